@@ -1,0 +1,167 @@
+package io.kindred.api;
+
+import io.kindred.api.db.Database;
+import io.kindred.api.events.EventHandler;
+import io.kindred.api.events.Events;
+import io.kindred.api.events.Replay;
+import io.kindred.api.jobs.Job;
+import io.kindred.api.jobs.Schedule;
+import io.kindred.api.ledger.AssetDefinition;
+import io.kindred.api.ledger.Ledger;
+import io.kindred.api.settings.SettingDefinition;
+import io.kindred.api.settings.Settings;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
+import io.kindred.api.users.Members;
+import io.kindred.api.web.Routes;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * What the host offers a started plugin, and where the plugin registers its contributions.
+ *
+ * <p>Everything registered here belongs to the plugin's current run: the host removes it all when the
+ * plugin is stopped or disabled. Services obtained here ({@link #db()}, {@link #ledger()}, …) are safe to
+ * keep in fields for the lifetime of the run.
+ *
+ * <pre>{@code
+ * ctx.asset(AssetDefinition.of("stars"));
+ * ctx.on("purchase.recorded", "stars-for-purchases", (event, tx) -> ...);
+ * }</pre>
+ */
+public interface PluginContext {
+
+    /** @return the plugin's id, from its descriptor */
+    String pluginId();
+
+    /** @return the plugin's version, from its descriptor */
+    String pluginVersion();
+
+    // ---- services of the core ----
+
+    /** @return the database, with transactions that are safe under concurrent writers */
+    Database db();
+
+    /** @return the double-entry ledger */
+    Ledger ledger();
+
+    /** @return the event outbox, to publish events in the same transaction as a change */
+    Events events();
+
+    /** @return read access to members */
+    Members members();
+
+    /** @return typed settings, the site's and this plugin's */
+    Settings settings();
+
+    /** @return the platform clock; use it instead of {@code Instant.now()} so tests can move time */
+    Clock clock();
+
+    /** @return the site's time zone, in which "days" are counted (setting {@code site.timezone}) */
+    ZoneId siteZone();
+
+    /** @return services that plugins (this one included) offer each other */
+    Services services();
+
+    // ---- contributions ----
+
+    /**
+     * Runs the numbered SQL files found in the plugin jar under {@code folder} ({@code V1__init.sql}, …),
+     * once each, in order, before anything else of the plugin runs. A file named
+     * {@code V2__x.postgresql.sql} or {@code V2__x.sqlite.sql} replaces {@code V2__x.sql} for that dialect.
+     *
+     * @param folder resource folder inside the plugin jar, e.g. {@code "db/welcome"}
+     */
+    void migrations(String folder);
+
+    /**
+     * Registers (or updates) a ledger asset this plugin owns.
+     *
+     * @param asset the asset's code and rules
+     */
+    void asset(AssetDefinition asset);
+
+    /**
+     * Subscribes to events of one type. The handler runs in a transaction that also advances the
+     * subscriber's cursor, so its database effects happen exactly once per event.
+     *
+     * @param eventType e.g. {@code "user.registered"}
+     * @param name      stable name of this subscription inside the plugin; the cursor is kept under it
+     * @param handler   what to do with each event
+     */
+    default void on(String eventType, String name, EventHandler handler) {
+        on(eventType, name, Replay.FROM_NOW, handler);
+    }
+
+    /**
+     * Subscribes to events of one type, choosing where a brand-new subscriber starts.
+     *
+     * @param eventType e.g. {@code "purchase.recorded"}
+     * @param name      stable name of this subscription inside the plugin
+     * @param replay    where a subscriber without a cursor starts: now, or the first event ever written
+     * @param handler   what to do with each event
+     */
+    void on(String eventType, String name, Replay replay, EventHandler handler);
+
+    /** @return where this plugin registers its HTTP routes (API, member pages, console pages) */
+    Routes routes();
+
+    /**
+     * Declares a typed setting with its default and validation; the console renders it as a form field.
+     *
+     * @param definition the setting
+     * @param <T>        its value type
+     * @return the same definition, for use with {@link Settings#get(SettingDefinition)}
+     */
+    <T> SettingDefinition<T> setting(SettingDefinition<T> definition);
+
+    /**
+     * Adds an entry to the member navigation or the console navigation.
+     *
+     * @param entry the entry
+     */
+    void nav(NavEntry entry);
+
+    /**
+     * Adds a widget to the member home page.
+     *
+     * @param widget the widget
+     */
+    void widget(Widget widget);
+
+    /**
+     * Declares where this plugin's Pebble templates are, inside its jar. Templates are then named
+     * {@code "<pluginId>/<file>"}; a theme may override any of them. Default folder: {@code templates}.
+     *
+     * @param folder resource folder inside the plugin jar
+     */
+    void templates(String folder);
+
+    /**
+     * Declares this plugin's message bundle base name inside its jar, e.g. {@code "messages/checkin"} for
+     * {@code messages/checkin.properties} and {@code messages/checkin_zh_CN.properties}.
+     *
+     * @param baseName bundle base name
+     */
+    void messages(String baseName);
+
+    /**
+     * Schedules a job. The host runs it on its own thread, never twice at once, and stops it with the plugin.
+     *
+     * @param name     stable name, shown in logs
+     * @param schedule when to run
+     * @param job      what to run
+     */
+    void job(String name, Schedule schedule, Job job);
+
+    /**
+     * Offers a service to other plugins. The type must be an interface of kindred-api so that every
+     * plugin sees the same type.
+     *
+     * @param type           the service interface
+     * @param implementation this plugin's implementation
+     * @param <T>            the service type
+     */
+    <T> void provide(Class<T> type, T implementation);
+}

@@ -1,0 +1,23 @@
+package io.kindred.api.users;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Read access to members for plugins.
+ *
+ * <pre>{@code
+ * ctx.members().find(event.userId()).map(Member::displayName).orElse("?");
+ * }</pre>
+ */
+public interface Members {
+
+    /** @param id member id @return the member, if they exist */
+    Optional<Member> find(long id);
+
+    /** @param email an email, case-insensitive @return the member, if any */
+    Optional<Member> findByEmail(String email);
+
+    /** @param id member id @return the member's labels (tags set by operators or rules) */
+    Set<String> labels(long id);
+}

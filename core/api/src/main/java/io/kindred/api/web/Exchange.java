@@ -1,0 +1,108 @@
+package io.kindred.api.web;
+
+import io.kindred.api.users.Member;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP request to a plugin route and its response, in the host's vocabulary: JSON bodies are read
+ * and written with the host's mapper, failures are {@link io.kindred.api.KindredException}s, the caller is
+ * a {@link Member}.
+ *
+ * <pre>{@code
+ * var body = x.body(RedeemRequest.class);
+ * x.json(201, Map.of("redemption", redemption));
+ * }</pre>
+ */
+public interface Exchange {
+
+    /** @return the HTTP method, upper case */
+    String method();
+
+    /** @return the request path, without query string */
+    String path();
+
+    /**
+     * @param name a {@code {name}} of the route's path
+     * @return its value
+     */
+    String pathParam(String name);
+
+    /**
+     * @param name a {@code {name}} of the route's path
+     * @return its value as a positive long; a 404 {@code not_found} if it is not one
+     */
+    long pathParamAsId(String name);
+
+    /**
+     * @param name query parameter
+     * @return its first value, if present and not blank
+     */
+    Optional<String> query(String name);
+
+    /**
+     * @param name query parameter
+     * @param defaultValue when absent
+     * @param min smallest allowed
+     * @param max largest allowed
+     * @return the value; a 400 {@code invalid_field} if it is not an integer in range
+     */
+    int queryInt(String name, int defaultValue, int min, int max);
+
+    /** @param name header name @return its value, if present */
+    Optional<String> header(String name);
+
+    /** @return the {@code Idempotency-Key} header, if the caller sent one */
+    Optional<String> idempotencyKey();
+
+    /**
+     * Reads the JSON body into a type (a record or a map).
+     *
+     * @param type target type
+     * @param <T>  target type
+     * @return the body; a 400 {@code invalid_json} if it is not JSON of that shape
+     */
+    <T> T body(Class<T> type);
+
+    /** @return the form fields of a {@code application/x-www-form-urlencoded} or multipart body */
+    Map<String, List<String>> form();
+
+    /** @return the signed-in member, if any */
+    Optional<Member> member();
+
+    /** @return the signed-in member; a 401 {@code unauthenticated} if there is none */
+    Member requireMember();
+
+    /** @return the caller's language */
+    Locale locale();
+
+    /**
+     * Writes a JSON response.
+     *
+     * @param status HTTP status
+     * @param body   any value the host can serialise (records, maps, lists)
+     */
+    void json(int status, Object body);
+
+    /** @param body response body, status 200 */
+    default void json(Object body) {
+        json(200, body);
+    }
+
+    /** Answers 204 No Content. */
+    void noContent();
+
+    /**
+     * Renders a Pebble template of the active theme (or of the plugin) as the response.
+     *
+     * @param template e.g. {@code "checkin/calendar"}
+     * @param model    template variables, added to those every page gets
+     */
+    void render(String template, Map<String, Object> model);
+
+    /** @param location where to send the browser (303 See Other) */
+    void redirect(String location);
+}

@@ -1,0 +1,208 @@
+package io.kindred.server;
+
+import io.kindred.api.db.Database;
+import io.kindred.api.jobs.Schedule;
+import io.kindred.api.ledger.AssetDefinition;
+import io.kindred.server.config.Config;
+import io.kindred.server.config.SiteSettings;
+import io.kindred.server.db.Db;
+import io.kindred.server.db.Migrations;
+import io.kindred.server.events.Dispatcher;
+import io.kindred.server.events.EventOutbox;
+import io.kindred.server.events.EventRoutes;
+import io.kindred.server.jobs.Scheduler;
+import io.kindred.server.ledger.Assets;
+import io.kindred.server.ledger.Expiry;
+import io.kindred.server.ledger.Invariants;
+import io.kindred.server.ledger.LedgerRoutes;
+import io.kindred.server.ledger.LedgerService;
+import io.kindred.server.plugins.BundledPlugins;
+import io.kindred.server.plugins.Platform;
+import io.kindred.server.plugins.PluginHost;
+import io.kindred.server.plugins.PluginRoutes;
+import io.kindred.server.plugins.ServiceRegistry;
+import io.kindred.server.purchases.PurchaseRoutes;
+import io.kindred.server.purchases.Purchases;
+import io.kindred.server.ui.UiRegistry;
+import io.kindred.server.users.Accounts;
+import io.kindred.server.users.AdminUserRoutes;
+import io.kindred.server.users.ApiKeyRoutes;
+import io.kindred.server.users.ApiKeys;
+import io.kindred.server.users.AuthRoutes;
+import io.kindred.server.users.CustomerImport;
+import io.kindred.server.users.MeRoutes;
+import io.kindred.server.users.MembersView;
+import io.kindred.server.users.Sessions;
+import io.kindred.server.users.Setup;
+import io.kindred.server.users.UserStore;
+import io.kindred.server.web.Auth;
+import io.kindred.server.web.Errors;
+import io.kindred.server.web.HttpServer;
+import io.kindred.server.web.Json;
+import io.kindred.server.web.Pages;
+import io.kindred.server.web.PluginRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * One running platform. Everything is wired here, with constructors, top to bottom: storage, core
+ * services, plugins, HTTP. {@link #stop()} undoes it in reverse (in-flight requests finish, the event
+ * dispatcher stops at a safe point).
+ */
+public final class Kindred implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger("kindred");
+
+    /**
+     * How to start: the data directory, environment, command-line overrides and the clock.
+     *
+     * @param dataDir   data directory
+     * @param env       environment variables (KINDRED_*)
+     * @param overrides settings from the command line (e.g. {@code port})
+     * @param clock     platform clock; tests pass one they can move
+     */
+    public record Options(Path dataDir, Map<String, String> env, Map<String, String> overrides, Clock clock) {
+    }
+
+    public final Config config;
+    public final Db db;
+    public final Database database;
+    public final Migrations migrations;
+    public final SiteSettings settings;
+    public final Clock clock;
+    public final Dispatcher dispatcher;
+    public final LedgerService ledger;
+    public final Expiry expiry;
+    public final Invariants invariants;
+    public final UserStore users;
+    public final Accounts accounts;
+    public final ApiKeys apiKeys;
+    public final Purchases purchases;
+    public final Scheduler scheduler;
+    public final PluginHost plugins;
+    public final UiRegistry ui;
+    private final HttpServer http;
+    private volatile boolean stopped;
+
+    private Kindred(Options o) throws IOException {
+        long started = System.nanoTime();
+        this.clock = o.clock();
+        this.config = Config.load(o.dataDir(), o.env(), o.overrides());
+        for (Path dir : List.of(config.pluginsDir(), config.themesDir(), config.uploadsDir())) {
+            Files.createDirectories(dir);
+        }
+        this.db = new Db(config.dbUrl(), config.get("db.synchronous", "FULL"), config.getInt("db.pool-size", 8),
+                config.getInt("db.busy-timeout-ms", 10_000));
+        this.database = db.core();
+        this.migrations = new Migrations(db);
+        migrations.migrate("core", Kindred.class.getClassLoader(), "db/core");
+        this.settings = new SiteSettings(config, database, clock);
+
+        this.dispatcher = new Dispatcher(database, clock, settings.intValue("events.max-attempts", 8),
+                settings.intValue("events.retry-base-ms", 1000));
+        EventOutbox outbox = new EventOutbox(Json.CORE, clock, dispatcher::wake);
+        Assets assets = new Assets(database, clock, settings);
+        assets.register("core", AssetDefinition.of("points"));
+        this.ledger = new LedgerService(database, assets, clock, settings::zone);
+        this.expiry = new Expiry(database, ledger);
+        this.invariants = new Invariants(database);
+
+        this.users = new UserStore(db.coreJdbi(), db.dialect());
+        this.accounts = new Accounts(database, users, outbox, clock);
+        Sessions sessions = new Sessions(database, clock, Duration.ofDays(settings.intValue("session.days", 30)));
+        this.apiKeys = new ApiKeys(database, clock);
+        this.purchases = new Purchases(database, outbox, clock, settings::zone);
+        MembersView members = new MembersView(database, users);
+        Setup setup = new Setup(database, users, accounts, clock);
+
+        this.scheduler = new Scheduler(clock, settings::zone);
+        PluginRouter router = new PluginRouter();
+        this.ui = new UiRegistry();
+        ServiceRegistry services = new ServiceRegistry();
+        List<String> bundled = BundledPlugins.extract(config.pluginsDir());
+        this.plugins = new PluginHost(config.pluginsDir(), migrations, assets, dispatcher, scheduler, router, ui, services,
+                () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services),
+                new HashSet<>(bundled));
+
+        Auth auth = new Auth(sessions, apiKeys, users, settings);
+        Pages pages = new Pages(settings, config.themesDir());
+        this.http = new HttpServer(settings, auth, router, new Errors(pages), pages, ctx -> Locale.ENGLISH, List.of(
+                new SystemRoutes(version(), plugins, setup, auth, pages),
+                new AuthRoutes(accounts, users, auth, settings),
+                new MeRoutes(accounts, users, auth),
+                new LedgerRoutes(database, ledger, invariants, users, auth),
+                new PurchaseRoutes(purchases, users),
+                new AdminUserRoutes(database, users, new CustomerImport(database, users, accounts, clock), clock),
+                new ApiKeyRoutes(apiKeys),
+                new PluginRoutes(plugins),
+                new EventRoutes(database, dispatcher)));
+
+        plugins.startAll();
+        dispatcher.start();
+        scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
+        scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
+
+        int port = config.port();
+        http.start(port);
+        String baseUrl = settings.raw("site.url").orElse("http://localhost:" + http.port());
+        setup.bootstrap(Optional.ofNullable(o.env().get("KINDRED_ADMIN_EMAIL")),
+                Optional.ofNullable(o.env().get("KINDRED_ADMIN_PASSWORD")), baseUrl);
+        log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl,
+                (System.nanoTime() - started) / 1_000_000, config.dataDir(),
+                plugins.list().stream().filter(p -> p.state().equals("STARTED")).count());
+    }
+
+    public static Kindred start(Options options) throws IOException {
+        return new Kindred(options);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public static String version() {
+        try (InputStream in = Kindred.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    /** Stops in reverse order; safe to call twice. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        log.info("Kindred stopping: finishing requests in flight");
+        http.stop();
+        dispatcher.stop();
+        scheduler.shutdown();
+        plugins.stopAll();
+        db.close();
+        log.info("Kindred stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,126 @@
+package io.kindred.server.config;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.db.Database;
+import io.kindred.api.settings.SettingDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runtime settings. Precedence: command line and environment, then what the operator saved in the console
+ * (the {@code settings} table), then {@code kindred.properties}, then the definition's default.
+ */
+public final class SiteSettings {
+
+    private static final Logger log = LoggerFactory.getLogger("kindred.settings");
+
+    private final Config config;
+    private final Database db;
+    private final Clock clock;
+    private final Map<String, String> saved = new ConcurrentHashMap<>();
+
+    public SiteSettings(Config config, Database db, Clock clock) {
+        this.config = config;
+        this.db = db;
+        this.clock = clock;
+        reload();
+    }
+
+    public void reload() {
+        Map<String, String> fresh = db.read(h -> {
+            Map<String, String> m = new ConcurrentHashMap<>();
+            h.createQuery("SELECT setting_key, setting_value FROM settings")
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> m.put(e.getKey(), e.getValue()));
+            return m;
+        });
+        saved.clear();
+        saved.putAll(fresh);
+    }
+
+    public Optional<String> raw(String key) {
+        Optional<String> forced = config.forced(key);
+        if (forced.isPresent()) {
+            return forced;
+        }
+        String v = saved.get(key);
+        if (v != null) {
+            return Optional.of(v);
+        }
+        return config.fromFile(key);
+    }
+
+    /** @return whether the environment or the command line fixes this key, so the console cannot change it */
+    public boolean isForced(String key) {
+        return config.forced(key).isPresent();
+    }
+
+    public <T> T get(String fullKey, SettingDefinition<T> def) {
+        Optional<String> text = raw(fullKey);
+        if (text.isEmpty()) {
+            return def.defaultValue();
+        }
+        try {
+            return def.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            log.warn("Setting {} has an invalid value, using the default: {}", fullKey, e.getMessage());
+            return def.defaultValue();
+        }
+    }
+
+    /** Validates and saves a value from the console. */
+    public <T> T save(String fullKey, SettingDefinition<T> def, String text) {
+        if (isForced(fullKey)) {
+            throw KindredException.conflict("setting_locked", fullKey + " is set by the environment and cannot be changed here.");
+        }
+        T value;
+        try {
+            value = def.parse(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw KindredException.invalidField(e.getMessage());
+        }
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO settings(setting_key, setting_value, updated_at) VALUES (:k, :v, :now)
+                        ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value,
+                                                                updated_at = excluded.updated_at""")
+                .bind("k", fullKey).bind("v", text).bind("now", clock.millis()).execute());
+        saved.put(fullKey, text);
+        return value;
+    }
+
+    public ZoneId zone() {
+        String tz = raw("site.timezone").orElse("UTC");
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            log.warn("site.timezone '{}' is not a time zone, using UTC", tz);
+            return ZoneId.of("UTC");
+        }
+    }
+
+    public String siteName() {
+        return raw("site.name").orElse("Kindred");
+    }
+
+    public int intValue(String key, int def) {
+        return raw(key).map(v -> {
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                log.warn("Setting {} must be a whole number, using {}", key, def);
+                return def;
+            }
+        }).orElse(def);
+    }
+
+    public boolean boolValue(String key, boolean def) {
+        return raw(key).map(v -> v.trim().equalsIgnoreCase("true")).orElse(def);
+    }
+}

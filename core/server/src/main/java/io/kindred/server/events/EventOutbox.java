@@ -1,0 +1,43 @@
+package io.kindred.server.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kindred.api.events.Events;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Writes events into the outbox table, inside the caller's transaction. */
+public final class EventOutbox implements Events {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Runnable wakeDispatcher;
+
+    public EventOutbox(ObjectMapper mapper, Clock clock, Runnable wakeDispatcher) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.wakeDispatcher = wakeDispatcher;
+    }
+
+    @Override
+    public long publish(Handle tx, String type, Long userId, Map<String, ?> payload) {
+        if (type == null || !type.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {
+            throw new IllegalArgumentException("event type must be dotted lower case, e.g. checkin.recorded: " + type);
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(payload == null ? Map.of() : payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload is not serialisable: " + e.getOriginalMessage(), e);
+        }
+        long id = tx.createQuery("""
+                        INSERT INTO events(type, user_id, payload, created_at) VALUES (:type, :user, :payload, :now)
+                        RETURNING id""")
+                .bind("type", type).bind("user", userId).bind("payload", json).bind("now", clock.millis())
+                .mapTo(Long.class).one();
+        wakeDispatcher.run();
+        return id;
+    }
+}

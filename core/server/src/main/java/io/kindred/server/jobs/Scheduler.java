@@ -1,0 +1,108 @@
+package io.kindred.server.jobs;
+
+import io.kindred.api.jobs.Job;
+import io.kindred.api.jobs.Schedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs scheduled jobs on one background thread (so a job never runs twice at once), and cancels an
+ * owner's jobs when it stops. Daily jobs run at a local time of the site's zone.
+ */
+public final class Scheduler {
+
+    private static final Logger log = LoggerFactory.getLogger("kindred.jobs");
+
+    private final ScheduledThreadPoolExecutor executor;
+    private final Clock clock;
+    private final Supplier<ZoneId> zone;
+    private final Map<String, List<ScheduledFuture<?>>> byOwner = new ConcurrentHashMap<>();
+
+    public Scheduler(Clock clock, Supplier<ZoneId> zone) {
+        this.clock = clock;
+        this.zone = zone;
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "kindred-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    public void schedule(String owner, String name, Schedule schedule, Job job) {
+        Runnable run = () -> {
+            try {
+                job.run(clock.instant());
+            } catch (Throwable e) {
+                log.error("Job {}/{} failed: {}", owner, name, String.valueOf(e).replaceAll("\\s+", " "));
+            }
+        };
+        ScheduledFuture<?> f;
+        if (schedule.interval() != null) {
+            long ms = schedule.interval().toMillis();
+            f = executor.scheduleWithFixedDelay(run, ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            f = executor.scheduleAtFixedRate(run, untilNext(schedule), Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        byOwner.computeIfAbsent(owner, k -> new CopyOnWriteArrayList<>()).add(f);
+    }
+
+    private long untilNext(Schedule schedule) {
+        ZonedDateTime now = clock.instant().atZone(zone.get());
+        ZonedDateTime next = now.with(schedule.dailyTime());
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        return Duration.between(now.toInstant(), next.toInstant()).toMillis();
+    }
+
+    /** Runs a job once now on the jobs thread and waits for it (start-up catch-up, tests). */
+    public void runNow(String owner, String name, Job job) {
+        try {
+            executor.submit(() -> {
+                try {
+                    job.run(clock.instant());
+                } catch (Throwable e) {
+                    log.error("Job {}/{} failed: {}", owner, name, String.valueOf(e).replaceAll("\\s+", " "));
+                }
+            }).get();
+        } catch (Exception e) {
+            log.error("Job {}/{} could not run: {}", owner, name, e.toString());
+        }
+    }
+
+    public void cancelAll(String owner) {
+        List<ScheduledFuture<?>> fs = byOwner.remove(owner);
+        if (fs != null) {
+            fs.forEach(f -> f.cancel(false));
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public void shutdown() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

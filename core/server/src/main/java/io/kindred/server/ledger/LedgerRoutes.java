@@ -1,0 +1,184 @@
+package io.kindred.server.ledger;
+
+import io.javalin.http.Context;
+import io.kindred.api.KindredException;
+import io.kindred.api.db.Database;
+import io.kindred.api.ledger.AccountRef;
+import io.kindred.api.ledger.Transfer;
+import io.kindred.api.ledger.TransferRequest;
+import io.kindred.api.web.Access;
+import io.kindred.server.users.UserStore;
+import io.kindred.server.web.Auth;
+import io.kindred.server.web.Bodies;
+import io.kindred.server.web.CoreRouting;
+import io.kindred.server.web.Json;
+import io.kindred.server.web.Params;
+import io.kindred.server.web.Principal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Balances and history for members; adjustments and the invariant check for operators. */
+public final class LedgerRoutes implements Consumer<CoreRouting> {
+
+    record AdjustmentBody(Long userId, String asset, Long amount, String reason) {
+    }
+
+    private final Database db;
+    private final LedgerService ledger;
+    private final Invariants invariants;
+    private final UserStore users;
+    private final Auth auth;
+
+    public LedgerRoutes(Database db, LedgerService ledger, Invariants invariants, UserStore users, Auth auth) {
+        this.db = db;
+        this.ledger = ledger;
+        this.invariants = invariants;
+        this.users = users;
+        this.auth = auth;
+    }
+
+    @Override
+    public void accept(CoreRouting r) {
+        r.get("/api/v1/me/balances", Access.MEMBER, ctx -> balances(ctx, self(ctx)));
+        r.get("/api/v1/me/ledger", Access.MEMBER, ctx -> history(ctx, self(ctx)));
+        r.get("/api/v1/admin/users/{id}/balances", Access.OPERATOR, ctx -> balances(ctx, userParam(ctx)));
+        r.get("/api/v1/admin/users/{id}/ledger", Access.OPERATOR, ctx -> history(ctx, userParam(ctx)));
+        r.post("/api/v1/admin/ledger/adjustments", Access.OPERATOR, this::adjust);
+        r.get("/api/v1/admin/ledger/check", Access.OPERATOR, ctx -> {
+            List<String> problems = invariants.check();
+            ctx.contentType("application/json").result(Json.write(Map.of("ok", problems.isEmpty(), "problems", problems)));
+        });
+    }
+
+    private long self(Context ctx) {
+        Principal p = auth.principal(ctx).orElseThrow(() -> KindredException.unauthenticated("Sign in first."));
+        if (p.isApiKey()) {
+            throw KindredException.forbidden("An API key is not a member.");
+        }
+        return p.member().id();
+    }
+
+    private long userParam(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new KindredException(404, "user_not_found", "There is no member " + ctx.pathParam("id") + ".");
+        }
+        if (users.byId(id).isEmpty()) {
+            throw new KindredException(404, "user_not_found", "There is no member " + id + ".");
+        }
+        return id;
+    }
+
+    private void balances(Context ctx, long userId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("balances", ledger.balances(userId));
+        body.put("expiring", ledger.upcomingExpiry(userId));
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    private void history(Context ctx, long userId) {
+        int limit = Params.intParam(ctx, "limit", 20, 1, 100);
+        long cursor = Params.cursor(ctx);
+        String asset = Params.query(ctx, "asset").orElse(null);
+        if (asset != null) {
+            ledger.assets().require(asset);
+        }
+        List<Map<String, Object>> items = db.read(h -> h.createQuery("""
+                        SELECT e.id, a.asset, e.amount, e.balance_after, t.reason, t.reference, e.created_at, l.expires_at
+                          FROM ledger_entries e
+                          JOIN ledger_accounts a ON a.id = e.account_id
+                          JOIN ledger_transfers t ON t.id = e.transfer_id
+                          LEFT JOIN ledger_lots l ON l.transfer_id = t.id AND l.account_id = a.id
+                         WHERE a.user_id = :user AND e.id < :cursor AND (CAST(:asset AS TEXT) IS NULL OR a.asset = :asset)
+                         ORDER BY e.id DESC LIMIT :limit""")
+                .bind("user", userId).bind("cursor", cursor).bind("asset", asset).bind("limit", limit)
+                .map((rs, c) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", rs.getLong(1));
+                    m.put("asset", rs.getString(2));
+                    m.put("amount", rs.getLong(3));
+                    m.put("balanceAfter", rs.getLong(4));
+                    m.put("reason", rs.getString(5));
+                    m.put("reference", rs.getString(6));
+                    m.put("createdAt", Instant.ofEpochMilli(rs.getLong(7)));
+                    m.put("expiresAt", rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8)));
+                    return m;
+                }).list());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextCursor", items.size() == limit ? String.valueOf(items.get(items.size() - 1).get("id")) : null);
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    private void adjust(Context ctx) {
+        AdjustmentBody b = Bodies.read(Json.CORE, ctx.body(), AdjustmentBody.class);
+        if (b.userId() == null) {
+            throw KindredException.missingField("userId");
+        }
+        if (b.asset() == null || b.asset().isBlank()) {
+            throw KindredException.missingField("asset");
+        }
+        if (b.amount() == null) {
+            throw KindredException.missingField("amount");
+        }
+        if (b.amount() == 0) {
+            throw KindredException.invalidField("The amount must not be zero: positive credits, negative debits.");
+        }
+        if (b.reason() == null || b.reason().isBlank()) {
+            throw KindredException.missingField("reason");
+        }
+        String reason = b.reason().strip();
+        if (reason.length() > 200) {
+            throw KindredException.invalidField("The reason must be at most 200 characters.");
+        }
+        ledger.assets().require(b.asset());
+        if (users.byId(b.userId()).isEmpty()) {
+            throw new KindredException(404, "user_not_found", "There is no member " + b.userId() + ".");
+        }
+        Principal who = auth.principal(ctx).orElseThrow();
+        String actor = who.isApiKey() ? "apikey:" + who.apiKey() : "user:" + who.member().id();
+        String key = Params.idempotencyKey(ctx).map(k -> "adjustment:" + k).orElse("adjustment:" + UUID.randomUUID());
+        AccountRef member = AccountRef.member(b.userId());
+        AccountRef system = AccountRef.system("adjustments");
+        long amount = Math.abs(b.amount());
+        TransferRequest req = b.amount() > 0
+                ? new TransferRequest(b.asset(), system, member, amount, reason, "adjustment:" + actor, key)
+                : new TransferRequest(b.asset(), member, system, amount, reason, "adjustment:" + actor, key);
+        record Result(Transfer transfer, long balance) {
+        }
+        Result result = db.write(h -> {
+            Transfer t = ledger.transfer(h, req);
+            return new Result(t, ledger.balance(h, b.userId(), b.asset()));
+        });
+        Map<String, Object> t = transferJson(result.transfer());
+        t.put("userId", b.userId());
+        t.put("signedAmount", b.amount());
+        t.put("balance", result.balance());
+        ctx.status(result.transfer().replayed() ? 200 : 201).contentType("application/json")
+                .result(Json.write(Map.of("transfer", t)));
+    }
+
+    static Map<String, Object> transferJson(Transfer t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("asset", t.asset());
+        m.put("amount", t.amount());
+        m.put("from", account(t.from()));
+        m.put("to", account(t.to()));
+        m.put("reason", t.reason());
+        m.put("reference", t.reference());
+        m.put("createdAt", t.createdAt());
+        return m;
+    }
+
+    private static String account(AccountRef a) {
+        return a.isMember() ? "member:" + a.userId() : "system:" + a.systemName();
+    }
+}

@@ -1,0 +1,248 @@
+package io.kindred.server.ledger;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.db.Database;
+import io.kindred.api.ledger.AccountRef;
+import io.kindred.api.ledger.ExpiryPolicy;
+import io.kindred.api.ledger.InsufficientBalanceException;
+import io.kindred.api.ledger.Ledger;
+import io.kindred.api.ledger.Transfer;
+import io.kindred.api.ledger.TransferRequest;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The double-entry ledger. A transfer debits one account and credits another of the same asset, writes
+ * two immutable entries, and keeps lots for expiry: a credit to a member opens a lot, a debit from a
+ * member consumes lots oldest first.
+ */
+public final class LedgerService implements Ledger {
+
+    private final Database db;
+    private final Assets assets;
+    private final Clock clock;
+    private final Supplier<ZoneId> zone;
+
+    public LedgerService(Database db, Assets assets, Clock clock, Supplier<ZoneId> zone) {
+        this.db = db;
+        this.assets = assets;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public Assets assets() {
+        return assets;
+    }
+
+    @Override
+    public Transfer transfer(Handle tx, TransferRequest r) {
+        return post(tx, r, null);
+    }
+
+    /** Posts a transfer; {@code lotToConsume} makes a member debit take exactly that lot (expiry). */
+    Transfer post(Handle tx, TransferRequest r, Long lotToConsume) {
+        Optional<Transfer> earlier = byKey(tx, r.idempotencyKey());
+        if (earlier.isPresent()) {
+            Transfer t = earlier.get();
+            if (!t.asset().equals(r.asset()) || !t.from().equals(r.from()) || !t.to().equals(r.to()) || t.amount() != r.amount()) {
+                throw KindredException.conflict("idempotency_conflict",
+                        "The idempotency key was already used for a different transfer.");
+            }
+            return t;
+        }
+        Assets.Asset asset = assets.require(r.asset());
+        long now = clock.millis();
+        long fromId = account(tx, r.asset(), r.from(), now);
+        long toId = account(tx, r.asset(), r.to(), now);
+        boolean mayGoNegative = !r.from().isMember() || asset.allowNegative();
+
+        Optional<Long> fromBalance = tx.createQuery("""
+                        UPDATE ledger_accounts SET balance = balance - :amount
+                         WHERE id = :id AND (:mayGoNegative = 1 OR balance >= :amount)
+                        RETURNING balance""")
+                .bind("amount", r.amount()).bind("id", fromId).bind("mayGoNegative", mayGoNegative ? 1 : 0)
+                .mapTo(Long.class).findOne();
+        if (fromBalance.isEmpty()) {
+            throw new InsufficientBalanceException(r.asset(), balanceOf(tx, fromId), r.amount());
+        }
+        long toBalance = tx.createQuery("UPDATE ledger_accounts SET balance = balance + :amount WHERE id = :id RETURNING balance")
+                .bind("amount", r.amount()).bind("id", toId).mapTo(Long.class).one();
+
+        long transferId = tx.createQuery("""
+                        INSERT INTO ledger_transfers(asset, debit_account_id, credit_account_id, amount, reason, reference,
+                                                     idempotency_key, created_at)
+                        VALUES (:asset, :from, :to, :amount, :reason, :reference, :key, :now)
+                        RETURNING id""")
+                .bind("asset", r.asset()).bind("from", fromId).bind("to", toId).bind("amount", r.amount())
+                .bind("reason", r.reason()).bind("reference", r.reference()).bind("key", r.idempotencyKey())
+                .bind("now", now).mapTo(Long.class).one();
+        entry(tx, transferId, fromId, -r.amount(), fromBalance.get(), now);
+        entry(tx, transferId, toId, r.amount(), toBalance, now);
+
+        if (r.from().isMember()) {
+            consumeLots(tx, fromId, r.amount(), lotToConsume);
+        }
+        if (r.to().isMember()) {
+            long lotAmount = Math.min(r.amount(), Math.max(0, toBalance));
+            if (lotAmount > 0) {
+                tx.createUpdate("""
+                                INSERT INTO ledger_lots(account_id, transfer_id, amount, remaining, expires_at, created_at)
+                                VALUES (:account, :transfer, :amount, :amount, :expires, :now)""")
+                        .bind("account", toId).bind("transfer", transferId).bind("amount", lotAmount)
+                        .bind("expires", expiresAt(asset, now)).bind("now", now).execute();
+            }
+        }
+        return new Transfer(transferId, r.asset(), r.from(), r.to(), r.amount(), r.reason(), r.reference(),
+                r.idempotencyKey(), Instant.ofEpochMilli(now), false);
+    }
+
+    private void entry(Handle tx, long transferId, long accountId, long amount, long balanceAfter, long now) {
+        tx.createUpdate("""
+                        INSERT INTO ledger_entries(transfer_id, account_id, amount, balance_after, created_at)
+                        VALUES (:t, :a, :amount, :after, :now)""")
+                .bind("t", transferId).bind("a", accountId).bind("amount", amount).bind("after", balanceAfter)
+                .bind("now", now).execute();
+    }
+
+    private void consumeLots(Handle tx, long accountId, long amount, Long onlyLot) {
+        long left = amount;
+        List<long[]> lots = tx.createQuery("""
+                        SELECT id, remaining FROM ledger_lots
+                         WHERE account_id = :a AND remaining > 0 AND (:only = 0 OR id = :only)
+                         ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, expires_at, id""")
+                .bind("a", accountId).bind("only", onlyLot == null ? 0 : onlyLot)
+                .map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+        for (long[] lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot[1]);
+            tx.createUpdate("UPDATE ledger_lots SET remaining = remaining - :take WHERE id = :id")
+                    .bind("take", take).bind("id", lot[0]).execute();
+            left -= take;
+        }
+        // What is left is debt on an asset that may go negative: there is no lot to take it from.
+    }
+
+    Long expiresAt(Assets.Asset asset, long nowMillis) {
+        ExpiryPolicy policy = assets.expiryOf(asset);
+        ZoneId z = zone.get();
+        LocalDate today = Instant.ofEpochMilli(nowMillis).atZone(z).toLocalDate();
+        return switch (policy) {
+            case NEVER -> null;
+            case DAYS_AFTER_EARNING -> nowMillis + assets.expiryDaysOf(asset) * 86_400_000L;
+            case END_OF_MONTH -> today.withDayOfMonth(1).plusMonths(1).atStartOfDay(z).toInstant().toEpochMilli();
+            case END_OF_YEAR -> today.withDayOfYear(1).plusYears(1).atStartOfDay(z).toInstant().toEpochMilli();
+        };
+    }
+
+    /** Finds or opens an account. */
+    long account(Handle tx, String asset, AccountRef ref, long now) {
+        Optional<Long> id = findAccount(tx, asset, ref);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        if (ref.isMember()) {
+            tx.createUpdate("""
+                            INSERT INTO ledger_accounts(asset, user_id, balance, created_at) VALUES (:asset, :user, 0, :now)
+                            ON CONFLICT (asset, user_id) WHERE user_id IS NOT NULL DO NOTHING""")
+                    .bind("asset", asset).bind("user", ref.userId()).bind("now", now).execute();
+        } else {
+            tx.createUpdate("""
+                            INSERT INTO ledger_accounts(asset, system_name, balance, created_at) VALUES (:asset, :name, 0, :now)
+                            ON CONFLICT (asset, system_name) WHERE system_name IS NOT NULL DO NOTHING""")
+                    .bind("asset", asset).bind("name", ref.systemName()).bind("now", now).execute();
+        }
+        return findAccount(tx, asset, ref).orElseThrow();
+    }
+
+    private Optional<Long> findAccount(Handle tx, String asset, AccountRef ref) {
+        if (ref.isMember()) {
+            return tx.createQuery("SELECT id FROM ledger_accounts WHERE asset = :asset AND user_id = :user")
+                    .bind("asset", asset).bind("user", ref.userId()).mapTo(Long.class).findOne();
+        }
+        return tx.createQuery("SELECT id FROM ledger_accounts WHERE asset = :asset AND system_name = :name")
+                .bind("asset", asset).bind("name", ref.systemName()).mapTo(Long.class).findOne();
+    }
+
+    private long balanceOf(Handle tx, long accountId) {
+        return tx.createQuery("SELECT balance FROM ledger_accounts WHERE id = :id").bind("id", accountId)
+                .mapTo(Long.class).one();
+    }
+
+    Optional<Transfer> byKey(Handle h, String key) {
+        return h.createQuery("""
+                        SELECT t.id, t.asset, t.amount, t.reason, t.reference, t.idempotency_key, t.created_at,
+                               d.user_id AS d_user, d.system_name AS d_system, c.user_id AS c_user, c.system_name AS c_system
+                          FROM ledger_transfers t
+                          JOIN ledger_accounts d ON d.id = t.debit_account_id
+                          JOIN ledger_accounts c ON c.id = t.credit_account_id
+                         WHERE t.idempotency_key = :key""")
+                .bind("key", key)
+                .map((rs, c) -> new Transfer(rs.getLong("id"), rs.getString("asset"),
+                        ref((Number) rs.getObject("d_user"), rs.getString("d_system")),
+                        ref((Number) rs.getObject("c_user"), rs.getString("c_system")),
+                        rs.getLong("amount"), rs.getString("reason"), rs.getString("reference"),
+                        rs.getString("idempotency_key"), Instant.ofEpochMilli(rs.getLong("created_at")), true))
+                .findOne();
+    }
+
+    private static AccountRef ref(Number userId, String system) {
+        return userId != null ? AccountRef.member(userId.longValue()) : AccountRef.system(system);
+    }
+
+    @Override
+    public long balance(long userId, String asset) {
+        return db.read(h -> balance(h, userId, asset));
+    }
+
+    @Override
+    public long balance(Handle tx, long userId, String asset) {
+        return tx.createQuery("SELECT balance FROM ledger_accounts WHERE asset = :asset AND user_id = :user")
+                .bind("asset", asset).bind("user", userId).mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    @Override
+    public Map<String, Long> balances(long userId) {
+        Map<String, Long> result = new TreeMap<>();
+        assets.all().keySet().forEach(code -> result.put(code, 0L));
+        db.read(h -> h.createQuery("SELECT asset, balance FROM ledger_accounts WHERE user_id = :user")
+                .bind("user", userId).map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    /** What will expire, per asset: amount per expiry instant, soonest first. */
+    public Map<String, List<Map<String, Object>>> upcomingExpiry(long userId) {
+        Map<String, List<Map<String, Object>>> result = new TreeMap<>();
+        ZoneId z = zone.get();
+        db.read(h -> h.createQuery("""
+                        SELECT a.asset, l.expires_at, SUM(l.remaining) AS amount
+                          FROM ledger_lots l JOIN ledger_accounts a ON a.id = l.account_id
+                         WHERE a.user_id = :user AND l.remaining > 0 AND l.expires_at IS NOT NULL
+                         GROUP BY a.asset, l.expires_at
+                         ORDER BY l.expires_at""")
+                .bind("user", userId)
+                .map((rs, c) -> {
+                    Instant at = Instant.ofEpochMilli(rs.getLong(2));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("amount", rs.getLong(3));
+                    m.put("expiresAt", at);
+                    // The last day on which the credit can still be used, in the site's zone.
+                    m.put("lastDay", at.minusMillis(1).atZone(z).toLocalDate().toString());
+                    return Map.entry(rs.getString(1), m);
+                }).list())
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+}

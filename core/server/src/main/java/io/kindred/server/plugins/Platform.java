@@ -1,0 +1,30 @@
+package io.kindred.server.plugins;
+
+import io.kindred.api.Services;
+import io.kindred.api.db.Database;
+import io.kindred.api.events.Events;
+import io.kindred.api.ledger.Ledger;
+import io.kindred.api.users.Members;
+import io.kindred.server.config.SiteSettings;
+
+import java.time.Clock;
+
+/** The core services a plugin run is given. */
+public final class Platform {
+
+    private Platform() {
+    }
+
+    /**
+     * The services of one plugin run: its own database view and event outbox (own mapper caches), and
+     * the shared ledger, members, settings, clock and service registry.
+     */
+    public record PluginServices(Database db, Ledger ledger, Events events, Members members, SiteSettings settings,
+                                 Clock clock, Services registry) {
+
+        /** @return the same services with the plugin's own event outbox */
+        public PluginServices withOutbox(Events outbox) {
+            return new PluginServices(db, ledger, outbox, members, settings, clock, registry);
+        }
+    }
+}

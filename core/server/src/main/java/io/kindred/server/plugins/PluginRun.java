@@ -1,0 +1,211 @@
+package io.kindred.server.plugins;
+
+import io.kindred.api.PluginContext;
+import io.kindred.api.Services;
+import io.kindred.api.db.Database;
+import io.kindred.api.events.EventHandler;
+import io.kindred.api.events.Events;
+import io.kindred.api.events.Replay;
+import io.kindred.api.jobs.Job;
+import io.kindred.api.jobs.Schedule;
+import io.kindred.api.ledger.AssetDefinition;
+import io.kindred.api.ledger.Ledger;
+import io.kindred.api.settings.SettingDefinition;
+import io.kindred.api.settings.Settings;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
+import io.kindred.api.users.Members;
+import io.kindred.api.web.Access;
+import io.kindred.api.web.Handler;
+import io.kindred.api.web.Routes;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of a plugin: the context handed to {@code contribute}, which records the plugin's declarations.
+ * The host then applies them in a fixed order (migrations first) and undoes them all when the run ends.
+ */
+final class PluginRun implements PluginContext {
+
+    record RouteDecl(String method, String path, Access access, Handler handler) {
+    }
+
+    record SubscriptionDecl(String eventType, String name, Replay replay, EventHandler handler) {
+    }
+
+    record JobDecl(String name, Schedule schedule, Job job) {
+    }
+
+    record ServiceDecl(Class<?> type, Object implementation) {
+    }
+
+    final List<String> migrationFolders = new ArrayList<>();
+    final List<AssetDefinition> assets = new ArrayList<>();
+    final List<SubscriptionDecl> subscriptions = new ArrayList<>();
+    final List<RouteDecl> routes = new ArrayList<>();
+    final List<SettingDefinition<?>> settingDefs = new ArrayList<>();
+    final List<NavEntry> navEntries = new ArrayList<>();
+    final List<Widget> widgets = new ArrayList<>();
+    final List<String> messageBases = new ArrayList<>();
+    final List<JobDecl> jobs = new ArrayList<>();
+    final List<ServiceDecl> provided = new ArrayList<>();
+    String templateFolder = "templates";
+
+    private final String id;
+    private final String version;
+    private final Platform.PluginServices services;
+
+    PluginRun(String id, String version, Platform.PluginServices services) {
+        this.id = id;
+        this.version = version;
+        this.services = services;
+    }
+
+    @Override
+    public String pluginId() {
+        return id;
+    }
+
+    @Override
+    public String pluginVersion() {
+        return version;
+    }
+
+    @Override
+    public Database db() {
+        return services.db();
+    }
+
+    @Override
+    public Ledger ledger() {
+        return services.ledger();
+    }
+
+    @Override
+    public Events events() {
+        return services.events();
+    }
+
+    @Override
+    public Members members() {
+        return services.members();
+    }
+
+    @Override
+    public Settings settings() {
+        return new Settings() {
+            @Override
+            public <T> T get(SettingDefinition<T> definition) {
+                return services.settings().get(id + "." + definition.name(), definition);
+            }
+
+            @Override
+            public Optional<String> raw(String fullKey) {
+                return services.settings().raw(fullKey);
+            }
+        };
+    }
+
+    @Override
+    public Clock clock() {
+        return services.clock();
+    }
+
+    @Override
+    public ZoneId siteZone() {
+        return services.settings().zone();
+    }
+
+    @Override
+    public Services services() {
+        return services.registry();
+    }
+
+    @Override
+    public void migrations(String folder) {
+        migrationFolders.add(folder);
+    }
+
+    @Override
+    public void asset(AssetDefinition asset) {
+        assets.add(asset);
+    }
+
+    @Override
+    public void on(String eventType, String name, Replay replay, EventHandler handler) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("a subscription name is lower case letters, digits, . _ - : " + name);
+        }
+        subscriptions.add(new SubscriptionDecl(eventType, name, replay, handler));
+    }
+
+    @Override
+    public Routes routes() {
+        return new Routes() {
+            @Override
+            public void get(String path, Access access, Handler handler) {
+                routes.add(new RouteDecl("GET", path, access, handler));
+            }
+
+            @Override
+            public void post(String path, Access access, Handler handler) {
+                routes.add(new RouteDecl("POST", path, access, handler));
+            }
+
+            @Override
+            public void put(String path, Access access, Handler handler) {
+                routes.add(new RouteDecl("PUT", path, access, handler));
+            }
+
+            @Override
+            public void patch(String path, Access access, Handler handler) {
+                routes.add(new RouteDecl("PATCH", path, access, handler));
+            }
+
+            @Override
+            public void delete(String path, Access access, Handler handler) {
+                routes.add(new RouteDecl("DELETE", path, access, handler));
+            }
+        };
+    }
+
+    @Override
+    public <T> SettingDefinition<T> setting(SettingDefinition<T> definition) {
+        settingDefs.add(definition);
+        return definition;
+    }
+
+    @Override
+    public void nav(NavEntry entry) {
+        navEntries.add(entry);
+    }
+
+    @Override
+    public void widget(Widget widget) {
+        widgets.add(widget);
+    }
+
+    @Override
+    public void templates(String folder) {
+        templateFolder = folder;
+    }
+
+    @Override
+    public void messages(String baseName) {
+        messageBases.add(baseName);
+    }
+
+    @Override
+    public void job(String name, Schedule schedule, Job job) {
+        jobs.add(new JobDecl(name, schedule, job));
+    }
+
+    @Override
+    public <T> void provide(Class<T> type, T implementation) {
+        provided.add(new ServiceDecl(type, implementation));
+    }
+}

@@ -1,0 +1,80 @@
+package io.kindred.server.ui;
+
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Navigation entries, home widgets, template folders and message bundles contributed by started plugins.
+ * Everything is kept under its owner and dropped when the owner stops.
+ */
+public final class UiRegistry {
+
+    /** A contribution and the plugin it came from. */
+    public record Owned<T>(String owner, T value, ClassLoader loader) {
+    }
+
+    private final List<Owned<NavEntry>> nav = new CopyOnWriteArrayList<>();
+    private final List<Owned<Widget>> widgets = new CopyOnWriteArrayList<>();
+    private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
+    private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
+
+    public void addNav(String owner, NavEntry entry) {
+        nav.add(new Owned<>(owner, entry, null));
+    }
+
+    public void addWidget(String owner, Widget widget) {
+        if (widgets.stream().anyMatch(w -> w.value().id().equals(widget.id()))) {
+            throw new IllegalArgumentException("a widget with id " + widget.id() + " exists already");
+        }
+        widgets.add(new Owned<>(owner, widget, null));
+    }
+
+    public void addTemplates(String owner, ClassLoader loader, String folder) {
+        templateFolders.add(new Owned<>(owner, folder, loader));
+        changed();
+    }
+
+    public void addMessages(String owner, ClassLoader loader, String baseName) {
+        messageBundles.add(new Owned<>(owner, baseName, loader));
+        changed();
+    }
+
+    public void removeAll(String owner) {
+        nav.removeIf(o -> o.owner().equals(owner));
+        widgets.removeIf(o -> o.owner().equals(owner));
+        templateFolders.removeIf(o -> o.owner().equals(owner));
+        messageBundles.removeIf(o -> o.owner().equals(owner));
+        changed();
+    }
+
+    /** Registers what to do (e.g. clear template caches) when template or message sources change. */
+    public void onChange(Runnable r) {
+        onChange.add(r);
+    }
+
+    private void changed() {
+        onChange.forEach(Runnable::run);
+    }
+
+    public List<NavEntry> nav(NavEntry.Place place) {
+        return nav.stream().map(Owned::value).filter(n -> n.place() == place)
+                .sorted(Comparator.comparingInt(NavEntry::order)).toList();
+    }
+
+    public List<Owned<Widget>> widgets() {
+        return widgets.stream().sorted(Comparator.comparingInt(o -> o.value().order())).toList();
+    }
+
+    public List<Owned<String>> templateFolders() {
+        return List.copyOf(templateFolders);
+    }
+
+    public List<Owned<String>> messageBundles() {
+        return List.copyOf(messageBundles);
+    }
+}

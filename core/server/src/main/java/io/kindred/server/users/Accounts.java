@@ -1,0 +1,187 @@
+package io.kindred.server.users;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.db.Database;
+import io.kindred.api.events.Events;
+import io.kindred.api.users.Role;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Signing up, signing in and keeping a profile. */
+public final class Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,19}");
+
+    private final Database db;
+    private final UserStore users;
+    private final Events events;
+    private final Clock clock;
+
+    public Accounts(Database db, UserStore users, Events events, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public static String normaliseEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw KindredException.missingField("email");
+        }
+        String e = email.trim().toLowerCase();
+        if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+            throw KindredException.invalidField("The email address is not valid.");
+        }
+        return e;
+    }
+
+    public static String normalisePhone(String phone) {
+        String p = phone.trim();
+        if (!PHONE.matcher(p).matches()) {
+            throw KindredException.invalidField("The phone number is not valid.");
+        }
+        return p.replace(" ", "").replace("-", "");
+    }
+
+    public static String checkPassword(String password) {
+        if (password == null || password.isEmpty()) {
+            throw KindredException.missingField("password");
+        }
+        if (password.length() < 8 || password.length() > 200) {
+            throw KindredException.invalidField("The password must be 8 to 200 characters long.");
+        }
+        return password;
+    }
+
+    public static String checkDisplayName(String name) {
+        if (name == null || name.isBlank()) {
+            throw KindredException.missingField("displayName");
+        }
+        String n = name.strip();
+        if (n.codePointCount(0, n.length()) > 50) {
+            throw KindredException.invalidField("The display name must be at most 50 characters.");
+        }
+        return n;
+    }
+
+    /** Creates a member and emits {@code user.registered}; the referral code of an inviter is carried along. */
+    public UserRow register(String email, String password, String displayName, String referralCode, Role... roles) {
+        String e = normaliseEmail(email);
+        String pw = checkPassword(password);
+        String name = checkDisplayName(displayName);
+        String hash = Passwords.hash(pw);
+        return db.write(h -> {
+            if (users.byEmail(h, e).isPresent()) {
+                throw KindredException.conflict("email_taken", "An account with this email already exists.");
+            }
+            Optional<Long> referrer = referralCode == null || referralCode.isBlank()
+                    ? Optional.empty() : users.idByReferralCode(h, referralCode);
+            String ref = referrer.isPresent() ? referralCode.trim().toUpperCase() : null;
+            long id = users.insert(h, e, null, hash, name, ref, clock.millis());
+            EnumSet<Role> set = EnumSet.of(Role.MEMBER);
+            set.addAll(java.util.List.of(roles));
+            users.setRoles(h, id, set);
+            publishRegistered(h, id, e, name, ref, referrer.orElse(null), "signup");
+            return users.byId(h, id).orElseThrow();
+        });
+    }
+
+    void publishRegistered(Handle h, long id, String email, String name, String referralCode, Long referrerId, String source) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("userId", id);
+        payload.put("email", email);
+        payload.put("displayName", name);
+        payload.put("referralCode", referralCode);
+        payload.put("referrerId", referrerId);
+        payload.put("source", source);
+        events.publish(h, "user.registered", id, payload);
+    }
+
+    /** @return the member when the password is right; always spends the time of one hash check */
+    public Optional<UserRow> authenticate(String email, String password) {
+        if (email == null || password == null || email.isBlank() || password.length() > 200) {
+            Passwords.matches("x", Passwords.DUMMY);
+            return Optional.empty();
+        }
+        Optional<UserRow> user = users.byEmail(email);
+        if (user.isEmpty() || user.get().passwordHash() == null || !user.get().status().equals("active")) {
+            Passwords.matches(password, Passwords.DUMMY);
+            return Optional.empty();
+        }
+        return Passwords.matches(password, user.get().passwordHash()) ? user : Optional.empty();
+    }
+
+    public void changePassword(long userId, String newPassword) {
+        String hash = Passwords.hash(checkPassword(newPassword));
+        db.write(h -> h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .bind("hash", hash).bind("now", clock.millis()).bind("id", userId).execute());
+    }
+
+    /** Fields a member may change on their own profile; null leaves a field as it is. */
+    public record ProfileChange(String displayName, String avatar, String birthday, String phone,
+                                Map<String, Object> shippingAddress, String locale) {
+    }
+
+    public UserRow updateProfile(long userId, ProfileChange c) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        if (c.displayName() != null) {
+            set.put("display_name", checkDisplayName(c.displayName()));
+        }
+        if (c.avatar() != null) {
+            String a = c.avatar().trim();
+            if (!a.isEmpty() && !a.matches("/uploads/[A-Za-z0-9._/-]{1,200}")) {
+                throw KindredException.invalidField("The avatar must be an uploaded image (/uploads/...).");
+            }
+            set.put("avatar", a.isEmpty() ? null : a);
+        }
+        if (c.birthday() != null) {
+            String b = c.birthday().trim();
+            if (!b.isEmpty()) {
+                try {
+                    java.time.LocalDate d = java.time.LocalDate.parse(b);
+                    if (d.isAfter(java.time.LocalDate.now(clock)) || d.getYear() < 1900) {
+                        throw KindredException.invalidField("The birthday must be a past date.");
+                    }
+                } catch (java.time.format.DateTimeParseException ex) {
+                    throw KindredException.invalidField("The birthday must be a date like 1990-05-17.");
+                }
+            }
+            set.put("birthday", b.isEmpty() ? null : b);
+        }
+        if (c.phone() != null) {
+            set.put("phone", c.phone().isBlank() ? null : normalisePhone(c.phone()));
+        }
+        if (c.shippingAddress() != null) {
+            set.put("shipping_address", c.shippingAddress().isEmpty() ? null : ShippingAddress.normalise(c.shippingAddress()));
+        }
+        if (c.locale() != null) {
+            String l = c.locale().trim();
+            if (!l.isEmpty() && !l.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                throw KindredException.invalidField("The language must be a tag like en or zh-CN.");
+            }
+            set.put("locale", l.isEmpty() ? null : l);
+        }
+        return db.write(h -> {
+            if (set.get("phone") != null) {
+                users.byPhone(h, (String) set.get("phone")).filter(u -> u.id() != userId).ifPresent(u -> {
+                    throw KindredException.conflict("phone_taken", "Another account uses this phone number.");
+                });
+            }
+            if (!set.isEmpty()) {
+                StringBuilder sql = new StringBuilder("UPDATE users SET updated_at = :now");
+                set.keySet().forEach(k -> sql.append(", ").append(k).append(" = :").append(k));
+                var update = h.createUpdate(sql + " WHERE id = :id").bind("now", clock.millis()).bind("id", userId);
+                set.forEach(update::bind);
+                update.execute();
+            }
+            return users.byId(h, userId).orElseThrow(() -> KindredException.notFound("No such member."));
+        });
+    }
+}

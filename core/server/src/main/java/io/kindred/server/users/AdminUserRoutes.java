@@ -1,0 +1,164 @@
+package io.kindred.server.users;
+
+import io.javalin.http.Context;
+import io.kindred.api.KindredException;
+import io.kindred.api.db.Database;
+import io.kindred.api.users.Role;
+import io.kindred.api.web.Access;
+import io.kindred.server.web.Bodies;
+import io.kindred.server.web.CoreRouting;
+import io.kindred.server.web.Json;
+import io.kindred.server.web.Params;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** {@code /api/v1/admin/users}: member search, detail, labels, roles, external ids and CSV import. */
+public final class AdminUserRoutes implements Consumer<CoreRouting> {
+
+    record LabelBody(String label) {
+    }
+
+    record RolesBody(List<String> roles) {
+    }
+
+    record ExternalIdBody(String system, String externalId) {
+    }
+
+    private final Database db;
+    private final UserStore users;
+    private final CustomerImport importer;
+    private final Clock clock;
+
+    public AdminUserRoutes(Database db, UserStore users, CustomerImport importer, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.importer = importer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void accept(CoreRouting r) {
+        r.get("/api/v1/admin/users", Access.OPERATOR, this::search);
+        r.get("/api/v1/admin/users/{id}", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("user", detail(id(ctx)))));
+        r.post("/api/v1/admin/users/{id}/labels", Access.OPERATOR, this::addLabel);
+        r.delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
+        r.put("/api/v1/admin/users/{id}/roles", Access.ADMIN, this::setRoles);
+        r.post("/api/v1/admin/users/{id}/external-ids", Access.OPERATOR, this::linkExternalId);
+        r.post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report", importer.run(ctx.body()))));
+    }
+
+    private long id(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new KindredException(404, "user_not_found", "There is no member " + ctx.pathParam("id") + ".");
+        }
+        if (users.byId(id).isEmpty()) {
+            throw new KindredException(404, "user_not_found", "There is no member " + id + ".");
+        }
+        return id;
+    }
+
+    private void search(Context ctx) {
+        int limit = Params.intParam(ctx, "limit", 20, 1, 100);
+        long cursor = Params.cursor(ctx);
+        String query = Params.query(ctx, "query").orElse(null);
+        String label = Params.query(ctx, "label").orElse(null);
+        List<Map<String, Object>> items = db.read(h -> users.search(h, query, label, cursor, limit).stream()
+                .map(u -> summary(u, users.labels(h, u.id()))).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextCursor", items.size() == limit ? String.valueOf(items.get(items.size() - 1).get("id")) : null);
+        json(ctx, 200, body);
+    }
+
+    private static Map<String, Object> summary(UserRow u, Object labels) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("email", u.email());
+        m.put("phone", u.phone());
+        m.put("displayName", u.displayName());
+        m.put("roles", u.roleCodes());
+        m.put("labels", labels);
+        m.put("totalSpent", u.totalSpent());
+        m.put("lastPurchaseDay", u.lastPurchaseDay());
+        m.put("status", u.status());
+        m.put("createdAt", u.createdAt());
+        return m;
+    }
+
+    private Map<String, Object> detail(long id) {
+        return db.read(h -> {
+            UserRow u = users.byId(h, id).orElseThrow();
+            Map<String, Object> m = u.toJson();
+            m.putAll(summary(u, users.labels(h, id)));
+            m.put("referredByCode", u.referredByCode());
+            m.put("externalIds", users.externalIds(h, id));
+            return m;
+        });
+    }
+
+    private void addLabel(Context ctx) {
+        long id = id(ctx);
+        String label = CustomerImport.checkLabel(Bodies.read(Json.CORE, ctx.body(), LabelBody.class).label());
+        db.write(h -> users.addLabel(h, id, label, clock.millis()));
+        json(ctx, 200, Map.of("user", detail(id)));
+    }
+
+    private void removeLabel(Context ctx) {
+        long id = id(ctx);
+        db.write(h -> users.removeLabel(h, id, ctx.pathParam("label")));
+        json(ctx, 200, Map.of("user", detail(id)));
+    }
+
+    private void setRoles(Context ctx) {
+        long id = id(ctx);
+        RolesBody b = Bodies.read(Json.CORE, ctx.body(), RolesBody.class);
+        if (b.roles() == null) {
+            throw KindredException.missingField("roles");
+        }
+        EnumSet<Role> roles = EnumSet.of(Role.MEMBER);
+        for (String r : b.roles()) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(r).trim().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw KindredException.invalidField("Unknown role '" + r + "'; the roles are member, operator, admin.");
+            }
+        }
+        db.write(h -> {
+            users.setRoles(h, id, roles);
+            long admins = h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one();
+            if (admins == 0) {
+                throw KindredException.conflict("last_admin", "The platform must keep at least one administrator.");
+            }
+            return null;
+        });
+        json(ctx, 200, Map.of("user", detail(id)));
+    }
+
+    private void linkExternalId(Context ctx) {
+        long id = id(ctx);
+        ExternalIdBody b = Bodies.read(Json.CORE, ctx.body(), ExternalIdBody.class);
+        if (b.system() == null || !b.system().trim().matches("[a-z0-9_.-]{1,40}")) {
+            throw KindredException.invalidField("The system is 1 to 40 lower-case letters, digits, . _ or -.");
+        }
+        if (b.externalId() == null || b.externalId().isBlank() || b.externalId().length() > 100) {
+            throw KindredException.invalidField("The externalId is 1 to 100 characters.");
+        }
+        db.write(h -> users.linkExternalId(h, id, b.system().trim(), b.externalId().trim(), clock.millis()))
+                .ifPresent(other -> {
+                    throw KindredException.conflict("external_id_taken", "This external id belongs to member " + other + ".");
+                });
+        json(ctx, 200, Map.of("user", detail(id)));
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+}

@@ -1,0 +1,72 @@
+package io.kindred.server.users;
+
+import io.javalin.http.Context;
+import io.kindred.api.KindredException;
+import io.kindred.api.web.Access;
+import io.kindred.server.config.SiteSettings;
+import io.kindred.server.web.Auth;
+import io.kindred.server.web.Bodies;
+import io.kindred.server.web.CoreRouting;
+import io.kindred.server.web.Json;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** {@code /api/v1/auth/*}: sign up, sign in, sign out. */
+public final class AuthRoutes implements Consumer<CoreRouting> {
+
+    record RegisterBody(String email, String password, String displayName, String referralCode) {
+    }
+
+    record LoginBody(String email, String password) {
+    }
+
+    private final Accounts accounts;
+    private final UserStore users;
+    private final Auth auth;
+    private final SiteSettings settings;
+
+    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings) {
+        this.accounts = accounts;
+        this.users = users;
+        this.auth = auth;
+        this.settings = settings;
+    }
+
+    @Override
+    public void accept(CoreRouting r) {
+        r.postWithoutCsrf("/api/v1/auth/register", Access.PUBLIC, this::register);
+        r.postWithoutCsrf("/api/v1/auth/login", Access.PUBLIC, this::login);
+        r.postWithoutCsrf("/api/v1/auth/logout", Access.PUBLIC, this::logout);
+    }
+
+    private void register(Context ctx) {
+        RegisterBody b = Bodies.read(Json.CORE, ctx.body(), RegisterBody.class);
+        if ("invite-only".equals(settings.raw("site.registration").orElse("open"))
+                && (b.referralCode() == null || b.referralCode().isBlank())) {
+            throw KindredException.forbidden("Sign-up is by invitation only: open a member's invite link.");
+        }
+        UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode());
+        auth.signIn(ctx, user);
+        ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
+    }
+
+    private void login(Context ctx) {
+        LoginBody b = Bodies.read(Json.CORE, ctx.body(), LoginBody.class);
+        if (b.email() == null || b.email().isBlank()) {
+            throw KindredException.missingField("email");
+        }
+        if (b.password() == null || b.password().isEmpty()) {
+            throw KindredException.missingField("password");
+        }
+        UserRow user = accounts.authenticate(b.email(), b.password())
+                .orElseThrow(() -> new KindredException(401, "invalid_credentials", "The email or the password is wrong."));
+        auth.signIn(ctx, user);
+        ctx.contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
+    }
+
+    private void logout(Context ctx) {
+        auth.signOut(ctx);
+        ctx.status(204);
+    }
+}

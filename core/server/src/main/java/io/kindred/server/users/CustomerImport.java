@@ -1,0 +1,213 @@
+package io.kindred.server.users;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.db.Database;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jdbi.v3.core.Handle;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Imports the brand's existing customers ("cold start from old users") from CSV with a header row:
+ * {@code email, phone, name, external_id, external_system, total_spent, last_purchase_date, labels}.
+ * Each row needs an email or a phone. A row is matched to an existing member by external id, then email,
+ * then phone, so importing the same file again updates instead of duplicating. Rows are committed in
+ * chunks; a bad row is rejected with its reason and does not stop the others.
+ */
+public final class CustomerImport {
+
+    /** Per-row outcome. */
+    public record RowResult(long row, String outcome, Long userId, String reason) {
+    }
+
+    /** The report of one import. */
+    public record Report(int imported, int updated, int rejected, List<RowResult> rows) {
+    }
+
+    private static final Set<String> COLUMNS = Set.of("email", "phone", "name", "external_id", "external_system",
+            "total_spent", "last_purchase_date", "labels");
+    private static final int CHUNK = 500;
+
+    private final Database db;
+    private final UserStore users;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    public CustomerImport(Database db, UserStore users, Accounts accounts, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public Report run(String csv) {
+        List<CSVRecord> records;
+        List<String> header;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get()
+                .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
+            header = parser.getHeaderNames().stream().map(h -> h.trim().toLowerCase()).toList();
+            records = parser.getRecords();
+        } catch (IOException | RuntimeException e) {
+            throw KindredException.badRequest("invalid_csv", "The file is not readable CSV: " + e.getMessage());
+        }
+        if (!header.contains("email") && !header.contains("phone")) {
+            throw KindredException.badRequest("invalid_csv", "The CSV needs a header row with an email or a phone column.");
+        }
+        for (String h : header) {
+            if (!COLUMNS.contains(h)) {
+                throw KindredException.badRequest("invalid_csv", "Unknown column '" + h + "'; the columns are " + String.join(", ", COLUMNS) + ".");
+            }
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += CHUNK) {
+            List<CSVRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+            results.addAll(db.write(h -> {
+                List<RowResult> out = new ArrayList<>();
+                for (CSVRecord rec : chunk) {
+                    out.add(importRow(h, rec, header));
+                }
+                return out;
+            }));
+        }
+        int imported = (int) results.stream().filter(r -> r.outcome().equals("imported")).count();
+        int updated = (int) results.stream().filter(r -> r.outcome().equals("updated")).count();
+        return new Report(imported, updated, results.size() - imported - updated, results);
+    }
+
+    private RowResult importRow(Handle h, CSVRecord rec, List<String> header) {
+        long row = rec.getRecordNumber() + 1; // the header is row 1
+        Map<String, String> v = new LinkedHashMap<>();
+        for (int i = 0; i < header.size() && i < rec.size(); i++) {
+            String value = rec.get(i);
+            if (value != null && !value.isBlank()) {
+                v.put(header.get(i), value.strip());
+            }
+        }
+        String savepoint = "row" + row;
+        h.savepoint(savepoint);
+        try {
+            RowResult r = apply(h, row, v);
+            h.release(savepoint);
+            return r;
+        } catch (KindredException e) {
+            h.rollbackToSavepoint(savepoint);
+            return new RowResult(row, "rejected", null, e.getMessage());
+        }
+    }
+
+    private RowResult apply(Handle h, long row, Map<String, String> v) {
+        String email = v.containsKey("email") ? Accounts.normaliseEmail(v.get("email")) : null;
+        String phone = v.containsKey("phone") ? Accounts.normalisePhone(v.get("phone")) : null;
+        if (email == null && phone == null) {
+            throw KindredException.missingField("email");
+        }
+        String system = v.getOrDefault("external_system", "shop");
+        String externalId = v.get("external_id");
+        if (externalId != null && externalId.length() > 100) {
+            throw KindredException.invalidField("The external_id is longer than 100 characters.");
+        }
+        Long spent = v.containsKey("total_spent") ? minorUnits(v.get("total_spent")) : null;
+        String lastDay = v.containsKey("last_purchase_date") ? day(v.get("last_purchase_date")) : null;
+        String name = v.containsKey("name") ? Accounts.checkDisplayName(v.get("name"))
+                : (email != null ? email.substring(0, email.indexOf('@')) : "Member " + phone.substring(Math.max(0, phone.length() - 4)));
+
+        Optional<UserRow> existing = Optional.empty();
+        if (externalId != null) {
+            existing = users.byExternalId(h, system, externalId);
+        }
+        if (existing.isEmpty() && email != null) {
+            existing = users.byEmail(h, email);
+        }
+        if (existing.isEmpty() && phone != null) {
+            existing = users.byPhone(h, phone);
+        }
+        long now = clock.millis();
+        long id;
+        String outcome;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            if (email != null && existing.get().email() != null && !existing.get().email().equals(email)) {
+                throw KindredException.conflict("conflict", "Row matches member " + id + " whose email is different.");
+            }
+            if (email != null && existing.get().email() == null && users.byEmail(h, email).isPresent()) {
+                throw KindredException.conflict("email_taken", "The email belongs to another member.");
+            }
+            if (phone != null && users.byPhone(h, phone).filter(u -> u.id() != id).isPresent()) {
+                throw KindredException.conflict("phone_taken", "The phone belongs to another member.");
+            }
+            h.createUpdate("""
+                            UPDATE users SET email = COALESCE(email, :email), phone = COALESCE(:phone, phone),
+                                   display_name = :name, total_spent = COALESCE(:spent, total_spent),
+                                   last_purchase_day = COALESCE(:day, last_purchase_day), updated_at = :now
+                             WHERE id = :id""")
+                    .bind("email", email).bind("phone", phone).bind("name", v.containsKey("name") ? name : existing.get().displayName())
+                    .bind("spent", spent).bind("day", lastDay).bind("now", now).bind("id", id).execute();
+            outcome = "updated";
+        } else {
+            if (phone != null && users.byPhone(h, phone).isPresent()) {
+                throw KindredException.conflict("phone_taken", "The phone belongs to another member.");
+            }
+            id = users.insert(h, email, phone, null, name, null, now);
+            h.createUpdate("UPDATE users SET total_spent = :spent, last_purchase_day = :day WHERE id = :id")
+                    .bind("spent", spent == null ? 0 : spent).bind("day", lastDay).bind("id", id).execute();
+            accounts.publishRegistered(h, id, email, name, null, null, "import");
+            outcome = "imported";
+        }
+        if (externalId != null) {
+            users.linkExternalId(h, id, system, externalId, now).ifPresent(other -> {
+                throw KindredException.conflict("external_id_taken", "The external id belongs to member " + other + ".");
+            });
+        }
+        if (v.containsKey("labels")) {
+            for (String label : v.get("labels").split("[;|]")) {
+                String l = label.strip();
+                if (!l.isEmpty()) {
+                    users.addLabel(h, id, checkLabel(l), now);
+                }
+            }
+        }
+        return new RowResult(row, outcome, id, null);
+    }
+
+    public static String checkLabel(String label) {
+        String l = label == null ? "" : label.strip();
+        if (l.isEmpty() || l.length() > 40 || l.contains(",")) {
+            throw KindredException.invalidField("A label is 1 to 40 characters without commas.");
+        }
+        return l;
+    }
+
+    private static long minorUnits(String text) {
+        try {
+            BigDecimal d = new BigDecimal(text.replace(",", ""));
+            if (d.signum() < 0 || d.scale() > 2) {
+                throw new NumberFormatException();
+            }
+            return d.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw KindredException.invalidField("total_spent must be an amount like 1234.50.");
+        }
+    }
+
+    private static String day(String text) {
+        try {
+            return LocalDate.parse(text).toString();
+        } catch (DateTimeParseException e) {
+            throw KindredException.invalidField("last_purchase_date must be a date like 2025-12-31.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.kindred.server.users;
+
+import io.javalin.http.Context;
+import io.kindred.api.KindredException;
+import io.kindred.api.web.Access;
+import io.kindred.server.web.Auth;
+import io.kindred.server.web.Bodies;
+import io.kindred.server.web.CoreRouting;
+import io.kindred.server.web.Json;
+import io.kindred.server.web.Principal;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** {@code /api/v1/me}: the signed-in member's own account and profile. */
+public final class MeRoutes implements Consumer<CoreRouting> {
+
+    record PasswordBody(String currentPassword, String newPassword) {
+    }
+
+    private final Accounts accounts;
+    private final UserStore users;
+    private final Auth auth;
+
+    public MeRoutes(Accounts accounts, UserStore users, Auth auth) {
+        this.accounts = accounts;
+        this.users = users;
+        this.auth = auth;
+    }
+
+    @Override
+    public void accept(CoreRouting r) {
+        r.get("/api/v1/me", Access.MEMBER, this::me);
+        r.patch("/api/v1/me", Access.MEMBER, this::update);
+        r.post("/api/v1/me/password", Access.MEMBER, this::changePassword);
+    }
+
+    static long memberId(Auth auth, Context ctx) {
+        Principal p = auth.principal(ctx).orElseThrow(() -> KindredException.unauthenticated("Sign in first."));
+        if (p.isApiKey()) {
+            throw KindredException.forbidden("An API key is not a member.");
+        }
+        return p.member().id();
+    }
+
+    private void me(Context ctx) {
+        UserRow u = users.byId(memberId(auth, ctx)).orElseThrow(() -> KindredException.unauthenticated("Sign in first."));
+        ctx.contentType("application/json").result(Json.write(Map.of("user", u.toJson())));
+    }
+
+    private void update(Context ctx) {
+        Accounts.ProfileChange change = Bodies.read(Json.CORE, ctx.body(), Accounts.ProfileChange.class);
+        UserRow u = accounts.updateProfile(memberId(auth, ctx), change);
+        ctx.contentType("application/json").result(Json.write(Map.of("user", u.toJson())));
+    }
+
+    private void changePassword(Context ctx) {
+        long id = memberId(auth, ctx);
+        PasswordBody b = Bodies.read(Json.CORE, ctx.body(), PasswordBody.class);
+        UserRow u = users.byId(id).orElseThrow();
+        if (b.currentPassword() == null || u.email() == null
+                || accounts.authenticate(u.email(), b.currentPassword()).isEmpty()) {
+            throw new KindredException(403, "invalid_credentials", "The current password is wrong.");
+        }
+        accounts.changePassword(id, b.newPassword());
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,35 @@
+package io.kindred.server.users;
+
+import io.kindred.api.db.Database;
+import io.kindred.api.users.Member;
+import io.kindred.api.users.Members;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Plugins' read access to members. */
+public final class MembersView implements Members {
+
+    private final Database db;
+    private final UserStore users;
+
+    public MembersView(Database db, UserStore users) {
+        this.db = db;
+        this.users = users;
+    }
+
+    @Override
+    public Optional<Member> find(long id) {
+        return db.read(h -> users.byId(h, id)).map(UserRow::toMember);
+    }
+
+    @Override
+    public Optional<Member> findByEmail(String email) {
+        return db.read(h -> users.byEmail(h, email)).map(UserRow::toMember);
+    }
+
+    @Override
+    public Set<String> labels(long id) {
+        return db.read(h -> users.labels(h, id));
+    }
+}

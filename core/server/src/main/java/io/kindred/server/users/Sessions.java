@@ -1,0 +1,67 @@
+package io.kindred.server.users;
+
+import io.kindred.api.db.Database;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** DB-backed sessions: the cookie holds a random token, the database its hash. */
+public final class Sessions {
+
+    /** A resolved session. */
+    public record Session(long userId, String csrfToken) {
+    }
+
+    /** A session just opened: the token goes into the cookie and is never stored. */
+    public record Opened(String token, String csrfToken, Duration lifetime) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public Sessions(Database db, Clock clock, Duration lifetime) {
+        this.db = db;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public Opened open(long userId) {
+        String token = Tokens.secret(32);
+        String csrf = Tokens.secret(24);
+        long now = clock.millis();
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at)
+                        VALUES (:hash, :user, :csrf, :now, :expires)""")
+                .bind("hash", Tokens.hash(token)).bind("user", userId).bind("csrf", csrf)
+                .bind("now", now).bind("expires", now + lifetime.toMillis()).execute());
+        return new Opened(token, csrf, lifetime);
+    }
+
+    public Optional<Session> resolve(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return db.read(h -> h.createQuery("""
+                        SELECT user_id, csrf_token FROM sessions WHERE token_hash = :hash AND expires_at > :now""")
+                .bind("hash", Tokens.hash(token)).bind("now", clock.millis())
+                .map((rs, c) -> new Session(rs.getLong(1), rs.getString(2))).findOne());
+    }
+
+    public void close(String token) {
+        if (token != null && !token.isBlank()) {
+            db.write(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
+                    .bind("hash", Tokens.hash(token)).execute());
+        }
+    }
+
+    public void closeAllOf(long userId) {
+        db.write(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute());
+    }
+
+    public int purgeExpired() {
+        return db.write(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
+                .bind("now", clock.millis()).execute());
+    }
+}

@@ -1,0 +1,178 @@
+package io.kindred.server.users;
+
+import io.kindred.api.users.Role;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The SQL of members: accounts, roles, labels, external ids. */
+public final class UserStore {
+
+    private static final String COLUMNS = """
+            u.id, u.email, u.phone, u.password_hash, u.display_name, u.avatar, u.birthday, u.shipping_address,
+            u.locale, u.referral_code, u.referred_by_code, u.total_spent, u.last_purchase_day, u.status, u.created_at,
+            (SELECT string_agg(r.role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles""";
+
+    private final Jdbi jdbi;
+    private final String columns;
+
+    public UserStore(Jdbi jdbi, String dialect) {
+        this.jdbi = jdbi;
+        // string_agg is PostgreSQL's and SQLite's (3.44+) spelling of group_concat.
+        this.columns = COLUMNS;
+    }
+
+    static final RowMapper<UserRow> MAPPER = (ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) -> new UserRow(
+            rs.getLong("id"), rs.getString("email"), rs.getString("phone"), rs.getString("password_hash"),
+            rs.getString("display_name"), rs.getString("avatar"), rs.getString("birthday"),
+            rs.getString("shipping_address"), rs.getString("locale"), rs.getString("referral_code"),
+            rs.getString("referred_by_code"), rs.getLong("total_spent"), rs.getString("last_purchase_day"),
+            rs.getString("status"), Instant.ofEpochMilli(rs.getLong("created_at")), roles(rs.getString("roles")));
+
+    private static Set<Role> roles(String csv) {
+        Set<Role> roles = EnumSet.of(Role.MEMBER);
+        if (csv != null) {
+            for (String r : csv.split(",")) {
+                roles.add(Role.valueOf(r.trim().toUpperCase()));
+            }
+        }
+        return roles;
+    }
+
+    public Optional<UserRow> byId(Handle h, long id) {
+        return h.createQuery("SELECT " + columns + " FROM users u WHERE u.id = :id")
+                .bind("id", id).map(MAPPER).findOne();
+    }
+
+    public Optional<UserRow> byId(long id) {
+        return jdbi.withHandle(h -> byId(h, id));
+    }
+
+    public Optional<UserRow> byEmail(Handle h, String email) {
+        return h.createQuery("SELECT " + columns + " FROM users u WHERE u.email = :email")
+                .bind("email", email.trim().toLowerCase()).map(MAPPER).findOne();
+    }
+
+    public Optional<UserRow> byEmail(String email) {
+        return jdbi.withHandle(h -> byEmail(h, email));
+    }
+
+    public Optional<UserRow> byPhone(Handle h, String phone) {
+        return h.createQuery("SELECT " + columns + " FROM users u WHERE u.phone = :phone")
+                .bind("phone", phone).map(MAPPER).findOne();
+    }
+
+    public Optional<UserRow> byExternalId(Handle h, String system, String externalId) {
+        return h.createQuery("SELECT " + columns + """
+                         FROM users u JOIN user_external_ids x ON x.user_id = u.id
+                        WHERE x.system = :system AND x.external_id = :externalId""")
+                .bind("system", system).bind("externalId", externalId).map(MAPPER).findOne();
+    }
+
+    public Optional<Long> idByReferralCode(Handle h, String code) {
+        return h.createQuery("SELECT id FROM users WHERE referral_code = :code")
+                .bind("code", code.trim().toUpperCase()).mapTo(Long.class).findOne();
+    }
+
+    /** Inserts an account; the caller has checked that email and phone are free. */
+    public long insert(Handle h, String email, String phone, String passwordHash, String displayName,
+                       String referredByCode, long now) {
+        for (int attempt = 0; ; attempt++) {
+            String code = Tokens.code(8);
+            boolean taken = h.createQuery("SELECT COUNT(*) FROM users WHERE referral_code = :c")
+                    .bind("c", code).mapTo(Integer.class).one() > 0;
+            if (taken && attempt < 10) {
+                continue;
+            }
+            return h.createUpdate("""
+                            INSERT INTO users(email, phone, password_hash, display_name, referral_code, referred_by_code,
+                                              created_at, updated_at)
+                            VALUES (:email, :phone, :hash, :name, :code, :ref, :now, :now)""")
+                    .bind("email", email).bind("phone", phone).bind("hash", passwordHash).bind("name", displayName)
+                    .bind("code", code).bind("ref", referredByCode).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
+    }
+
+    public void setRoles(Handle h, long userId, Set<Role> roles) {
+        h.createUpdate("DELETE FROM user_roles WHERE user_id = :u").bind("u", userId).execute();
+        for (Role r : roles) {
+            if (r != Role.MEMBER) {
+                h.createUpdate("INSERT INTO user_roles(user_id, role) VALUES (:u, :r)")
+                        .bind("u", userId).bind("r", r.code()).execute();
+            }
+        }
+    }
+
+    public Set<String> labels(Handle h, long userId) {
+        return new TreeSet<>(h.createQuery("SELECT label FROM user_labels WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).list());
+    }
+
+    public boolean addLabel(Handle h, long userId, String label, long now) {
+        return h.createUpdate("""
+                        INSERT INTO user_labels(user_id, label, created_at) VALUES (:u, :l, :now)
+                        ON CONFLICT (user_id, label) DO NOTHING""")
+                .bind("u", userId).bind("l", label).bind("now", now).execute() > 0;
+    }
+
+    public boolean removeLabel(Handle h, long userId, String label) {
+        return h.createUpdate("DELETE FROM user_labels WHERE user_id = :u AND label = :l")
+                .bind("u", userId).bind("l", label).execute() > 0;
+    }
+
+    public record ExternalId(String system, String externalId) {
+    }
+
+    public List<ExternalId> externalIds(Handle h, long userId) {
+        return h.createQuery("SELECT system, external_id FROM user_external_ids WHERE user_id = :u ORDER BY system, external_id")
+                .bind("u", userId).map((rs, c) -> new ExternalId(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Links an external id; returns the member it already belonged to if that is someone else. */
+    public Optional<Long> linkExternalId(Handle h, long userId, String system, String externalId, long now) {
+        Optional<Long> owner = h.createQuery("SELECT user_id FROM user_external_ids WHERE system = :s AND external_id = :x")
+                .bind("s", system).bind("x", externalId).mapTo(Long.class).findOne();
+        if (owner.isPresent()) {
+            return owner.get() == userId ? Optional.empty() : owner;
+        }
+        h.createUpdate("INSERT INTO user_external_ids(system, external_id, user_id, created_at) VALUES (:s, :x, :u, :now)")
+                .bind("s", system).bind("x", externalId).bind("u", userId).bind("now", now).execute();
+        return Optional.empty();
+    }
+
+    /** Member search for operators: text matches email, phone, name, referral code or an external id. */
+    public List<UserRow> search(Handle h, String query, String label, long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM users u WHERE u.id < :before");
+        if (query != null) {
+            sql.append("""
+                     AND (LOWER(u.email) LIKE :q ESCAPE '\\' OR u.phone LIKE :q ESCAPE '\\'
+                          OR LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.referral_code = :exact
+                          OR CAST(u.id AS TEXT) = :exact
+                          OR EXISTS (SELECT 1 FROM user_external_ids x WHERE x.user_id = u.id AND x.external_id = :exact))""");
+        }
+        if (label != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM user_labels l WHERE l.user_id = u.id AND l.label = :label)");
+        }
+        sql.append(" ORDER BY u.id DESC LIMIT :limit");
+        var q = h.createQuery(sql.toString()).bind("before", beforeId).bind("limit", limit);
+        if (query != null) {
+            String escaped = query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            q.bind("q", "%" + escaped + "%").bind("exact", query.trim());
+        }
+        if (label != null) {
+            q.bind("label", label);
+        }
+        return new ArrayList<>(q.map(MAPPER).list());
+    }
+}

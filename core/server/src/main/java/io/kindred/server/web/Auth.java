@@ -1,0 +1,156 @@
+package io.kindred.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import io.kindred.api.KindredException;
+import io.kindred.api.users.Role;
+import io.kindred.api.web.Access;
+import io.kindred.server.config.SiteSettings;
+import io.kindred.server.users.ApiKeys;
+import io.kindred.server.users.Sessions;
+import io.kindred.server.users.UserRow;
+import io.kindred.server.users.UserStore;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves the caller of each request (session cookie or {@code Authorization: Bearer} API key), checks
+ * route access, and guards state-changing requests made with a session against CSRF: they must carry
+ * {@code X-Requested-With: kindred}, or the session's token as {@code X-CSRF-Token} or form field
+ * {@code _csrf}.
+ */
+public final class Auth {
+
+    public static final String COOKIE = "kindred_session";
+    private static final String ATTR = "kindred.principal";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Sessions sessions;
+    private final ApiKeys apiKeys;
+    private final UserStore users;
+    private final SiteSettings settings;
+
+    public Auth(Sessions sessions, ApiKeys apiKeys, UserStore users, SiteSettings settings) {
+        this.sessions = sessions;
+        this.apiKeys = apiKeys;
+        this.users = users;
+        this.settings = settings;
+    }
+
+    /** Runs before every request: remembers who is calling. */
+    public void resolve(Context ctx) {
+        String authz = ctx.header("Authorization");
+        if (authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String name = apiKeys.authenticate(authz.substring(7).trim())
+                    .orElseThrow(() -> new KindredException(401, "invalid_api_key", "The API key is not valid or was revoked."));
+            ctx.attribute(ATTR, new Principal(null, name, null));
+            return;
+        }
+        String token = ctx.cookie(COOKIE);
+        if (token != null) {
+            sessions.resolve(token)
+                    .flatMap(s -> users.byId(s.userId()).filter(u -> u.status().equals("active"))
+                            .map(u -> new Principal(u.toMember(), null, s.csrfToken())))
+                    .ifPresent(p -> ctx.attribute(ATTR, p));
+        }
+    }
+
+    public Optional<Principal> principal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTR));
+    }
+
+    /** Checks access and CSRF for a route; throws the right 401/403, or redirects a browser to sign in. */
+    public void check(Context ctx, Access access, boolean csrfExempt) {
+        Optional<Principal> p = principal(ctx);
+        if (access != Access.PUBLIC) {
+            if (p.isEmpty()) {
+                if (!isApi(ctx) && SAFE.contains(ctx.method().name())) {
+                    throw new SignInRequired(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+                }
+                throw KindredException.unauthenticated("Sign in first.");
+            }
+            Role needed = switch (access) {
+                case OPERATOR -> Role.OPERATOR;
+                case ADMIN -> Role.ADMIN;
+                default -> Role.MEMBER;
+            };
+            Principal who = p.get();
+            boolean allowed = who.isApiKey() ? access != Access.MEMBER : who.member().hasRole(needed);
+            if (!allowed) {
+                throw who.isApiKey()
+                        ? KindredException.forbidden("An API key cannot act as a member.")
+                        : KindredException.forbidden("You do not have the right to do this.");
+            }
+        }
+        if (!csrfExempt && p.isPresent() && !p.get().isApiKey() && !SAFE.contains(ctx.method().name())) {
+            checkCsrf(ctx, p.get());
+        }
+    }
+
+    private void checkCsrf(Context ctx, Principal p) {
+        if ("kindred".equals(ctx.header("X-Requested-With"))) {
+            return;
+        }
+        String token = ctx.header("X-CSRF-Token");
+        if (token == null && (ctx.isFormUrlencoded() || ctx.isMultipartFormData())) {
+            token = ctx.formParam("_csrf");
+        }
+        if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                p.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new KindredException(403, "csrf_failed",
+                    "This request needs the header X-Requested-With: kindred or the page's CSRF token.");
+        }
+    }
+
+    public static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    /** Opens a session for the member and sets its cookie. */
+    public Sessions.Opened signIn(Context ctx, UserRow user) {
+        String old = ctx.cookie(COOKIE);
+        if (old != null) {
+            sessions.close(old);
+        }
+        Sessions.Opened opened = sessions.open(user.id());
+        ctx.cookie(new Cookie(COOKIE, opened.token(), "/", (int) opened.lifetime().toSeconds(), secure(ctx), true,
+                null, SameSite.LAX));
+        ctx.attribute(ATTR, new Principal(user.toMember(), null, opened.csrfToken()));
+        return opened;
+    }
+
+    public void signOut(Context ctx) {
+        sessions.close(ctx.cookie(COOKIE));
+        ctx.cookie(new Cookie(COOKIE, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
+        ctx.attribute(ATTR, null);
+    }
+
+    /** Cookies are Secure when the site is served over HTTPS (directly, or behind a trusted proxy). */
+    public boolean secure(Context ctx) {
+        if (settings.raw("site.url").map(u -> u.startsWith("https://")).orElse(false)) {
+            return true;
+        }
+        if (settings.boolValue("http.trust-proxy", false)) {
+            return "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        }
+        return "https".equalsIgnoreCase(ctx.scheme());
+    }
+
+    /** Thrown when a browser asks for a protected page without signing in. */
+    public static final class SignInRequired extends RuntimeException {
+        private final String next;
+
+        SignInRequired(String next) {
+            super(null, null, false, false);
+            this.next = next;
+        }
+
+        public String location() {
+            return "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        }
+    }
+}

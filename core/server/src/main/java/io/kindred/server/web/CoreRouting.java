@@ -1,0 +1,61 @@
+package io.kindred.server.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.kindred.api.web.Access;
+
+/**
+ * How core features declare their routes: each route names who may call it, and the access and CSRF
+ * checks run before the handler. Core paths are also remembered so a wrong method answers 405.
+ */
+public final class CoreRouting {
+
+    private final RoutesConfig routes;
+    private final Auth auth;
+    private final PluginRouter router;
+
+    CoreRouting(RoutesConfig routes, Auth auth, PluginRouter router) {
+        this.routes = routes;
+        this.auth = auth;
+        this.router = router;
+    }
+
+    public void get(String path, Access access, Handler h) {
+        router.coreRoute(path);
+        routes.get(path, guard(access, false, h));
+    }
+
+    public void post(String path, Access access, Handler h) {
+        router.coreRoute(path);
+        routes.post(path, guard(access, false, h));
+    }
+
+    /** A POST that does not act on a session's authority (sign in, sign up, sign out): no CSRF check. */
+    public void postWithoutCsrf(String path, Access access, Handler h) {
+        router.coreRoute(path);
+        routes.post(path, guard(access, true, h));
+    }
+
+    public void put(String path, Access access, Handler h) {
+        router.coreRoute(path);
+        routes.put(path, guard(access, false, h));
+    }
+
+    public void patch(String path, Access access, Handler h) {
+        router.coreRoute(path);
+        routes.patch(path, guard(access, false, h));
+    }
+
+    public void delete(String path, Access access, Handler h) {
+        router.coreRoute(path);
+        routes.delete(path, guard(access, false, h));
+    }
+
+    private Handler guard(Access access, boolean csrfExempt, Handler h) {
+        return (Context ctx) -> {
+            auth.check(ctx, access, csrfExempt);
+            h.handle(ctx);
+        };
+    }
+}

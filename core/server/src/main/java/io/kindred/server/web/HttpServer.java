@@ -1,0 +1,85 @@
+package io.kindred.server.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.kindred.api.KindredException;
+import io.kindred.server.config.SiteSettings;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Builds the one Javalin server: the caller is resolved before every request, core routes come first,
+ * and one catch-all route per method hands everything else to the {@link PluginRouter}.
+ */
+public final class HttpServer {
+
+    private final Javalin app;
+
+    public HttpServer(SiteSettings settings, Auth auth, PluginRouter router, Errors errors, Renderer renderer,
+                      Function<Context, Locale> locales, List<Consumer<CoreRouting>> coreRoutes) {
+        long maxBody = settings.intValue("http.max-body-bytes", 1_048_576);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = maxBody;
+            cfg.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(15_000);
+            });
+            cfg.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Referrer-Policy", "same-origin");
+                ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                        + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
+                long declared = ctx.contentLength();
+                if (declared > maxBody) {
+                    throw new KindredException(413, "body_too_large", "The request body is larger than " + maxBody + " bytes.");
+                }
+                auth.resolve(ctx);
+            });
+            cfg.routes.exception(KindredException.class, errors::kindred);
+            cfg.routes.exception(Auth.SignInRequired.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
+            cfg.routes.exception(HttpResponseException.class, errors::javalin);
+            cfg.routes.exception(Exception.class, errors::unexpected);
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    errors.respond(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");
+                }
+            });
+
+            CoreRouting core = new CoreRouting(cfg.routes, auth, router);
+            coreRoutes.forEach(r -> r.accept(core));
+
+            for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+                    HandlerType.DELETE)) {
+                cfg.routes.addHttpHandler(method, "*", ctx -> {
+                    PluginRouter.Match m = router.match(ctx);
+                    auth.check(ctx, m.route().access(), false);
+                    m.route().handler().handle(new JavalinExchange(ctx, m.params(), m.route().mapper(), auth, renderer,
+                            locales.apply(ctx)));
+                });
+            }
+        });
+    }
+
+    public HttpServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests and lets the ones in flight finish (up to 15 s). */
+    public void stop() {
+        app.stop();
+    }
+}

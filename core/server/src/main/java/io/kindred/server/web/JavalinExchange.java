@@ -1,0 +1,140 @@
+package io.kindred.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.kindred.api.KindredException;
+import io.kindred.api.users.Member;
+import io.kindred.api.web.Exchange;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A plugin's view of one Javalin request. */
+public final class JavalinExchange implements Exchange {
+
+    private final Context ctx;
+    private final Map<String, String> params;
+    private final ObjectMapper mapper;
+    private final Auth auth;
+    private final Renderer renderer;
+    private final Locale locale;
+
+    public JavalinExchange(Context ctx, Map<String, String> params, ObjectMapper mapper, Auth auth, Renderer renderer,
+                           Locale locale) {
+        this.ctx = ctx;
+        this.params = params;
+        this.mapper = mapper;
+        this.auth = auth;
+        this.renderer = renderer;
+        this.locale = locale;
+    }
+
+    @Override
+    public String method() {
+        return ctx.method().name();
+    }
+
+    @Override
+    public String path() {
+        return ctx.path();
+    }
+
+    @Override
+    public String pathParam(String name) {
+        String v = params.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("the route has no path parameter '" + name + "'");
+        }
+        return v;
+    }
+
+    @Override
+    public long pathParamAsId(String name) {
+        return parseId(pathParam(name));
+    }
+
+    static long parseId(String v) {
+        try {
+            long id = Long.parseLong(v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to 404
+        }
+        throw KindredException.notFound("There is nothing with id '" + v + "'.");
+    }
+
+    @Override
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+    }
+
+    @Override
+    public int queryInt(String name, int defaultValue, int min, int max) {
+        return Params.intParam(ctx, name, defaultValue, min, max);
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(ctx.header(name));
+    }
+
+    @Override
+    public Optional<String> idempotencyKey() {
+        return Params.idempotencyKey(ctx);
+    }
+
+    @Override
+    public <T> T body(Class<T> type) {
+        return Bodies.read(mapper, ctx.body(), type);
+    }
+
+    @Override
+    public Map<String, List<String>> form() {
+        return ctx.formParamMap();
+    }
+
+    @Override
+    public Optional<Member> member() {
+        return auth.principal(ctx).map(Principal::member);
+    }
+
+    @Override
+    public Member requireMember() {
+        return member().orElseThrow(() -> KindredException.unauthenticated("Sign in first."));
+    }
+
+    @Override
+    public Locale locale() {
+        return locale;
+    }
+
+    @Override
+    public void json(int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public void noContent() {
+        ctx.status(204).result("");
+    }
+
+    @Override
+    public void render(String template, Map<String, Object> model) {
+        ctx.html(renderer.render(ctx, template, model));
+    }
+
+    @Override
+    public void redirect(String location) {
+        ctx.redirect(location, HttpStatus.SEE_OTHER);
+    }
+}

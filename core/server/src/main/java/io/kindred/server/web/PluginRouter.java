@@ -1,0 +1,87 @@
+package io.kindred.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RouterConfig;
+import io.javalin.http.Context;
+import io.javalin.router.matcher.PathParser;
+import io.kindred.api.KindredException;
+import io.kindred.api.web.Access;
+import io.kindred.api.web.Handler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Routes of started plugins. Javalin fixes its routes when the server is created, so the core mounts one
+ * catch-all route per method after its own routes and dispatches here; a plugin's routes are added when it
+ * starts and removed when it stops, and a path nobody serves answers 404 (405 for a known path).
+ */
+public final class PluginRouter {
+
+    /** One plugin route. */
+    public record Route(String owner, String method, String path, PathParser parser, Access access, Handler handler,
+                        ObjectMapper mapper) {
+    }
+
+    private static final RouterConfig ROUTER_CONFIG = new RouterConfig();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final List<PathParser> corePaths = new CopyOnWriteArrayList<>();
+
+    /** Remembers a core path so that a wrong method on it answers 405. */
+    public void coreRoute(String path) {
+        corePaths.add(new PathParser(path, ROUTER_CONFIG));
+    }
+
+    public synchronized void add(String owner, String method, String path, Access access, Handler handler, ObjectMapper mapper) {
+        if (path == null || !path.startsWith("/") || path.contains("..")) {
+            throw new IllegalArgumentException("a route path starts with / : " + path);
+        }
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.path().equals(path)) {
+                throw new IllegalArgumentException(method + " " + path + " is already served by plugin " + r.owner());
+            }
+        }
+        for (PathParser core : corePaths) {
+            if (core.matches(path)) {
+                throw new IllegalArgumentException(path + " belongs to the core");
+            }
+        }
+        routes.add(new Route(owner, method, path, new PathParser(path, ROUTER_CONFIG), access, handler, mapper));
+    }
+
+    public void removeAll(String owner) {
+        routes.removeIf(r -> r.owner().equals(owner));
+    }
+
+    public List<Route> routesOf(String owner) {
+        return routes.stream().filter(r -> r.owner().equals(owner)).toList();
+    }
+
+    /** A route matched to a request, with the values of its path parameters. */
+    public record Match(Route route, Map<String, String> params) {
+    }
+
+    /** Finds the route for a request; 404 when nobody serves the path, 405 when the path exists for another method. */
+    public Match match(Context ctx) {
+        String path = ctx.path();
+        String method = ctx.method().name();
+        boolean pathKnown = false;
+        for (Route r : routes) {
+            if (r.parser().matches(path)) {
+                pathKnown = true;
+                if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
+                    return new Match(r, r.parser().extractPathParams(path));
+                }
+            }
+        }
+        if (!pathKnown) {
+            pathKnown = corePaths.stream().anyMatch(p -> p.matches(path));
+        }
+        if (pathKnown && !Set.of("HEAD", "OPTIONS").contains(method)) {
+            throw new KindredException(405, "method_not_allowed", method + " is not allowed on " + path + ".");
+        }
+        throw KindredException.notFound("There is nothing at " + path + ".");
+    }
+}

@@ -1,0 +1,22 @@
+package io.kindred.server.web;
+
+import io.kindred.api.users.Member;
+import io.kindred.api.users.Role;
+
+/**
+ * Who is calling: a member through their session cookie, or a server through an API key.
+ *
+ * @param member    the signed-in member, or null for an API key
+ * @param apiKey    the API key's name, or null
+ * @param csrfToken the session's CSRF token, or null
+ */
+public record Principal(Member member, String apiKey, String csrfToken) {
+
+    public boolean isApiKey() {
+        return apiKey != null;
+    }
+
+    public boolean has(Role role) {
+        return isApiKey() ? role != Role.MEMBER : member.hasRole(role);
+    }
+}
