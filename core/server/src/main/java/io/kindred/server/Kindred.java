@@ -39,6 +39,7 @@ import io.kindred.server.web.Auth;
 import io.kindred.server.web.Errors;
 import io.kindred.server.web.HttpServer;
 import io.kindred.server.web.Json;
+import io.kindred.server.web.Locales;
 import io.kindred.server.web.Pages;
 import io.kindred.server.web.PluginRouter;
 import org.slf4j.Logger;
@@ -53,7 +54,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -140,7 +140,7 @@ public final class Kindred implements AutoCloseable {
 
         Auth auth = new Auth(sessions, apiKeys, users, settings);
         Pages pages = new Pages(settings, config.themesDir());
-        this.http = new HttpServer(settings, auth, router, new Errors(pages), pages, ctx -> Locale.ENGLISH, List.of(
+        this.http = new HttpServer(settings, auth, router, new Errors(pages), pages, new Locales(auth, settings), List.of(
                 new SystemRoutes(version(), plugins, setup, auth, pages),
                 new AuthRoutes(accounts, users, auth, settings),
                 new MeRoutes(accounts, users, auth),
