@@ -1,0 +1,61 @@
+package io.kindred.server.db;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DbConcurrencyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readThenWriteTransactionsFromManyThreadsNeverFailWithBusy() throws Exception {
+        try (Db db = new Db("jdbc:sqlite:" + dir.resolve("t.db"), "NORMAL", 8, 5000)) {
+            db.core().write(h -> h.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)"));
+            db.core().write(h -> h.execute("INSERT INTO counter(id, n) VALUES (1, 0)"));
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                futures.add(pool.submit(() -> db.core().write(h -> {
+                    // The classic lock-upgrade trap: read in the transaction, then write.
+                    long n = h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one();
+                    return h.createUpdate("UPDATE counter SET n = :n WHERE id = 1").bind("n", n + 1).execute();
+                })));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            long n = db.core().read(h -> h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one());
+            assertEquals(400L, n);
+        }
+    }
+
+    @Test
+    void aWriteInsideAWriteJoinsTheOuterTransaction() {
+        try (Db db = new Db("jdbc:sqlite:" + dir.resolve("j.db"), "NORMAL", 2, 5000)) {
+            db.core().write(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)"));
+            try {
+                db.core().write(outer -> {
+                    outer.execute("INSERT INTO t(id) VALUES (1)");
+                    db.forPlugin().write(inner -> inner.execute("INSERT INTO t(id) VALUES (2)"));
+                    throw new IllegalStateException("roll back both");
+                });
+            } catch (IllegalStateException expected) {
+                // both inserts are gone with the outer transaction
+            }
+            long rows = db.core().read(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Long.class).one());
+            assertEquals(0L, rows);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE things (id ${id}, name TEXT NOT NULL, n BIGINT NOT NULL DEFAULT 0);

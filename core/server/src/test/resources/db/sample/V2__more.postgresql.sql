@@ -1,0 +1,1 @@
+CREATE TABLE variant_for_postgresql (id ${id});

@@ -1,0 +1,1 @@
+CREATE TABLE generic_only (id ${id});
