@@ -113,6 +113,10 @@ public final class PluginHost {
     private void start(Entry e) {
         PluginRun run = null;
         try {
+            PluginWrapper loaded = pf4j.getPlugin(e.id);
+            if (loaded != null) {
+                loaded.getPlugin(); // creates the instance first, so that a bad Plugin-Class fails in one line here
+            }
             PluginState s = pf4j.startPlugin(e.id);
             PluginWrapper w = pf4j.getPlugin(e.id);
             if (s != PluginState.STARTED) {
