@@ -16,6 +16,10 @@ import io.kindred.server.ledger.Expiry;
 import io.kindred.server.ledger.Invariants;
 import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
+import io.kindred.server.pages.MemberPages;
+import io.kindred.server.pages.Messages;
+import io.kindred.server.pages.Theme;
+import io.kindred.server.pages.Views;
 import io.kindred.server.plugins.BundledPlugins;
 import io.kindred.server.plugins.Platform;
 import io.kindred.server.plugins.PluginHost;
@@ -30,6 +34,7 @@ import io.kindred.server.users.ApiKeyRoutes;
 import io.kindred.server.users.ApiKeys;
 import io.kindred.server.users.AuthRoutes;
 import io.kindred.server.users.CustomerImport;
+import io.kindred.server.users.LoginThrottle;
 import io.kindred.server.users.MeRoutes;
 import io.kindred.server.users.MembersView;
 import io.kindred.server.users.Sessions;
@@ -40,7 +45,6 @@ import io.kindred.server.web.Errors;
 import io.kindred.server.web.HttpServer;
 import io.kindred.server.web.Json;
 import io.kindred.server.web.Locales;
-import io.kindred.server.web.Pages;
 import io.kindred.server.web.PluginRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,9 +143,14 @@ public final class Kindred implements AutoCloseable {
                 new HashSet<>(bundled));
 
         Auth auth = new Auth(sessions, apiKeys, users, settings);
-        Pages pages = new Pages(settings, config.themesDir());
-        this.http = new HttpServer(settings, auth, router, new Errors(pages), pages, new Locales(auth, settings), List.of(
-                new SystemRoutes(version(), plugins, setup, auth, pages),
+        Locales locales = new Locales(auth, settings);
+        LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
+                Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
+        Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent());
+        Views views = new Views(theme, settings, auth, ui, locales);
+        this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
+                new SystemRoutes(version(), plugins, setup, auth, theme, views),
+                new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
                 new AuthRoutes(accounts, users, auth, settings),
                 new MeRoutes(accounts, users, auth),
                 new LedgerRoutes(database, ledger, invariants, users, auth),

@@ -11,7 +11,8 @@ import io.kindred.server.web.Auth;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
-import io.kindred.server.web.Pages;
+import io.kindred.server.pages.Theme;
+import io.kindred.server.pages.Views;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,20 +29,22 @@ final class SystemRoutes implements Consumer<CoreRouting> {
     private final PluginHost host;
     private final Setup setup;
     private final Auth auth;
-    private final Pages pages;
+    private final Theme theme;
+    private final Views views;
 
-    SystemRoutes(String version, PluginHost host, Setup setup, Auth auth, Pages pages) {
+    SystemRoutes(String version, PluginHost host, Setup setup, Auth auth, Theme theme, Views views) {
         this.version = version;
         this.host = host;
         this.setup = setup;
         this.auth = auth;
-        this.pages = pages;
+        this.theme = theme;
+        this.views = views;
     }
 
     @Override
     public void accept(CoreRouting r) {
         r.get("/healthz", Access.PUBLIC, this::health);
-        r.get("/assets/{file}", Access.PUBLIC, pages::asset);
+        r.get("/assets/{file}", Access.PUBLIC, theme::asset);
         r.get("/setup", Access.PUBLIC, ctx -> setupPage(ctx, Map.of()));
         r.postWithoutCsrf("/setup", Access.PUBLIC, this::setupForm);
         r.postWithoutCsrf("/api/v1/setup", Access.PUBLIC, this::setupJson);
@@ -66,7 +69,7 @@ final class SystemRoutes implements Consumer<CoreRouting> {
             ctx.redirect("/signin", HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.html(pages.render(ctx, "setup", model));
+        views.page(ctx, "setup", model);
     }
 
     private void setupForm(Context ctx) {

@@ -222,6 +222,28 @@ public final class LedgerService implements Ledger {
         return result;
     }
 
+    /** One line of a member's history. */
+    public record HistoryItem(long id, String asset, long amount, long balanceAfter, String reason, String reference,
+                              Instant createdAt, Instant expiresAt) {
+    }
+
+    /** A member's entries, newest first, before the entry id {@code beforeId}; all assets when {@code asset} is null. */
+    public List<HistoryItem> history(long userId, String asset, long beforeId, int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT e.id, a.asset, e.amount, e.balance_after, t.reason, t.reference, e.created_at, l.expires_at
+                          FROM ledger_entries e
+                          JOIN ledger_accounts a ON a.id = e.account_id
+                          JOIN ledger_transfers t ON t.id = e.transfer_id
+                          LEFT JOIN ledger_lots l ON l.transfer_id = t.id AND l.account_id = a.id
+                         WHERE a.user_id = :user AND e.id < :cursor AND (CAST(:asset AS TEXT) IS NULL OR a.asset = :asset)
+                         ORDER BY e.id DESC LIMIT :limit""")
+                .bind("user", userId).bind("cursor", beforeId).bind("asset", asset).bind("limit", limit)
+                .map((rs, c) -> new HistoryItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
+                        rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8))))
+                .list());
+    }
+
     /** What will expire, per asset: amount per expiry instant, soonest first. */
     public Map<String, List<Map<String, Object>>> upcomingExpiry(long userId) {
         Map<String, List<Map<String, Object>>> result = new TreeMap<>();

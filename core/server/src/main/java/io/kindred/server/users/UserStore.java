@@ -79,6 +79,11 @@ public final class UserStore {
                 .bind("system", system).bind("externalId", externalId).map(MAPPER).findOne();
     }
 
+    public Optional<UserRow> byReferralCode(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns + " FROM users u WHERE u.referral_code = :code")
+                .bind("code", code.trim().toUpperCase()).map(MAPPER).findOne());
+    }
+
     public Optional<Long> idByReferralCode(Handle h, String code) {
         return h.createQuery("SELECT id FROM users WHERE referral_code = :code")
                 .bind("code", code.trim().toUpperCase()).mapTo(Long.class).findOne();

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The caller's language: the member's preference, then {@code Accept-Language}, then the site default
+ * The caller's language: the member's preference, then the language chosen with the switcher (cookie
+ * {@code kindred_lang}), then {@code Accept-Language}, then the site default
  * ({@code site.default-language}). Kindred ships English and Simplified Chinese.
  */
 public final class Locales implements Function<Context, Locale> {
@@ -28,6 +29,10 @@ public final class Locales implements Function<Context, Locale> {
         String preferred = auth.principal(ctx).map(Principal::member).map(m -> m.locale()).orElse(null);
         if (preferred != null) {
             return closest(preferred);
+        }
+        String chosen = ctx.cookie("kindred_lang");
+        if (chosen != null && !chosen.isBlank()) {
+            return closest(chosen);
         }
         String header = ctx.header("Accept-Language");
         if (header != null && !header.isBlank()) {

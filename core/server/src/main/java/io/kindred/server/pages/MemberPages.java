@@ -1,0 +1,260 @@
+package io.kindred.server.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.kindred.api.KindredException;
+import io.kindred.api.ui.Widget;
+import io.kindred.api.users.Member;
+import io.kindred.api.web.Access;
+import io.kindred.server.config.SiteSettings;
+import io.kindred.server.ledger.LedgerService;
+import io.kindred.server.ui.UiRegistry;
+import io.kindred.server.users.Accounts;
+import io.kindred.server.users.UserRow;
+import io.kindred.server.users.UserStore;
+import io.kindred.server.web.Auth;
+import io.kindred.server.web.CoreRouting;
+import io.kindred.server.web.Params;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/** The member pages of the core: home, sign up, sign in, sign out, language, my points, brand CSS, WebJars. */
+public final class MemberPages implements Consumer<CoreRouting> {
+
+    private static final Logger log = LoggerFactory.getLogger("kindred.pages");
+    public static final String LANG_COOKIE = "kindred_lang";
+
+    private final Views views;
+    private final Accounts accounts;
+    private final UserStore users;
+    private final Auth auth;
+    private final LedgerService ledger;
+    private final UiRegistry ui;
+    private final SiteSettings settings;
+    private final io.kindred.server.users.LoginThrottle throttle;
+
+    public MemberPages(Views views, Accounts accounts, UserStore users, Auth auth, LedgerService ledger, UiRegistry ui,
+                       SiteSettings settings, io.kindred.server.users.LoginThrottle throttle) {
+        this.views = views;
+        this.accounts = accounts;
+        this.users = users;
+        this.auth = auth;
+        this.ledger = ledger;
+        this.ui = ui;
+        this.settings = settings;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void accept(CoreRouting r) {
+        r.get("/", Access.PUBLIC, this::home);
+        r.get("/signup", Access.PUBLIC, ctx -> signupPage(ctx, Map.of()));
+        r.postWithoutCsrf("/signup", Access.PUBLIC, this::signup);
+        r.get("/signin", Access.PUBLIC, ctx -> signinPage(ctx, Map.of()));
+        r.postWithoutCsrf("/signin", Access.PUBLIC, this::signin);
+        r.post("/signout", Access.PUBLIC, ctx -> {
+            auth.signOut(ctx);
+            ctx.redirect("/?notice=signedout", HttpStatus.SEE_OTHER);
+        });
+        r.post("/language", Access.PUBLIC, this::language);
+        r.get("/points", Access.MEMBER, this::points);
+        r.get("/brand.css", Access.PUBLIC, ctx -> ctx.contentType("text/css; charset=utf-8")
+                .header("Cache-Control", "no-cache")
+                .result(":root { --brand: " + views.base(ctx).get("brandColor") + "; }\n"));
+        r.get("/webjars/{lib}/<path>", Access.PUBLIC, MemberPages::webjar);
+    }
+
+    private void home(Context ctx) {
+        Member viewer = views.viewer(ctx).orElse(null);
+        List<Map<String, Object>> widgets = new ArrayList<>();
+        for (UiRegistry.Owned<Widget> w : orderedWidgets()) {
+            try {
+                Map<String, Object> model = new HashMap<>(views.base(ctx));
+                model.putAll(w.value().model().forViewer(viewer));
+                widgets.add(Map.of("id", w.value().id(), "html", views.renderFragment(ctx, w.value().template(), model)));
+            } catch (RuntimeException e) {
+                log.warn("Widget {} of plugin {} failed and is left out: {}", w.value().id(), w.owner(), e.toString());
+            }
+        }
+        views.page(ctx, "home", Map.of("widgets", widgets));
+    }
+
+    /** Widgets in the operator's order (setting {@code home.widgets}, ids comma-separated), then the rest by default order. */
+    private List<UiRegistry.Owned<Widget>> orderedWidgets() {
+        List<String> order = settings.raw("home.widgets").map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
+        List<UiRegistry.Owned<Widget>> all = new ArrayList<>(ui.widgets());
+        all.sort((a, b) -> {
+            int ia = order.indexOf(a.value().id());
+            int ib = order.indexOf(b.value().id());
+            ia = ia < 0 ? Integer.MAX_VALUE : ia;
+            ib = ib < 0 ? Integer.MAX_VALUE : ib;
+            return ia != ib ? Integer.compare(ia, ib) : Integer.compare(a.value().order(), b.value().order());
+        });
+        return all;
+    }
+
+    private void signupPage(Context ctx, Map<String, Object> extra) {
+        if (views.viewer(ctx).isPresent() && extra.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        String ref = Optional.ofNullable(ctx.queryParam("ref")).orElse(ctx.formParam("ref"));
+        ref = ref == null ? "" : ref.trim().toUpperCase();
+        if (!ref.matches("[A-Z0-9]{0,16}")) {
+            ref = "";
+        }
+        model.put("ref", ref);
+        if (!ref.isEmpty()) {
+            String code = ref;
+            users.byReferralCode(code).ifPresent(u -> model.put("inviter", u.displayName()));
+        }
+        model.put("email", "");
+        model.put("displayName", "");
+        model.putAll(extra);
+        views.page(ctx, "signup", model);
+    }
+
+    private void signup(Context ctx) {
+        String email = ctx.formParam("email");
+        String name = ctx.formParam("displayName");
+        String ref = ctx.formParam("ref");
+        try {
+            if ("invite-only".equals(settings.raw("site.registration").orElse("open")) && (ref == null || ref.isBlank())) {
+                throw new KindredException(403, "registration_closed", "Sign-up is by invitation only.");
+            }
+            UserRow user = accounts.register(email, ctx.formParam("password"), name, ref);
+            auth.signIn(ctx, user);
+            ctx.redirect("/?notice=welcome", HttpStatus.SEE_OTHER);
+        } catch (KindredException e) {
+            ctx.status(e.status() == 409 ? 409 : 400);
+            Map<String, Object> m = new HashMap<>();
+            m.put("error", views.errorText(ctx, e));
+            m.put("email", email == null ? "" : email);
+            m.put("displayName", name == null ? "" : name);
+            signupPage(ctx, m);
+        }
+    }
+
+    private void signinPage(Context ctx, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", safeNext(Optional.ofNullable(ctx.queryParam("next")).orElse(ctx.formParam("next"))));
+        model.put("email", "");
+        model.putAll(extra);
+        views.page(ctx, "signin", model);
+    }
+
+    private void signin(Context ctx) {
+        String email = ctx.formParam("email");
+        String key = throttle.key(email, ctx.ip());
+        if (throttle.isBlocked(key)) {
+            ctx.status(429);
+            signinPage(ctx, Map.of("error", views.t(ctx, "signin.throttled"), "email", email == null ? "" : email));
+            return;
+        }
+        Optional<UserRow> user = accounts.authenticate(email, ctx.formParam("password"));
+        if (user.isEmpty()) {
+            throttle.failed(key);
+            ctx.status(401);
+            signinPage(ctx, Map.of("error", views.t(ctx, "signin.wrong"), "email", email == null ? "" : email));
+            return;
+        }
+        throttle.succeeded(key);
+        auth.signIn(ctx, user.get());
+        ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    /** Only same-site paths are followed after sign-in. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void language(Context ctx) {
+        String lang = "zh-CN".equals(ctx.formParam("lang")) ? "zh-CN" : "en";
+        ctx.cookie(new io.javalin.http.Cookie(LANG_COOKIE, lang, "/", 365 * 86400, auth.secure(ctx), true, null,
+                io.javalin.http.SameSite.LAX));
+        views.viewer(ctx).ifPresent(m -> accounts.updateProfile(m.id(),
+                new Accounts.ProfileChange(null, null, null, null, null, lang)));
+        ctx.redirect(safeNext(ctx.formParam("back")), HttpStatus.SEE_OTHER);
+    }
+
+    private void points(Context ctx) {
+        long userId = views.viewer(ctx).orElseThrow().id();
+        Locale locale = views.locale(ctx);
+        ZoneId zone = settings.zone();
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        Map<String, List<Map<String, Object>>> expiring = ledger.upcomingExpiry(userId);
+        List<Map<String, Object>> balances = new ArrayList<>();
+        ledger.balances(userId).forEach((asset, amount) -> {
+            if (ledger.assets().find(asset).map(a -> a.spendable() || amount != 0).orElse(false)) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("asset", asset);
+                b.put("amount", amount);
+                b.put("label", views.t(ctx, "asset." + asset));
+                b.put("expiring", expiring.getOrDefault(asset, List.of()));
+                balances.add(b);
+            }
+        });
+        int limit = 20;
+        long cursor = Params.cursor(ctx);
+        List<LedgerService.HistoryItem> history = ledger.history(userId, null, cursor, limit);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (LedgerService.HistoryItem h : history) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reason", views.messages().find(locale, "reason." + h.reason()).orElse(h.reason()));
+            m.put("amount", h.amount());
+            m.put("assetLabel", views.t(ctx, "asset." + h.asset()));
+            m.put("balanceAfter", h.balanceAfter());
+            m.put("when", when.format(h.createdAt()));
+            items.add(m);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("balances", balances);
+        model.put("items", items);
+        model.put("nextCursor", history.size() == limit ? String.valueOf(history.get(history.size() - 1).id()) : null);
+        views.page(ctx, "points", model);
+    }
+
+    /** Serves {@code /webjars/<lib>/<path>} from the WebJar on the class path, whatever its version. */
+    private static void webjar(Context ctx) throws Exception {
+        String lib = ctx.pathParam("lib");
+        String path = ctx.pathParam("path");
+        if (!lib.matches("[a-z0-9._-]{1,50}") || path.contains("..") || !path.matches("[A-Za-z0-9._/-]{1,200}")) {
+            throw KindredException.notFound("There is no such file.");
+        }
+        Properties pom = new Properties();
+        try (InputStream in = MemberPages.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars.npm/" + lib + "/pom.properties")) {
+            if (in == null) {
+                throw KindredException.notFound("There is no such file.");
+            }
+            pom.load(in);
+        }
+        try (InputStream in = MemberPages.class.getClassLoader()
+                .getResourceAsStream("META-INF/resources/webjars/" + lib + "/" + pom.getProperty("version") + "/" + path)) {
+            if (in == null) {
+                throw KindredException.notFound("There is no such file.");
+            }
+            ctx.contentType(path.endsWith(".js") ? "text/javascript; charset=utf-8"
+                    : path.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
+            ctx.header("Cache-Control", "public, max-age=86400");
+            ctx.result(in.readAllBytes());
+        }
+    }
+}

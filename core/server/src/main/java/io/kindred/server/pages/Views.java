@@ -1,0 +1,165 @@
+package io.kindred.server.pages;
+
+import io.javalin.http.Context;
+import io.kindred.api.KindredException;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.users.Member;
+import io.kindred.api.users.Role;
+import io.kindred.server.config.SiteSettings;
+import io.kindred.server.ui.UiRegistry;
+import io.kindred.server.web.Auth;
+import io.kindred.server.web.Errors;
+import io.kindred.server.web.Principal;
+import io.kindred.server.web.Renderer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Renders a page for a request: every page gets the same base variables (site, viewer, navigation, CSRF
+ * token, language), documented in docs/theme-guide.md, plus its own.
+ */
+public final class Views implements Renderer, Errors.ErrorPage {
+
+    private final Theme theme;
+    private final SiteSettings settings;
+    private final Auth auth;
+    private final UiRegistry ui;
+    private final Function<Context, Locale> locales;
+
+    public Views(Theme theme, SiteSettings settings, Auth auth, UiRegistry ui, Function<Context, Locale> locales) {
+        this.theme = theme;
+        this.settings = settings;
+        this.auth = auth;
+        this.ui = ui;
+        this.locales = locales;
+    }
+
+    public Locale locale(Context ctx) {
+        return locales.apply(ctx);
+    }
+
+    public String t(Context ctx, String key, Object... args) {
+        return theme.messages().get(locale(ctx), key, args);
+    }
+
+    public Optional<Member> viewer(Context ctx) {
+        return auth.principal(ctx).filter(p -> !p.isApiKey()).map(Principal::member);
+    }
+
+    /** The variables every page gets. */
+    public Map<String, Object> base(Context ctx) {
+        Locale locale = locale(ctx);
+        Map<String, Object> m = new HashMap<>();
+        m.put("siteName", settings.siteName());
+        m.put("siteLogo", settings.raw("site.logo").filter(l -> l.startsWith("/uploads/")).orElse(null));
+        m.put("brandColor", settings.raw("site.brand-color").filter(c -> c.matches("#[0-9a-fA-F]{6}")).orElse("#2f6f5e"));
+        m.put("lang", locale.equals(Locale.SIMPLIFIED_CHINESE) ? "zh-CN" : "en");
+        m.put("path", ctx.path());
+        m.put("csrf", auth.principal(ctx).map(Principal::csrfToken).orElse(""));
+        Optional<Member> viewer = viewer(ctx);
+        m.put("viewer", viewer.map(v -> {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("id", v.id());
+            vm.put("displayName", v.displayName());
+            vm.put("isOperator", v.hasRole(Role.OPERATOR));
+            vm.put("isAdmin", v.hasRole(Role.ADMIN));
+            return vm;
+        }).orElse(null));
+        m.put("memberNav", nav(ctx, NavEntry.Place.MEMBER, viewer.orElse(null), locale));
+        m.put("consoleNav", viewer.filter(v -> v.hasRole(Role.OPERATOR)).map(v -> nav(ctx, NavEntry.Place.CONSOLE, v, locale))
+                .orElse(List.of()));
+        m.put("notice", Optional.ofNullable(ctx.queryParam("notice")).filter(k -> k.matches("[a-z0-9_.]{1,60}"))
+                .flatMap(k -> theme.messages().find(locale, "notice." + k)).orElse(null));
+        return m;
+    }
+
+    private List<Map<String, Object>> nav(Context ctx, NavEntry.Place place, Member viewer, Locale locale) {
+        List<NavEntry> entries = new ArrayList<>();
+        if (place == NavEntry.Place.MEMBER) {
+            entries.add(new NavEntry(place, "nav.home", "/", 0, io.kindred.api.web.Access.PUBLIC));
+            entries.add(NavEntry.member("nav.points", "/points", 80));
+            entries.add(NavEntry.member("nav.account", "/account", 90));
+        } else {
+            entries.add(NavEntry.console("console.nav.dashboard", "/console", 0));
+            entries.add(NavEntry.console("console.nav.members", "/console/members", 10));
+            entries.add(new NavEntry(place, "console.nav.plugins", "/console/plugins", 80, io.kindred.api.web.Access.ADMIN));
+            entries.add(new NavEntry(place, "console.nav.settings", "/console/settings", 85, io.kindred.api.web.Access.ADMIN));
+            entries.add(new NavEntry(place, "console.nav.apikeys", "/console/apikeys", 90, io.kindred.api.web.Access.ADMIN));
+            entries.add(NavEntry.console("console.nav.events", "/console/events", 95));
+        }
+        entries.addAll(ui.nav(place));
+        List<Map<String, Object>> out = new ArrayList<>();
+        entries.stream().sorted(java.util.Comparator.comparingInt(NavEntry::order))
+                .filter(e -> visible(e, viewer))
+                .forEach(e -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("label", theme.messages().get(locale, e.labelKey()));
+                    item.put("path", e.path());
+                    item.put("active", e.path().equals("/") || e.path().equals("/console")
+                            ? ctx.path().equals(e.path()) : ctx.path().startsWith(e.path()));
+                    out.add(item);
+                });
+        return out;
+    }
+
+    private static boolean visible(NavEntry e, Member viewer) {
+        return switch (e.access()) {
+            case PUBLIC -> true;
+            case MEMBER -> viewer != null;
+            case OPERATOR -> viewer != null && viewer.hasRole(Role.OPERATOR);
+            case ADMIN -> viewer != null && viewer.hasRole(Role.ADMIN);
+        };
+    }
+
+    /** Renders a page with the base variables plus {@code model}. */
+    public String html(Context ctx, String template, Map<String, Object> model) {
+        Map<String, Object> vars = base(ctx);
+        vars.putAll(model);
+        return theme.render(template, vars, locale(ctx));
+    }
+
+    /** Renders a template with exactly the given variables (a widget inside a page). */
+    public String renderFragment(Context ctx, String template, Map<String, Object> model) {
+        return theme.render(template, model, locale(ctx));
+    }
+
+    public Messages messages() {
+        return theme.messages();
+    }
+
+    /** A domain error as a sentence in the page's language: a translation of its code when there is one. */
+    public String errorText(Context ctx, KindredException e) {
+        return theme.messages().find(locale(ctx), "error.code." + e.code()).orElse(e.getMessage());
+    }
+
+    public void page(Context ctx, String template, Map<String, Object> model) {
+        ctx.html(html(ctx, template, model));
+    }
+
+    @Override
+    public String render(Context ctx, String template, Map<String, Object> model) {
+        return html(ctx, template, model);
+    }
+
+    @Override
+    public String render(Context ctx, int status, String code, String message) {
+        try {
+            Map<String, Object> model = new HashMap<>();
+            model.put("status", status);
+            model.put("code", code);
+            model.put("message", theme.messages().find(locale(ctx), "error.code." + code).orElse(message));
+            model.put("title", theme.messages().find(locale(ctx), "error." + status + ".title")
+                    .orElse(theme.messages().get(locale(ctx), "error.title")));
+            return html(ctx, "error", model);
+        } catch (RuntimeException e) {
+            return "<!doctype html><meta charset=utf-8><title>" + status + "</title><p>" + status + "</p>";
+        }
+    }
+}
