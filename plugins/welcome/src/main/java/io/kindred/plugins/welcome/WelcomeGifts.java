@@ -5,6 +5,11 @@ import io.kindred.api.events.Event;
 import io.kindred.api.web.Exchange;
 import org.jdbi.v3.core.Handle;
 
+import io.kindred.api.users.Member;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,17 +39,37 @@ final class WelcomeGifts {
         }
     }
 
-    void mine(Exchange x) {
-        long userId = x.requireMember().id();
-        Map<String, Object> gift = ctx.db().read(h -> h.createQuery("SELECT points, created_at FROM welcome_gifts WHERE user_id = :u")
+    private Map<String, Object> giftOf(long userId) {
+        return ctx.db().read(h -> h.createQuery("SELECT points, created_at FROM welcome_gifts WHERE user_id = :u")
                 .bind("u", userId)
                 .map((rs, c) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("points", rs.getLong(1));
-                    m.put("givenAt", java.time.Instant.ofEpochMilli(rs.getLong(2)));
+                    m.put("givenAt", Instant.ofEpochMilli(rs.getLong(2)));
                     return m;
                 }).findOne().orElse(null));
+    }
+
+    void mine(Exchange x) {
+        Map<String, Object> gift = giftOf(x.requireMember().id());
         x.json(Map.of("gift", gift == null ? Map.of("points", 0) : gift, "received", gift != null));
+    }
+
+    /** The home widget: the offer for visitors, the gift for members. */
+    Map<String, Object> widget(Member viewer) {
+        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> gift = viewer == null ? null : giftOf(viewer.id());
+        model.put("received", gift != null);
+        model.put("points", gift != null ? gift.get("points") : ctx.settings().get(WelcomePlugin.POINTS));
+        return model;
+    }
+
+    void page(Exchange x) {
+        Map<String, Object> gift = giftOf(x.requireMember().id());
+        Map<String, Object> model = new HashMap<>(widget(x.requireMember()));
+        model.put("givenAt", gift == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(ctx.siteZone())
+                .format((Instant) gift.get("givenAt")));
+        x.render("welcome/page", model);
     }
 
     void stats(Exchange x) {

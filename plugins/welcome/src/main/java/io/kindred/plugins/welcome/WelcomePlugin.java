@@ -3,6 +3,8 @@ package io.kindred.plugins.welcome;
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.settings.SettingDefinition;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
 
 /** Welcome gift (新人礼): points for every member who signs up. The whole plugin, at a glance. */
@@ -23,5 +25,9 @@ public final class WelcomePlugin extends KindredPlugin {
         ctx.on("user.registered", "gift", gifts::onRegistered);
         ctx.routes().get("/api/v1/welcome/me", Access.MEMBER, gifts::mine);
         ctx.routes().get("/api/v1/admin/welcome/stats", Access.OPERATOR, gifts::stats);
+        ctx.routes().get("/welcome", Access.MEMBER, gifts::page);
+        ctx.messages("messages/welcome");
+        ctx.nav(NavEntry.member("welcome.nav", "/welcome", 50));
+        ctx.widget(new Widget("welcome", "welcome/widget", 10, gifts::widget));
     }
 }
