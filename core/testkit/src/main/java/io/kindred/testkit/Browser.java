@@ -1,0 +1,112 @@
+package io.kindred.testkit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * A real headless Chromium for page tests: Debian's {@code /usr/bin/chromium} driven through
+ * {@code /usr/bin/chromedriver}, named explicitly (Selenium Manager cannot download anything here), with a
+ * fresh profile. Where Chromium is missing the test is skipped with a notice, except when {@code CI} is set:
+ * there a missing browser fails the run.
+ *
+ * <pre>{@code
+ * try (Browser b = Browser.open(Browser.PHONE)) { b.driver().get(platform.baseUrl()); }
+ * }</pre>
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension DESKTOP = new Dimension(1366, 900);
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private Browser(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Skips the calling test (or fails it under CI) when Chromium is not installed. */
+    public static void requireChromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String notice = "Browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver)";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(notice + ": missing under CI");
+            }
+            System.err.println("NOTICE: skipped. " + notice);
+            Assumptions.abort(notice);
+        }
+    }
+
+    public static Browser open(Dimension size) {
+        requireChromium();
+        try {
+            Path profile = Files.createTempDirectory("kindred-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile, "--window-size=" + size.getWidth() + "," + size.getHeight());
+            if (size.getWidth() < 600) {
+                // Headless windows have a minimum width; emulate the phone's viewport instead.
+                options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                        java.util.Map.of("width", size.getWidth(), "height", size.getHeight(), "pixelRatio", 1.0)));
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves a PNG of the current page to {@code file}. */
+    public Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp profile; the OS cleans up
+            }
+        }
+    }
+}
