@@ -160,9 +160,10 @@ public final class UserStore {
     public List<UserRow> search(Handle h, String query, String label, long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM users u WHERE u.id < :before");
         if (query != null) {
-            sql.append("""
-                     AND (LOWER(u.email) LIKE :q ESCAPE '\\' OR u.phone LIKE :q ESCAPE '\\'
-                          OR LOWER(u.display_name) LIKE :q ESCAPE '\\' OR u.referral_code = :exact
+            // '!' escapes LIKE wildcards: a backslash would be read as an escape by Jdbi's SQL parser.
+            sql.append(' ').append("""
+                     AND (LOWER(u.email) LIKE :q ESCAPE '!' OR u.phone LIKE :q ESCAPE '!'
+                          OR LOWER(u.display_name) LIKE :q ESCAPE '!' OR u.referral_code = :exact
                           OR CAST(u.id AS TEXT) = :exact
                           OR EXISTS (SELECT 1 FROM user_external_ids x WHERE x.user_id = u.id AND x.external_id = :exact))""");
         }
@@ -172,7 +173,7 @@ public final class UserStore {
         sql.append(" ORDER BY u.id DESC LIMIT :limit");
         var q = h.createQuery(sql.toString()).bind("before", beforeId).bind("limit", limit);
         if (query != null) {
-            String escaped = query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String escaped = query.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
             q.bind("q", "%" + escaped + "%").bind("exact", query.trim());
         }
         if (label != null) {
