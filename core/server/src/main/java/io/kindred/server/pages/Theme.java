@@ -40,6 +40,7 @@ public final class Theme {
     private final Messages messages;
     private final boolean dev;
     private volatile PebbleEngine engine;
+    private volatile String engineTheme;
 
     public Theme(SiteSettings settings, Path themesDir, UiRegistry ui, Messages messages, boolean dev) {
         this.settings = settings;
@@ -66,7 +67,8 @@ public final class Theme {
 
     private PebbleEngine engine() {
         PebbleEngine e = engine;
-        if (e == null) {
+        String theme = active();
+        if (e == null || !theme.equals(engineTheme)) {
             e = new PebbleEngine.Builder()
                     .loader(new ThemeLoader(themesDir, this::active, ui))
                     .extension(new AbstractExtension() {
@@ -80,6 +82,7 @@ public final class Theme {
                     .cacheActive(!dev)
                     .build();
             engine = e;
+            engineTheme = theme;
         }
         return e;
     }
