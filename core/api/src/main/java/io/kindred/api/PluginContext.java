@@ -124,6 +124,13 @@ public interface PluginContext {
     void nav(NavEntry entry);
 
     /**
+     * Adds a yes/no choice to the member's account page (stored by the core).
+     *
+     * @param preference the preference
+     */
+    void preference(io.kindred.api.users.MemberPreference preference);
+
+    /**
      * Adds a widget to the member home page.
      *
      * @param widget the widget

@@ -20,4 +20,11 @@ public interface Members {
 
     /** @param id member id @return the member's labels (tags set by operators or rules) */
     Set<String> labels(long id);
+
+    /**
+     * @param id         member id
+     * @param preference a preference some plugin declared
+     * @return the member's choice, or the preference's default when they never chose
+     */
+    boolean preference(long id, MemberPreference preference);
 }

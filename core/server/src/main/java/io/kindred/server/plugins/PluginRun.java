@@ -50,6 +50,7 @@ final class PluginRun implements PluginContext {
     final List<SettingDefinition<?>> settingDefs = new ArrayList<>();
     final List<NavEntry> navEntries = new ArrayList<>();
     final List<Widget> widgets = new ArrayList<>();
+    final List<io.kindred.api.users.MemberPreference> preferences = new ArrayList<>();
     final List<String> messageBases = new ArrayList<>();
     final List<JobDecl> jobs = new ArrayList<>();
     final List<ServiceDecl> provided = new ArrayList<>();
@@ -182,6 +183,11 @@ final class PluginRun implements PluginContext {
     @Override
     public void nav(NavEntry entry) {
         navEntries.add(entry);
+    }
+
+    @Override
+    public void preference(io.kindred.api.users.MemberPreference preference) {
+        preferences.add(preference);
     }
 
     @Override

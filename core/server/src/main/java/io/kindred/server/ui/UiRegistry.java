@@ -20,6 +20,7 @@ public final class UiRegistry {
     private final List<Owned<NavEntry>> nav = new CopyOnWriteArrayList<>();
     private final List<Owned<Widget>> widgets = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
+    private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
     private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
 
@@ -32,6 +33,18 @@ public final class UiRegistry {
             throw new IllegalArgumentException("a widget with id " + widget.id() + " exists already");
         }
         widgets.add(new Owned<>(owner, widget, null));
+    }
+
+    public void addPreference(String owner, io.kindred.api.users.MemberPreference preference) {
+        if (preferences.stream().anyMatch(p -> p.value().key().equals(preference.key()))) {
+            throw new IllegalArgumentException("a preference " + preference.key() + " exists already");
+        }
+        preferences.add(new Owned<>(owner, preference, null));
+    }
+
+    /** Preferences of started plugins, for the account page. */
+    public List<io.kindred.api.users.MemberPreference> preferences() {
+        return preferences.stream().map(Owned::value).toList();
     }
 
     public void addTemplates(String owner, ClassLoader loader, String folder) {
@@ -47,6 +60,7 @@ public final class UiRegistry {
     public void removeAll(String owner) {
         nav.removeIf(o -> o.owner().equals(owner));
         widgets.removeIf(o -> o.owner().equals(owner));
+        preferences.removeIf(o -> o.owner().equals(owner));
         templateFolders.removeIf(o -> o.owner().equals(owner));
         messageBundles.removeIf(o -> o.owner().equals(owner));
         changed();

@@ -21,11 +21,13 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     private final Accounts accounts;
     private final UserStore users;
     private final Auth auth;
+    private final Preferences preferences;
 
-    public MeRoutes(Accounts accounts, UserStore users, Auth auth) {
+    public MeRoutes(Accounts accounts, UserStore users, Auth auth, Preferences preferences) {
         this.accounts = accounts;
         this.users = users;
         this.auth = auth;
+        this.preferences = preferences;
     }
 
     @Override
@@ -33,6 +35,8 @@ public final class MeRoutes implements Consumer<CoreRouting> {
         r.get("/api/v1/me", Access.MEMBER, this::me);
         r.patch("/api/v1/me", Access.MEMBER, this::update);
         r.post("/api/v1/me/password", Access.MEMBER, this::changePassword);
+        r.get("/api/v1/me/preferences", Access.MEMBER, ctx -> preferencesJson(ctx, memberId(auth, ctx)));
+        r.patch("/api/v1/me/preferences", Access.MEMBER, this::setPreferences);
     }
 
     static long memberId(Auth auth, Context ctx) {
@@ -52,6 +56,25 @@ public final class MeRoutes implements Consumer<CoreRouting> {
         Accounts.ProfileChange change = Bodies.read(Json.CORE, ctx.body(), Accounts.ProfileChange.class);
         UserRow u = accounts.updateProfile(memberId(auth, ctx), change);
         ctx.contentType("application/json").result(Json.write(Map.of("user", u.toJson())));
+    }
+
+    private void preferencesJson(Context ctx, long id) {
+        Map<String, Boolean> values = new java.util.LinkedHashMap<>();
+        preferences.of(id).forEach((p, v) -> values.put(p.key(), v));
+        ctx.contentType("application/json").result(Json.write(Map.of("preferences", values)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setPreferences(Context ctx) {
+        long id = memberId(auth, ctx);
+        Map<String, Object> body = Bodies.read(Json.CORE, ctx.body(), Map.class);
+        for (var e : body.entrySet()) {
+            if (!(e.getValue() instanceof Boolean b)) {
+                throw KindredException.invalidField("The preference '" + e.getKey() + "' must be true or false.");
+            }
+            preferences.set(id, e.getKey(), b);
+        }
+        preferencesJson(ctx, id);
     }
 
     private void changePassword(Context ctx) {

@@ -29,6 +29,13 @@ public final class MembersView implements Members {
     }
 
     @Override
+    public boolean preference(long id, io.kindred.api.users.MemberPreference preference) {
+        return db.read(h -> h.createQuery("SELECT pref_value FROM member_preferences WHERE user_id = :u AND pref_key = :k")
+                .bind("u", id).bind("k", preference.key()).mapTo(Integer.class).findOne())
+                .map(v -> v == 1).orElse(preference.defaultValue());
+    }
+
+    @Override
     public Set<String> labels(long id) {
         return db.read(h -> users.labels(h, id));
     }
