@@ -38,6 +38,7 @@ import io.kindred.server.users.LoginThrottle;
 import io.kindred.server.users.MeRoutes;
 import io.kindred.server.users.MembersView;
 import io.kindred.server.users.Sessions;
+import io.kindred.server.users.Preferences;
 import io.kindred.server.users.Setup;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
@@ -99,6 +100,7 @@ public final class Kindred implements AutoCloseable {
     public final Scheduler scheduler;
     public final PluginHost plugins;
     public final UiRegistry ui;
+    public final Preferences preferences;
     private final HttpServer http;
     private volatile boolean stopped;
 
@@ -137,6 +139,7 @@ public final class Kindred implements AutoCloseable {
         PluginRouter router = new PluginRouter();
         this.ui = new UiRegistry();
         ServiceRegistry services = new ServiceRegistry();
+        this.preferences = new Preferences(database, ui, members, clock);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         this.plugins = new PluginHost(config.pluginsDir(), migrations, assets, dispatcher, scheduler, router, ui, services,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services),
@@ -152,7 +155,7 @@ public final class Kindred implements AutoCloseable {
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
                 new AuthRoutes(accounts, users, auth, settings),
-                new MeRoutes(accounts, users, auth),
+                new MeRoutes(accounts, users, auth, preferences),
                 new LedgerRoutes(database, ledger, invariants, users, auth),
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, new CustomerImport(database, users, accounts, clock), clock),
@@ -166,13 +169,17 @@ public final class Kindred implements AutoCloseable {
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
 
         int port = config.port();
-        http.start(port);
-        String baseUrl = settings.raw("site.url").orElse("http://localhost:" + http.port());
+        // Before the port opens: whoever waits for /healthz can sign in as the administrator from the environment.
         setup.bootstrap(Optional.ofNullable(o.env().get("KINDRED_ADMIN_EMAIL")),
-                Optional.ofNullable(o.env().get("KINDRED_ADMIN_PASSWORD")), baseUrl);
-        log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl,
+                Optional.ofNullable(o.env().get("KINDRED_ADMIN_PASSWORD")), baseUrl(port));
+        http.start(port);
+        log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl(http.port()),
                 (System.nanoTime() - started) / 1_000_000, config.dataDir(),
                 plugins.list().stream().filter(p -> p.state().equals("STARTED")).count());
+    }
+
+    private String baseUrl(int port) {
+        return settings.raw("site.url").orElse("http://localhost:" + port);
     }
 
     public static Kindred start(Options options) throws IOException {
