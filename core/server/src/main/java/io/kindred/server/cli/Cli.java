@@ -78,6 +78,10 @@ public final class Cli {
     }
 
     private static int serve(Kindred.Options options, PrintStream err) throws Exception {
+        // SIGTERM and Ctrl-C stop Kindred in order and exit 0; left to the JVM they would exit 143 (128 + SIGTERM).
+        // Handled from here on, a signal that arrives while Kindred starts takes effect once it has started.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        onStopSignals(stopRequested::countDown);
         Kindred k;
         try {
             k = Kindred.start(options);
@@ -85,13 +89,20 @@ public final class Cli {
             err.println("Kindred cannot start: " + e.getMessage());
             return 2;
         }
-        CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            k.stop();
-            done.countDown();
-        }, "kindred-shutdown"));
-        done.await();
+        Runtime.getRuntime().addShutdownHook(new Thread(k::stop, "kindred-shutdown")); // any other way out (SIGHUP, -Xrs)
+        stopRequested.await();
+        k.stop();
         return 0;
+    }
+
+    private static void onStopSignals(Runnable stop) {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.run());
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps this signal (-Xrs); the shutdown hook stops Kindred instead.
+            }
+        }
     }
 
     private static String value(String[] args, int i, String flag) {
