@@ -20,6 +20,24 @@ public interface Settings {
     <T> T get(SettingDefinition<T> definition);
 
     /**
+     * Validates and saves a value of a setting this plugin declared, as the console's settings form does,
+     * so that a plugin can offer its own rules form or console API. It takes effect at once.
+     *
+     * <pre>{@code
+     * ctx.settings().save(POINTS_PER_CHECKIN, "10");
+     * }</pre>
+     *
+     * @param definition a setting this plugin declared
+     * @param text       the new value as text, as it would appear in {@code kindred.properties}
+     * @param <T>        its type
+     * @return the parsed value now in force
+     * @throws io.kindred.api.KindredException 400 {@code invalid_field} when the text is not valid (with the
+     *                                         definition's sentence), 409 {@code setting_locked} when the
+     *                                         environment or the command line fixes the key
+     */
+    <T> T save(SettingDefinition<T> definition, String text);
+
+    /**
      * @param fullKey a key such as {@code site.name}
      * @return its raw value, if set anywhere
      */

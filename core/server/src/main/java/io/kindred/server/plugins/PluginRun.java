@@ -105,6 +105,11 @@ final class PluginRun implements PluginContext {
             }
 
             @Override
+            public <T> T save(SettingDefinition<T> definition, String text) {
+                return services.settings().save(id + "." + definition.name(), definition, text);
+            }
+
+            @Override
             public Optional<String> raw(String fullKey) {
                 return services.settings().raw(fullKey);
             }
