@@ -111,7 +111,9 @@ public final class Dispatcher {
             boolean didWork = false;
             try {
                 didWork = runOnce();
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 log.error("Event dispatch failed, retrying shortly: {}", e.toString());
             }
             if (!didWork) {
@@ -197,7 +199,10 @@ public final class Dispatcher {
                 return null;
             });
             return true;
-        } catch (RuntimeException ex) {
+        } catch (VirtualMachineError ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            // A handler's Error (NoClassDefFoundError, StackOverflowError, ...) is its failure, not the dispatcher's.
             Throwable cause = ex instanceof HandlerFailed ? ex.getCause() : ex;
             recordFailure(s, e, attemptsSoFar + 1, cause);
             return attemptsSoFar + 1 >= maxAttempts;
@@ -215,7 +220,9 @@ public final class Dispatcher {
             db.write(h -> {
                 h.createUpdate("""
                                 INSERT INTO event_dead_letters(subscriber, event_id, attempts, last_error, created_at)
-                                VALUES (:n, :e, :a, :err, :now) ON CONFLICT (subscriber, event_id) DO NOTHING""")
+                                VALUES (:n, :e, :a, :err, :now)
+                                ON CONFLICT (subscriber, event_id) DO UPDATE SET attempts = excluded.attempts,
+                                       last_error = excluded.last_error, created_at = excluded.created_at, retried_at = NULL""")
                         .bind("n", s.name()).bind("e", e.id()).bind("a", attempts).bind("err", err).bind("now", now).execute();
                 h.createUpdate("""
                                 UPDATE event_subscribers SET cursor_id = :id, attempts = 0, next_attempt_at = 0,

@@ -52,14 +52,30 @@ public final class Scheduler {
                 log.error("Job {}/{} failed: {}", owner, name, String.valueOf(e).replaceAll("\\s+", " "));
             }
         };
-        ScheduledFuture<?> f;
+        List<ScheduledFuture<?>> futures = byOwner.computeIfAbsent(owner, k -> new CopyOnWriteArrayList<>());
         if (schedule.interval() != null) {
             long ms = schedule.interval().toMillis();
-            f = executor.scheduleWithFixedDelay(run, ms, ms, TimeUnit.MILLISECONDS);
+            futures.add(executor.scheduleWithFixedDelay(run, Math.min(ms, FIRST_RUN_MAX_DELAY_MS), ms, TimeUnit.MILLISECONDS));
         } else {
-            f = executor.scheduleAtFixedRate(run, untilNext(schedule), Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
+            scheduleDaily(owner, schedule, run, futures);
         }
-        byOwner.computeIfAbsent(owner, k -> new CopyOnWriteArrayList<>()).add(f);
+    }
+
+    /** Interval jobs first run soon after start (catching up on what came due while the platform was down). */
+    private static final long FIRST_RUN_MAX_DELAY_MS = 30_000;
+
+    private void scheduleDaily(String owner, Schedule schedule, Runnable run, List<ScheduledFuture<?>> futures) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                run.run();
+                if (byOwner.get(owner) == futures && !executor.isShutdown()) {
+                    futures.removeIf(java.util.concurrent.Future::isDone);
+                    futures.add(executor.schedule(this, untilNext(schedule), TimeUnit.MILLISECONDS));
+                }
+            }
+        };
+        futures.add(executor.schedule(once, untilNext(schedule), TimeUnit.MILLISECONDS));
     }
 
     private long untilNext(Schedule schedule) {

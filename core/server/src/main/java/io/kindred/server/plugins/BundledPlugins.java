@@ -71,8 +71,11 @@ public final class BundledPlugins {
             if (earlier != null) {
                 String[] fileAndVersion = earlier.split(" ", 2);
                 Path earlierFile = pluginsDir.resolve(fileAndVersion[0]);
-                boolean newer = versions.compareVersions(version, fileAndVersion[1]) > 0;
-                if (!newer && Files.exists(earlierFile)) {
+                int cmp = versions.compareVersions(version, fileAndVersion[1]);
+                boolean newer = cmp > 0;
+                boolean rebuilt = cmp == 0 && Files.exists(earlierFile)
+                        && !java.util.Arrays.equals(Files.readAllBytes(earlierFile), bytes);
+                if (!newer && !rebuilt && Files.exists(earlierFile)) {
                     continue;
                 }
                 if (!earlierFile.equals(target)) {
@@ -84,6 +87,11 @@ public final class BundledPlugins {
             }
             Path tmp = Files.createTempFile(pluginsDir, ".extract-", ".tmp");
             Files.write(tmp, bytes);
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             extracted.setProperty(id, jar + " " + version);
         }

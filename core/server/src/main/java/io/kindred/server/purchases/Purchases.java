@@ -65,9 +65,10 @@ public final class Purchases {
             Optional<Purchase> earlier = find(h, externalOrderId);
             if (earlier.isPresent()) {
                 Purchase p = earlier.get();
-                if (p.userId() != userId || p.amount() != amount || !p.currency().equals(currency)) {
+                if (p.userId() != userId || p.amount() != amount || !p.currency().equals(currency)
+                        || !java.util.Objects.equals(p.sku(), sku)) {
                     throw KindredException.conflict("order_conflict",
-                            "Order " + externalOrderId + " was already recorded with a different member or amount.");
+                            "Order " + externalOrderId + " was already recorded with a different member, amount or sku.");
                 }
                 return new Recorded(p, false);
             }

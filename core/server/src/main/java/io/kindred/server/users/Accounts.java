@@ -73,6 +73,12 @@ public final class Accounts {
 
     /** Creates a member and emits {@code user.registered}; the referral code of an inviter is carried along. */
     public UserRow register(String email, String password, String displayName, String referralCode, Role... roles) {
+        return register(email, password, displayName, referralCode, "signup", roles);
+    }
+
+    /** As above, with the registration's source in {@code user.registered} ("signup", "setup", "import"). */
+    public UserRow register(String email, String password, String displayName, String referralCode, String source,
+                            Role... roles) {
         String e = normaliseEmail(email);
         String pw = checkPassword(password);
         String name = checkDisplayName(displayName);
@@ -88,7 +94,7 @@ public final class Accounts {
             EnumSet<Role> set = EnumSet.of(Role.MEMBER);
             set.addAll(java.util.List.of(roles));
             users.setRoles(h, id, set);
-            publishRegistered(h, id, e, name, ref, referrer.orElse(null), "signup");
+            publishRegistered(h, id, e, name, ref, referrer.orElse(null), source);
             return users.byId(h, id).orElseThrow();
         });
     }

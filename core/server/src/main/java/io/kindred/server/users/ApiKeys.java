@@ -62,8 +62,21 @@ public final class ApiKeys {
         if (secret == null || !secret.startsWith("kdk_") || secret.length() > 200) {
             return Optional.empty();
         }
-        return db.read(h -> h.createQuery("SELECT name FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", Tokens.hash(secret)).mapTo(String.class).findOne());
+        record Found(long id, String name, Long lastUsedAt) {
+        }
+        Optional<Found> found = db.read(h -> h.createQuery(
+                        "SELECT id, name, last_used_at FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", Tokens.hash(secret))
+                .map((rs, c) -> new Found(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3)))
+                .findOne());
+        found.ifPresent(f -> {
+            long now = clock.millis();
+            if (f.lastUsedAt() == null || now - f.lastUsedAt() > 60_000) {
+                db.write(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
+                        .bind("now", now).bind("id", f.id()).execute());
+            }
+        });
+        return found.map(Found::name);
     }
 
     public List<ApiKey> list() {

@@ -51,7 +51,7 @@ public final class Setup {
                 });
                 accounts.changePassword(existing.get().id(), password.get());
             } else {
-                accounts.register(email.get(), password.get(), "Administrator", null, Role.ADMIN);
+                accounts.register(email.get(), password.get(), "Administrator", null, "setup", Role.ADMIN);
             }
             log.info("Administrator {} created from KINDRED_ADMIN_EMAIL", email.get().trim().toLowerCase());
             return;
@@ -81,7 +81,7 @@ public final class Setup {
         }
         try {
             return accounts.register(email, password, displayName == null || displayName.isBlank() ? "Administrator" : displayName,
-                    null, Role.ADMIN);
+                    null, "setup", Role.ADMIN);
         } catch (KindredException e) {
             db.write(h -> h.createUpdate("UPDATE setup_tokens SET used_at = NULL WHERE token_hash = :hash").bind("hash", hash).execute());
             throw e;

@@ -24,8 +24,10 @@ final class WelcomeGifts {
 
     /** Runs in the dispatcher's transaction: the credit and the row commit together, once per member. */
     void onRegistered(Event event, Handle tx) {
-        if ("import".equals(event.string("source")) && !ctx.settings().get(WelcomePlugin.FOR_IMPORTED)) {
-            return;
+        String source = event.string("source");
+        boolean wanted = "signup".equals(source) || ("import".equals(source) && ctx.settings().get(WelcomePlugin.FOR_IMPORTED));
+        if (!wanted) {
+            return; // e.g. the administrator created at setup
         }
         int points = ctx.settings().get(WelcomePlugin.POINTS);
         long userId = event.userId();
