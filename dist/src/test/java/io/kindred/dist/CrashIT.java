@@ -32,6 +32,7 @@ class CrashIT {
     private static final int WRITERS = 6;
     private static final int MAX_REQUESTS_PER_WRITER = 50_000;
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(2);
+    private static final int ENOUGH_TO_TELL = 200;
 
     /** A 2xx answer to an adjustment: the transfer it names must survive anything. */
     record Acknowledged(String idempotencyKey, long userId, long amount, long transferId) {
@@ -66,6 +67,9 @@ class CrashIT {
             load.add(writers.submit(() -> write(first.withApiKey(key), writer, members, killed, acknowledged, serverErrors)));
         }
         KindredProcess.sleep(LOAD_BEFORE_KILL);
+        for (int i = 0; i < 280 && acknowledged.size() < ENOUGH_TO_TELL; i++) { // a slow machine gets up to 30 s in all
+            KindredProcess.sleep(Duration.ofMillis(100));
+        }
         killed.set(true);
         assertEquals(137, first.kill(), "destroyForcibly() sends SIGKILL: exit status 128 + 9");
         for (Future<?> f : load) {
