@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,19 @@ class CliIT {
         assertNotEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("will not overwrite " + existing), run.output());
         assertArrayEquals(before, Files.readAllBytes(existing));
+    }
+
+    @Test
+    void backupOfAMistypedDataDirectoryFailsAndCreatesNothing() throws Exception {
+        Path typo = tmp.resolve("kindred-dta");
+        Path backup = tmp.resolve("backup.db");
+
+        KindredProcess.CliRun run = KindredProcess.cli(typo, "backup", "--to", backup.toString());
+
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("No data directory at " + typo), run.output());
+        assertFalse(Files.exists(backup), "no empty backup that looks like a real one");
+        assertFalse(Files.exists(typo), "no new data directory with an empty database");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The operator's commands; each opens the database itself, so they work while the server runs. */
 final class Tools {
@@ -40,13 +41,33 @@ final class Tools {
         return new Db(c.dbUrl(), c.get("db.synchronous", "FULL"), 2, c.getInt("db.busy-timeout-ms", 10_000));
     }
 
+    /**
+     * @return why there is nothing to read: a mistyped {@code --data} must not create an empty database (and back
+     * that up as if it were the real one)
+     */
+    private Optional<String> noDatabase() throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return Optional.of("No data directory at " + dataDir.toAbsolutePath() + "; check --data or KINDRED_DATA.");
+        }
+        String url = config().dbUrl();
+        if (url.startsWith("jdbc:sqlite:") && !Files.exists(Path.of(url.substring("jdbc:sqlite:".length())))) {
+            return Optional.of("No database at " + url + ": Kindred has not run with this data directory yet.");
+        }
+        return Optional.empty();
+    }
+
     /** {@code VACUUM INTO} copies a consistent snapshot while other connections keep writing. */
     int backup(String to) throws IOException {
-        Config c = config();
         Path target = Path.of(to).toAbsolutePath();
         if (Files.exists(target)) {
             throw new Cli.UsageException("backup will not overwrite " + target + "; choose a new file.");
         }
+        Optional<String> missing = noDatabase();
+        if (missing.isPresent()) {
+            out.println(missing.get());
+            return 1;
+        }
+        Config c = config();
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
@@ -92,11 +113,12 @@ final class Tools {
 
     /** Checks migrations, the ledger invariants and the database file; prints each problem; 0 when none. */
     int doctor() throws IOException {
-        Config c = config();
-        if (c.dbUrl().startsWith("jdbc:sqlite:") && !Files.exists(Path.of(c.dbUrl().substring("jdbc:sqlite:".length())))) {
-            out.println("No database at " + c.dbUrl() + ": Kindred has not run with this data directory yet.");
+        Optional<String> missing = noDatabase();
+        if (missing.isPresent()) {
+            out.println(missing.get());
             return 1;
         }
+        Config c = config();
         List<String> problems = new ArrayList<>();
         try (Db db = open(c)) {
             Migrations migrations = new Migrations(db);
