@@ -31,6 +31,7 @@ public final class Scheduler {
     private final Clock clock;
     private final Supplier<ZoneId> zone;
     private final Map<String, List<ScheduledFuture<?>>> byOwner = new ConcurrentHashMap<>();
+    private volatile Thread jobsThread;
 
     public Scheduler(Clock clock, Supplier<ZoneId> zone) {
         this.clock = clock;
@@ -38,6 +39,7 @@ public final class Scheduler {
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "kindred-jobs");
             t.setDaemon(true);
+            jobsThread = t;
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
@@ -102,10 +104,26 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Cancels an owner's jobs and waits for one of them that is running to finish, so that nothing of a
+     * stopped plugin runs after it stopped (and its class loader can be closed under no running code).
+     */
     public void cancelAll(String owner) {
         List<ScheduledFuture<?>> fs = byOwner.remove(owner);
-        if (fs != null) {
-            fs.forEach(f -> f.cancel(false));
+        if (fs == null) {
+            return;
+        }
+        fs.forEach(f -> f.cancel(false));
+        if (Thread.currentThread() == jobsThread || executor.isShutdown()) {
+            return; // a job that stops a plugin must not wait for itself; after shutdown nothing runs
+        }
+        try {
+            // One thread runs every job: once this no-op ran, the job in hand (if any) has finished.
+            executor.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Jobs of {} were cancelled but one may still be running: {}", owner, e.toString());
         }
     }
 

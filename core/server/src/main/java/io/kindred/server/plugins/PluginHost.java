@@ -1,8 +1,10 @@
 package io.kindred.server.plugins;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.kindred.api.KindredException;
 import io.kindred.api.KindredPlugin;
+import io.kindred.api.Services;
 import io.kindred.server.db.Migrations;
 import io.kindred.server.events.Dispatcher;
 import io.kindred.server.events.EventOutbox;
@@ -126,7 +128,7 @@ public final class PluginHost {
             if (!(w.getPlugin() instanceof KindredPlugin plugin)) {
                 throw new IllegalStateException("its Plugin-Class does not extend io.kindred.api.KindredPlugin");
             }
-            ObjectMapper mapper = Json.newMapper();
+            ObjectMapper mapper = pluginMapper(w.getPluginClassLoader());
             Platform.PluginServices base = servicesFactory.get();
             run = new PluginRun(e.id, e.version, base.withOutbox(new EventOutbox(mapper, base.clock(), dispatcher::wake)));
             plugin.contribute(run);
@@ -147,6 +149,16 @@ public final class PluginHost {
                 // already gone
             }
         }
+    }
+
+    /**
+     * The run's own JSON mapper. Its own type cache too: a fresh ObjectMapper still shares Jackson's static
+     * default TypeFactory, whose cache would keep the plugin's classes, and so its class loader, alive.
+     */
+    private static ObjectMapper pluginMapper(ClassLoader loader) {
+        ObjectMapper mapper = Json.newMapper();
+        mapper.setTypeFactory(TypeFactory.createDefaultInstance().withClassLoader(loader));
+        return mapper;
     }
 
     private void apply(Entry e, PluginRun run, ClassLoader loader, ObjectMapper mapper) {
@@ -260,6 +272,11 @@ public final class PluginHost {
     public boolean isStarted(String id) {
         Entry e = entries.get(id);
         return e != null && "STARTED".equals(e.state);
+    }
+
+    /** @return the services started plugins offer each other */
+    public Services services() {
+        return services;
     }
 
     /** The class loader of a started plugin (tests watch it being collected). */

@@ -5,6 +5,7 @@ import io.kindred.api.ui.Widget;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -58,6 +59,9 @@ public final class UiRegistry {
     }
 
     public void removeAll(String owner) {
+        // The JDK's bundle cache is keyed by class loader; drop the owner's entries with its bundles.
+        messageBundles.stream().filter(o -> o.owner().equals(owner)).map(Owned::loader).distinct()
+                .forEach(ResourceBundle::clearCache);
         nav.removeIf(o -> o.owner().equals(owner));
         widgets.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
