@@ -63,6 +63,21 @@ public final class PluginRouter {
     public record Match(Route route, Map<String, String> params) {
     }
 
+    /**
+     * Reads the request body before a handler that may leave it unread. Jetty closes a keep-alive connection
+     * after answering a request whose body has not fully arrived yet, without a {@code Connection: close}, so a
+     * client's next request on that connection fails (seen as "header parser received no bytes"). Javalin keeps
+     * the bytes for the handler. Multipart bodies are left to the handler, which parses them as a stream.
+     */
+    public static void readBody(Context ctx) {
+        String method = ctx.method().name();
+        String type = ctx.contentType();
+        if (!Set.of("GET", "HEAD", "OPTIONS").contains(method) && ctx.contentLength() != 0
+                && (type == null || !type.startsWith("multipart/"))) {
+            ctx.bodyAsBytes();
+        }
+    }
+
     /** Finds the route for a request; 404 when nobody serves the path, 405 when the path exists for another method. */
     public Match match(Context ctx) {
         String path = ctx.path();
@@ -72,6 +87,7 @@ public final class PluginRouter {
             if (r.parser().matches(path)) {
                 pathKnown = true;
                 if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
+                    readBody(ctx);
                     return new Match(r, r.parser().extractPathParams(path));
                 }
             }
