@@ -54,14 +54,7 @@ final class KindredProcess implements AutoCloseable {
 
     /** Starts Kindred on a free port and waits (bounded) until {@code /healthz} answers 200. */
     static KindredProcess start(Path dataDir, Path log, Map<String, String> env) throws IOException {
-        int port = freePort();
-        Files.writeString(log, "=== java -jar kindred.jar --port " + port + " --data " + dataDir + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(List.of("--port", String.valueOf(port), "--data", dataDir.toString())))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        cleanEnvironment(pb).putAll(env);
-        KindredProcess k = new KindredProcess(pb.start(), port, log);
+        KindredProcess k = launch(dataDir, log, env);
         try {
             k.awaitHealthy(START_TIMEOUT);
         } catch (RuntimeException | Error e) {
@@ -69,6 +62,18 @@ final class KindredProcess implements AutoCloseable {
             throw e;
         }
         return k;
+    }
+
+    /** Starts Kindred on a free port without waiting for it. */
+    static KindredProcess launch(Path dataDir, Path log, Map<String, String> env) throws IOException {
+        int port = freePort();
+        Files.writeString(log, "=== java -jar kindred.jar --port " + port + " --data " + dataDir + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(List.of("--port", String.valueOf(port), "--data", dataDir.toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        cleanEnvironment(pb).putAll(env);
+        return new KindredProcess(pb.start(), port, log);
     }
 
     /** Runs a command of the jar ({@code backup}, {@code apikey}, {@code doctor}, ...) to its end, within 2 minutes. */
@@ -158,6 +163,17 @@ final class KindredProcess implements AutoCloseable {
             sleep(Duration.ofMillis(50));
         }
         throw new AssertionError("Kindred did not answer /healthz with 200 within " + timeout + ":\n" + log());
+    }
+
+    /** Waits (bounded) until the log contains {@code text}. */
+    void awaitLog(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("no '" + text + "' in the log within " + timeout + ":\n" + log());
+            }
+            sleep(Duration.ofMillis(20));
+        }
     }
 
     int port() {

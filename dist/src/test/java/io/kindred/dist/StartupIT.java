@@ -142,6 +142,23 @@ class StartupIT {
                 outcomes.stream().filter(o -> o.kind() == RawHttp.Kind.REFUSED).map(RawHttp.Outcome::detail).distinct().toList());
     }
 
+    @Test
+    void sigtermWhileStartingStopsInOrderOnceStarted() throws Exception {
+        Path data = tmp.resolve("data");
+        KindredProcess k = KindredProcess.launch(data, tmp.resolve("kindred.log"), KindredProcess.adminEnv());
+        started.add(k);
+        k.awaitLog("Migrated core to V1", Duration.ofSeconds(60));
+
+        int exit = k.terminate(Duration.ofSeconds(60));
+
+        assertEquals(0, exit, k.log());
+        String log = k.log();
+        assertTrue(log.contains(" ready on ") && log.indexOf("Kindred stopped") > log.indexOf(" ready on "),
+                "started fully, then stopped in order:\n" + log);
+        KindredProcess.CliRun doctor = KindredProcess.cli(data, "doctor");
+        assertEquals(0, doctor.exitCode(), doctor.output());
+    }
+
     /** Healthz, a ledger check and a credit, each on a new connection, until the server refuses after SIGTERM. */
     private static void requestUntilRefused(int port, String key, long memberId, int stream, AtomicBoolean terminated,
                                             Queue<RawHttp.Outcome> outcomes) {
