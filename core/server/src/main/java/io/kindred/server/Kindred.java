@@ -154,7 +154,7 @@ public final class Kindred implements AutoCloseable {
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
-                new AuthRoutes(accounts, users, auth, settings),
+                new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
                 new LedgerRoutes(database, ledger, invariants, users, auth),
                 new PurchaseRoutes(purchases, users),

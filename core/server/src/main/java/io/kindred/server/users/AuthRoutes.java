@@ -10,6 +10,7 @@ import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code /api/v1/auth/*}: sign up, sign in, sign out. */
@@ -25,12 +26,14 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
     private final UserStore users;
     private final Auth auth;
     private final SiteSettings settings;
+    private final LoginThrottle throttle;
 
-    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings) {
+    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings, LoginThrottle throttle) {
         this.accounts = accounts;
         this.users = users;
         this.auth = auth;
         this.settings = settings;
+        this.throttle = throttle;
     }
 
     @Override
@@ -59,8 +62,18 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
         if (b.password() == null || b.password().isEmpty()) {
             throw KindredException.missingField("password");
         }
-        UserRow user = accounts.authenticate(b.email(), b.password())
-                .orElseThrow(() -> new KindredException(401, "invalid_credentials", "The email or the password is wrong."));
+        // The same throttle as the sign-in page: a guesser gains nothing by switching to the API.
+        String key = throttle.key(b.email(), ctx.ip());
+        if (throttle.isBlocked(key)) {
+            throw new KindredException(429, "too_many_attempts", "Too many failed sign-ins. Wait a few minutes and try again.");
+        }
+        Optional<UserRow> found = accounts.authenticate(b.email(), b.password());
+        if (found.isEmpty()) {
+            throttle.failed(key);
+            throw new KindredException(401, "invalid_credentials", "The email or the password is wrong.");
+        }
+        throttle.succeeded(key);
+        UserRow user = found.get();
         auth.signIn(ctx, user);
         ctx.contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
     }
