@@ -16,9 +16,11 @@ import io.kindred.server.ledger.Expiry;
 import io.kindred.server.ledger.Invariants;
 import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
+import io.kindred.server.pages.AccountPages;
 import io.kindred.server.pages.MemberPages;
 import io.kindred.server.pages.Messages;
 import io.kindred.server.pages.Theme;
+import io.kindred.server.pages.Uploads;
 import io.kindred.server.pages.Views;
 import io.kindred.server.plugins.BundledPlugins;
 import io.kindred.server.plugins.Platform;
@@ -33,6 +35,7 @@ import io.kindred.server.users.AdminUserRoutes;
 import io.kindred.server.users.ApiKeyRoutes;
 import io.kindred.server.users.ApiKeys;
 import io.kindred.server.users.AuthRoutes;
+import io.kindred.server.users.Avatars;
 import io.kindred.server.users.CustomerImport;
 import io.kindred.server.users.LoginThrottle;
 import io.kindred.server.users.MeRoutes;
@@ -154,6 +157,9 @@ public final class Kindred implements AutoCloseable {
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
+                new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
+                        throttle, settings),
+                new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
                 new LedgerRoutes(database, ledger, invariants, users, auth),

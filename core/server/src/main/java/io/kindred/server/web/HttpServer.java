@@ -28,6 +28,10 @@ public final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = maxBody;
+            // Uploads (avatars, 800 KB at most) stay in memory and fall under the same body limit.
+            cfg.jetty.multipartConfig.maxTotalRequestSize(maxBody, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(maxBody, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(maxBody, Integer.MAX_VALUE), io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(15_000);
