@@ -19,6 +19,7 @@ import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.pages.AccountPages;
 import io.kindred.server.pages.MemberPages;
 import io.kindred.server.pages.Messages;
+import io.kindred.server.pages.PasswordResetPages;
 import io.kindred.server.pages.Theme;
 import io.kindred.server.pages.Uploads;
 import io.kindred.server.pages.Views;
@@ -38,8 +39,10 @@ import io.kindred.server.users.AuthRoutes;
 import io.kindred.server.users.Avatars;
 import io.kindred.server.users.CustomerImport;
 import io.kindred.server.users.LoginThrottle;
+import io.kindred.server.users.Mailer;
 import io.kindred.server.users.MeRoutes;
 import io.kindred.server.users.MembersView;
+import io.kindred.server.users.PasswordResets;
 import io.kindred.server.users.Sessions;
 import io.kindred.server.users.Preferences;
 import io.kindred.server.users.Setup;
@@ -104,6 +107,7 @@ public final class Kindred implements AutoCloseable {
     public final PluginHost plugins;
     public final UiRegistry ui;
     public final Preferences preferences;
+    private final Mailer mailer;
     private final HttpServer http;
     private volatile boolean stopped;
 
@@ -137,6 +141,8 @@ public final class Kindred implements AutoCloseable {
         this.purchases = new Purchases(database, outbox, clock, settings::zone);
         MembersView members = new MembersView(database, users);
         Setup setup = new Setup(database, users, accounts, clock);
+        this.mailer = new Mailer(settings);
+        PasswordResets resets = new PasswordResets(database, users, sessions, mailer, clock);
 
         this.scheduler = new Scheduler(clock, settings::zone);
         PluginRouter router = new PluginRouter();
@@ -159,6 +165,7 @@ public final class Kindred implements AutoCloseable {
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
                 new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
                         throttle, settings),
+                new PasswordResetPages(views, resets, mailer, settings),
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
@@ -173,6 +180,7 @@ public final class Kindred implements AutoCloseable {
         dispatcher.start();
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
+        scheduler.schedule("core", "purge-password-resets", Schedule.dailyAt(LocalTime.of(4, 10)), now -> resets.purgeExpired());
 
         int port = config.port();
         // Before the port opens: whoever waits for /healthz can sign in as the administrator from the environment.
@@ -218,6 +226,7 @@ public final class Kindred implements AutoCloseable {
         http.stop();
         dispatcher.stop();
         scheduler.shutdown();
+        mailer.close();
         plugins.stopAll();
         db.close();
         log.info("Kindred stopped");
