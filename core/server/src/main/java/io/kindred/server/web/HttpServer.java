@@ -52,6 +52,7 @@ public final class HttpServer {
             cfg.routes.exception(Auth.SignInRequired.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
             cfg.routes.exception(HttpResponseException.class, errors::javalin);
             cfg.routes.exception(Exception.class, errors::unexpected);
+            cfg.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> unreadableUpload(e, ctx, errors, maxBody));
             cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     errors.respond(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");
@@ -71,6 +72,26 @@ public final class HttpServer {
                 });
             }
         });
+    }
+
+    /**
+     * A multipart body that outgrows the limit while it streams in (no Content-Length to refuse it by) or that
+     * is cut short fails inside Jetty's parser: the caller sent something wrong, so 413 or 400, not 500.
+     */
+    private static void unreadableUpload(Exception e, Context ctx, Errors errors, long maxBody) {
+        boolean badMessage = false;
+        boolean tooLarge = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            badMessage |= t instanceof org.eclipse.jetty.http.BadMessageException;
+            tooLarge |= t.getMessage() != null && t.getMessage().contains("max length exceeded");
+        }
+        if (!badMessage) {
+            errors.unexpected(e, ctx);
+        } else if (tooLarge) {
+            errors.respond(ctx, 413, "body_too_large", "The request body is larger than " + maxBody + " bytes.");
+        } else {
+            errors.respond(ctx, 400, "bad_request", "The request could not be read.");
+        }
     }
 
     public HttpServer start(int port) {
