@@ -200,6 +200,18 @@ public final class Migrations {
                     }
                 }
             }
+            if (names.isEmpty() && loader instanceof java.net.URLClassLoader classPath) {
+                // A jar written without folder entries: getResources finds no folder, so read the jar itself.
+                for (URL url : classPath.getURLs()) {
+                    if (url.getProtocol().equals("file") && url.getPath().endsWith(".jar")) {
+                        try (JarFile jar = new JarFile(Path.of(url.toURI()).toFile())) {
+                            jar.stream().map(JarEntry::getName)
+                                    .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0 && n.length() > prefix.length())
+                                    .forEach(n -> names.add(n.substring(prefix.length())));
+                        }
+                    }
+                }
+            }
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list migrations in " + prefix + ": " + e.getMessage(), e);
         }

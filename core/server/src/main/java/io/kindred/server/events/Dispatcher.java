@@ -52,14 +52,30 @@ public final class Dispatcher {
     }
 
     public void subscribe(Subscription s, Replay replay) {
+        subscribe(s, replay, false);
+    }
+
+    /**
+     * Starts delivering to a subscription. A subscriber seen for the first time starts where {@code replay} says;
+     * a known one resumes at its cursor, or, with {@code skipBacklog}, at the newest event: a plugin the operator
+     * switched back on does not receive what happened while it was off.
+     */
+    public void subscribe(Subscription s, Replay replay, boolean skipBacklog) {
         long now = clock.millis();
         db.write(h -> {
-            long start = replay == Replay.FROM_START ? 0
-                    : h.createQuery("SELECT COALESCE(MAX(id), 0) FROM events").mapTo(Long.class).one();
-            return h.createUpdate("""
+            long head = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM events").mapTo(Long.class).one();
+            long start = replay == Replay.FROM_START ? 0 : head;
+            h.createUpdate("""
                             INSERT INTO event_subscribers(name, event_type, cursor_id, updated_at) VALUES (:n, :t, :c, :now)
                             ON CONFLICT (name) DO UPDATE SET event_type = excluded.event_type""")
                     .bind("n", s.name()).bind("t", s.eventType()).bind("c", start).bind("now", now).execute();
+            if (skipBacklog) {
+                h.createUpdate("""
+                                UPDATE event_subscribers SET cursor_id = :head, attempts = 0, next_attempt_at = 0, updated_at = :now
+                                 WHERE name = :n AND cursor_id < :head""")
+                        .bind("head", head).bind("now", now).bind("n", s.name()).execute();
+            }
+            return null;
         });
         subscriptions.put(s.name(), s);
         wake();

@@ -68,6 +68,11 @@ public final class BundledPlugins {
             ids.add(id);
             String earlier = extracted.getProperty(id);
             Path target = pluginsDir.resolve(jar);
+            if (earlier == null && Files.exists(target) && !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                log.warn("plugins/{} was not extracted by Kindred and is left as it is; the bundled {} {} is not installed",
+                        jar, id, version);
+                continue;
+            }
             if (earlier != null) {
                 String[] fileAndVersion = earlier.split(" ", 2);
                 Path earlierFile = pluginsDir.resolve(fileAndVersion[0]);

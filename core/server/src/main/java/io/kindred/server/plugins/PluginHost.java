@@ -49,6 +49,7 @@ public final class PluginHost {
         String error;
         PluginRun run;
         ObjectMapper mapper;
+        boolean switchedOnAtRunTime;
 
         Entry(String id, Path path, PluginDescriptor d) {
             this.id = id;
@@ -171,7 +172,8 @@ public final class PluginHost {
             router.add(e.id, r.method(), r.path(), r.access(), r.handler(), mapper);
         }
         for (PluginRun.SubscriptionDecl s : run.subscriptions) {
-            dispatcher.subscribe(new Dispatcher.Subscription(e.id + ":" + s.name(), s.eventType(), e.id, s.handler()), s.replay());
+            dispatcher.subscribe(new Dispatcher.Subscription(e.id + ":" + s.name(), s.eventType(), e.id, s.handler()), s.replay(),
+                    e.switchedOnAtRunTime);
         }
         run.jobs.forEach(j -> scheduler.schedule(e.id, j.name(), j.schedule(), j.job()));
         run.navEntries.forEach(n -> ui.addNav(e.id, n));
@@ -216,6 +218,7 @@ public final class PluginHost {
             PluginWrapper w = pf4j.getPlugin(id);
             e.version = w.getDescriptor().getVersion();
             e.description = w.getDescriptor().getPluginDescription();
+            e.switchedOnAtRunTime = "DISABLED".equals(e.state);
             e.state = null;
             start(e);
         } catch (RuntimeException ex) {

@@ -122,6 +122,11 @@ class WelcomePluginIT {
             assertEquals("STARTED", enabled.json().path("plugin").path("state").asText());
             assertTrue(enabled.json().path("plugin").path("enabled").asBoolean());
             p.awaitEvents();
+            assertEquals(0, bob.get("/api/v1/me/ledger").json().path("items").size(),
+                    "what happened while the plugin was off is not delivered when it is switched back on");
+            Http carol = p.member("carol@kindred.test", "Carol");
+            p.awaitEvents();
+            assertEquals(1, carol.get("/api/v1/me/ledger").json().path("items").size(), "a member joining now gets the gift");
 
             Http.Response stats = admin.get("/api/v1/admin/welcome/stats");
             assertEquals(200, stats.status(), stats.body());
