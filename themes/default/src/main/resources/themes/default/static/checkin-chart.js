@@ -15,6 +15,8 @@
         data: { labels: labels, datasets: [{ label: canvas.dataset.label || "", data: values, backgroundColor: brand }] },
         options: {
           responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
           plugins: { legend: { display: false } },
           scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
         }
