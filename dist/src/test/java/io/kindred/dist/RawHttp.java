@@ -26,14 +26,16 @@ final class RawHttp {
     enum Kind {
         /** status line, headers and the whole body */
         COMPLETE,
-        /** no connection, or the connection closed before one byte of an answer */
+        /** no connection */
         REFUSED,
+        /** connected, then closed before one byte of an answer: fine if the request was not carried out */
+        DROPPED,
         /** some of an answer, then the end */
         PARTIAL
     }
 
     /** One request's fate; {@code status} is 0 unless an answer began. */
-    record Outcome(Kind kind, int status, String detail) {
+    record Outcome(Kind kind, int status, String idempotencyKey, String detail) {
     }
 
     private RawHttp() {
@@ -72,24 +74,24 @@ final class RawHttp {
                 answer.write(buffer, 0, n);
             }
         } catch (ConnectException e) {
-            return new Outcome(Kind.REFUSED, 0, e.toString());
+            return new Outcome(Kind.REFUSED, 0, idempotencyKey, method + " " + path + ": " + e);
         } catch (IOException e) {
             if (answer.size() == 0) {
-                return new Outcome(Kind.REFUSED, 0, e.toString());
+                return new Outcome(Kind.DROPPED, 0, idempotencyKey, method + " " + path + ": " + e);
             }
-            return judge(answer.toByteArray(), method + " " + path + ": " + e);
+            return judge(answer.toByteArray(), idempotencyKey, method + " " + path + ": " + e);
         }
         if (answer.size() == 0) {
-            return new Outcome(Kind.REFUSED, 0, method + " " + path + ": closed without an answer");
+            return new Outcome(Kind.DROPPED, 0, idempotencyKey, method + " " + path + ": closed without an answer");
         }
-        return judge(answer.toByteArray(), method + " " + path);
+        return judge(answer.toByteArray(), idempotencyKey, method + " " + path);
     }
 
-    private static Outcome judge(byte[] bytes, String what) {
+    private static Outcome judge(byte[] bytes, String idempotencyKey, String what) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int endOfHead = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/1.1 ") || endOfHead < 0 || text.length() < 12) {
-            return new Outcome(Kind.PARTIAL, 0, what + ": " + text);
+            return new Outcome(Kind.PARTIAL, 0, idempotencyKey, what + ": " + text);
         }
         int status = Integer.parseInt(text.substring(9, 12));
         String head = text.substring(0, endOfHead).toLowerCase(Locale.ROOT);
@@ -104,6 +106,7 @@ final class RawHttp {
             // Delimited by the end of the connection: our endpoints answer JSON objects.
             complete = text.stripTrailing().endsWith("}");
         }
-        return new Outcome(complete ? Kind.COMPLETE : Kind.PARTIAL, status, complete && status < 500 ? what : what + ": " + text);
+        return new Outcome(complete ? Kind.COMPLETE : Kind.PARTIAL, status, idempotencyKey,
+                complete && status < 500 ? what : what + ": " + text);
     }
 }
