@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The monthly leaderboard of streaks: members by their longest run of consecutive check-in days in the month,
- * shown by display name only, without those who opted out on their account page.
+ * shown by display name only, without those who opted out on their account page (within half a minute:
+ * the board is shared by the requests of that time).
  */
 final class Leaderboard {
 
@@ -22,6 +23,11 @@ final class Leaderboard {
 
     static final int SIZE = 20;
     private static final int SCAN_PAGE = 100;
+    /** The board scans a month of check-ins; members asking for it in the same half minute share one scan. */
+    private static final long FRESH_NANOS = 30_000_000_000L;
+
+    private record Cached(YearMonth month, long madeAt, List<Entry> board) {
+    }
 
     /** One line of the board. */
     record Entry(int rank, String displayName, int longestStreak, int days) {
@@ -38,6 +44,7 @@ final class Leaderboard {
 
     private final PluginContext ctx;
     private final CheckinStore store;
+    private volatile Cached cached;
 
     Leaderboard(PluginContext ctx, CheckinStore store) {
         this.ctx = ctx;
@@ -45,6 +52,17 @@ final class Leaderboard {
     }
 
     List<Entry> of(YearMonth month) {
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c != null && c.month().equals(month) && now - c.madeAt() < FRESH_NANOS) {
+            return c.board();
+        }
+        List<Entry> board = compute(month);
+        cached = new Cached(month, now, board);
+        return board;
+    }
+
+    private List<Entry> compute(YearMonth month) {
         List<Entry> board = new ArrayList<>();
         for (int offset = 0; board.size() < SIZE; offset += SCAN_PAGE) {
             int from = offset;
@@ -60,6 +78,6 @@ final class Leaderboard {
                 break;
             }
         }
-        return board;
+        return List.copyOf(board);
     }
 }
