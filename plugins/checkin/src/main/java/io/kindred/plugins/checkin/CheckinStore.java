@@ -18,23 +18,23 @@ final class CheckinStore {
 
     /** One member's check-in on one day. */
     record CheckinRow(long userId, LocalDate day, int runLength, int streak, boolean makeup, long awarded,
-                      String requestKey) {
+                      long cost, String requestKey) {
     }
 
     /** One member's best run of a month, for the leaderboard. */
     record BestRun(long userId, int longestStreak, int days) {
     }
 
-    private static final String COLUMNS = "user_id, day, run_length, streak, makeup, awarded, request_key";
+    private static final String COLUMNS = "user_id, day, run_length, streak, makeup, awarded, cost, request_key";
 
     boolean insert(Handle tx, CheckinRow row, long now) {
         return tx.createUpdate("""
-                        INSERT INTO checkins(user_id, day, run_length, streak, makeup, awarded, request_key, created_at)
-                        VALUES (:user, :day, :run, :streak, :makeup, :awarded, :key, :now)
+                        INSERT INTO checkins(user_id, day, run_length, streak, makeup, awarded, cost, request_key, created_at)
+                        VALUES (:user, :day, :run, :streak, :makeup, :awarded, :cost, :key, :now)
                         ON CONFLICT (user_id, day) DO NOTHING""")
                 .bind("user", row.userId()).bind("day", row.day().toString()).bind("run", row.runLength())
                 .bind("streak", row.streak()).bind("makeup", row.makeup() ? 1 : 0).bind("awarded", row.awarded())
-                .bind("key", row.requestKey()).bind("now", now)
+                .bind("cost", row.cost()).bind("key", row.requestKey()).bind("now", now)
                 .execute() == 1;
     }
 
@@ -161,6 +161,7 @@ final class CheckinStore {
 
     private static CheckinRow row(ResultSet rs) throws SQLException {
         return new CheckinRow(rs.getLong("user_id"), LocalDate.parse(rs.getString("day")), rs.getInt("run_length"),
-                rs.getInt("streak"), rs.getInt("makeup") == 1, rs.getLong("awarded"), rs.getString("request_key"));
+                rs.getInt("streak"), rs.getInt("makeup") == 1, rs.getLong("awarded"), rs.getLong("cost"),
+                rs.getString("request_key"));
     }
 }

@@ -111,7 +111,7 @@ final class Checkins {
 
     private Result replayOr(CheckinRow row, Optional<String> requestKey, boolean makeup, KindredException refusal) {
         if (requestKey.isPresent() && requestKey.get().equals(row.requestKey()) && row.makeup() == makeup) {
-            return new Result(row.day(), row.streak(), row.awarded(), makeup, 0, true);
+            return new Result(row.day(), row.streak(), row.awarded(), makeup, row.cost(), true);
         }
         throw refusal;
     }
@@ -120,7 +120,8 @@ final class Checkins {
     private Result record(Handle tx, Rules rules, long userId, LocalDate day, LocalDate today, boolean makeup, long cost,
                           Optional<String> requestKey) {
         int run = store.find(tx, userId, day.minusDays(1)).map(r -> r.runLength() + 1).orElse(1);
-        CheckinRow row = new CheckinRow(userId, day, run, rules.streakOf(run, day), makeup, 0, requestKey.orElse(null));
+        CheckinRow row = new CheckinRow(userId, day, run, rules.streakOf(run, day), makeup, 0, cost,
+                requestKey.orElse(null));
         if (!store.insert(tx, row, ctx.clock().millis())) {
             // another node wrote the same day between our read and our insert
             throw KindredException.conflict(makeup ? "not_allowed" : "already_checked_in",
@@ -157,7 +158,7 @@ final class Checkins {
             }
             int run = previous.runLength() + 1;
             CheckinRow updated = new CheckinRow(next.userId(), next.day(), run, rules.streakOf(run, next.day()),
-                    next.makeup(), next.awarded(), next.requestKey());
+                    next.makeup(), next.awarded(), next.cost(), next.requestKey());
             store.updateStreak(tx, updated.userId(), updated.day(), updated.runLength(), updated.streak());
             chain.add(updated);
             previous = updated;

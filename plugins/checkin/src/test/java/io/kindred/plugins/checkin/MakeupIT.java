@@ -161,6 +161,27 @@ class MakeupIT {
     }
 
     @Test
+    void makeUpRepeatedWithTheSameIdempotencyKeyAnswersTheFirstResultAndChargesOnce() {
+        MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
+        try (TestPlatform p = Fixture.start(clock, UTC)) {
+            Fixture.rules(p, rules("", 2, 4));
+            Http alice = p.member("alice@kindred.test", "Alice");
+            Fixture.give(p, alice, 20);
+            Map<String, String> key = Map.of("Idempotency-Key", "makeup-9th");
+            Map<String, String> body = Map.of("day", "2026-03-09");
+
+            Http.Response first = alice.post("/api/v1/checkins/makeup", body, key);
+            Http.Response repeat = alice.post("/api/v1/checkins/makeup", body, key);
+            assertEquals(201, first.status(), first.body());
+            assertEquals(201, repeat.status(), repeat.body());
+            assertEquals(first.json(), repeat.json());
+            assertEquals(4, repeat.json().path("checkin").path("cost").path("points").asLong());
+            assertEquals(20 - 4 + 10, points(alice));
+            assertEquals(1, alice.get("/api/v1/checkins/me").json().path("makeupsLeft").asInt());
+        }
+    }
+
+    @Test
     void makeUpPublishesCheckinRecordedMarkedAsMakeup() {
         MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
