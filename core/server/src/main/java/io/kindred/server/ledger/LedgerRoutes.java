@@ -131,6 +131,9 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
         if (b.amount() == 0) {
             throw KindredException.invalidField("The amount must not be zero: positive credits, negative debits.");
         }
+        if (b.amount() > Bodies.MAX_AMOUNT || b.amount() < -Bodies.MAX_AMOUNT) {
+            throw KindredException.invalidField("The amount must be between -" + Bodies.MAX_AMOUNT + " and " + Bodies.MAX_AMOUNT + ".");
+        }
         if (b.reason() == null || b.reason().isBlank()) {
             throw KindredException.missingField("reason");
         }

@@ -44,8 +44,8 @@ public final class PurchaseRoutes implements Consumer<CoreRouting> {
         if (b.amount() == null) {
             throw KindredException.missingField("amount");
         }
-        if (b.amount() < 0) {
-            throw KindredException.invalidField("The amount must not be negative (minor units, e.g. cents).");
+        if (b.amount() < 0 || b.amount() > Bodies.MAX_AMOUNT) {
+            throw KindredException.invalidField("The amount must be from 0 to " + Bodies.MAX_AMOUNT + " (minor units, e.g. cents).");
         }
         if (b.currency() == null || b.currency().isBlank()) {
             throw KindredException.missingField("currency");

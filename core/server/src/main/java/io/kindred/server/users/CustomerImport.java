@@ -62,7 +62,11 @@ public final class CustomerImport {
             header = parser.getHeaderNames().stream().map(h -> h.trim().toLowerCase()).toList();
             records = parser.getRecords();
         } catch (IOException | RuntimeException e) {
-            throw KindredException.badRequest("invalid_csv", "The file is not readable CSV: " + e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw KindredException.badRequest("invalid_csv", "The file is not readable CSV: " + root.getMessage());
         }
         if (!header.contains("email") && !header.contains("phone")) {
             throw KindredException.badRequest("invalid_csv", "The CSV needs a header row with an email or a phone column.");
@@ -197,7 +201,11 @@ public final class CustomerImport {
             if (d.signum() < 0 || d.scale() > 2) {
                 throw new NumberFormatException();
             }
-            return d.movePointRight(2).longValueExact();
+            long minor = d.movePointRight(2).longValueExact();
+            if (minor > io.kindred.server.web.Bodies.MAX_AMOUNT) {
+                throw new NumberFormatException();
+            }
+            return minor;
         } catch (NumberFormatException | ArithmeticException e) {
             throw KindredException.invalidField("total_spent must be an amount like 1234.50.");
         }
