@@ -34,6 +34,7 @@ public final class HttpServer {
             cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(maxBody, Integer.MAX_VALUE), io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyErrors());
                 server.setStopTimeout(15_000);
             });
             cfg.routes.before(ctx -> {
