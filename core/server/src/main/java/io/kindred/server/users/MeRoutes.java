@@ -80,8 +80,14 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     private void changePassword(Context ctx) {
         long id = memberId(auth, ctx);
         PasswordBody b = Bodies.read(Json.CORE, ctx.body(), PasswordBody.class);
+        if (b.currentPassword() == null || b.currentPassword().isEmpty()) {
+            throw KindredException.missingField("currentPassword");
+        }
+        if (b.newPassword() == null || b.newPassword().isEmpty()) {
+            throw KindredException.missingField("newPassword");
+        }
         UserRow u = users.byId(id).orElseThrow();
-        if (b.currentPassword() == null || u.email() == null
+        if (u.email() == null
                 || accounts.authenticate(u.email(), b.currentPassword()).isEmpty()) {
             throw new KindredException(403, "invalid_credentials", "The current password is wrong.");
         }
