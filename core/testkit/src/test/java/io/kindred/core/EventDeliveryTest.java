@@ -138,14 +138,17 @@ class EventDeliveryTest {
         for (int i = 0; i < 300; i++) {
             recordPurchase("BACKLOG-" + i);
         }
+        AtomicBoolean stopping = new AtomicBoolean();
         EventHandler slow = (event, tx) -> {
             record(tx, "test.backlog", event);
-            Thread.sleep(8); // slow enough that the restart comes before the backlog is done
+            Thread.sleep(stopping.get() ? 50 : 4); // slower while stopping, so the stop lands mid-backlog
         };
         subscribe("test.backlog", slow);
         await(() -> deliveries("test.backlog").size() >= 40, "part of the backlog");
 
+        stopping.set(true);
         platform.restart();
+        stopping.set(false);
         int handledBeforeRestart = deliveries("test.backlog").size();
         assertTrue(handledBeforeRestart < 300, "the restart came in the middle of the backlog");
         shop = platform.apiClient("shop-after-restart");
