@@ -48,7 +48,7 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
         r.get("/api/v1/me/ledger", Access.MEMBER, ctx -> history(ctx, self(ctx)));
         r.get("/api/v1/admin/users/{id}/balances", Access.OPERATOR, ctx -> balances(ctx, userParam(ctx)));
         r.get("/api/v1/admin/users/{id}/ledger", Access.OPERATOR, ctx -> history(ctx, userParam(ctx)));
-        r.post("/api/v1/admin/ledger/adjustments", Access.OPERATOR, this::adjust);
+        r.post("/api/v1/admin/ledger/adjustments", Access.OPERATOR, this::postAdjustment);
         r.get("/api/v1/admin/ledger/check", Access.OPERATOR, ctx -> {
             List<String> problems = invariants.check();
             ctx.contentType("application/json").result(Json.write(Map.of("ok", problems.isEmpty(), "problems", problems)));
@@ -117,55 +117,83 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
         ctx.contentType("application/json").result(Json.write(body));
     }
 
-    private void adjust(Context ctx) {
+    private void postAdjustment(Context ctx) {
         AdjustmentBody b = Bodies.read(Json.CORE, ctx.body(), AdjustmentBody.class);
-        if (b.userId() == null) {
-            throw KindredException.missingField("userId");
-        }
-        if (b.asset() == null || b.asset().isBlank()) {
-            throw KindredException.missingField("asset");
-        }
-        if (b.amount() == null) {
-            throw KindredException.missingField("amount");
-        }
-        if (b.amount() == 0) {
-            throw KindredException.invalidField("The amount must not be zero: positive credits, negative debits.");
-        }
-        if (b.amount() > Bodies.MAX_AMOUNT || b.amount() < -Bodies.MAX_AMOUNT) {
-            throw KindredException.invalidField("The amount must be between -" + Bodies.MAX_AMOUNT + " and " + Bodies.MAX_AMOUNT + ".");
-        }
-        if (b.reason() == null || b.reason().isBlank()) {
-            throw KindredException.missingField("reason");
-        }
-        String reason = b.reason().strip();
-        if (reason.length() > 200) {
-            throw KindredException.invalidField("The reason must be at most 200 characters.");
-        }
-        ledger.assets().require(b.asset());
-        if (users.byId(b.userId()).isEmpty()) {
-            throw new KindredException(404, "user_not_found", "There is no member " + b.userId() + ".");
-        }
         Principal who = auth.principal(ctx).orElseThrow();
-        String actor = who.isApiKey() ? "apikey:" + who.apiKey() : "user:" + who.member().id();
-        String key = Params.idempotencyKey(ctx).map(k -> "adjustment:" + k).orElse("adjustment:" + UUID.randomUUID());
-        AccountRef member = AccountRef.member(b.userId());
-        AccountRef system = AccountRef.system("adjustments");
-        long amount = Math.abs(b.amount());
-        TransferRequest req = b.amount() > 0
-                ? new TransferRequest(b.asset(), system, member, amount, reason, "adjustment:" + actor, key)
-                : new TransferRequest(b.asset(), member, system, amount, reason, "adjustment:" + actor, key);
-        record Result(Transfer transfer, long balance) {
-        }
-        Result result = db.write(h -> {
-            Transfer t = ledger.transfer(h, req);
-            return new Result(t, ledger.balance(h, b.userId(), b.asset()));
-        });
+        Adjusted result = adjust(new Adjustment(who, b.userId(), b.asset(), b.amount(), b.reason(),
+                Params.idempotencyKey(ctx).orElse(null)));
         Map<String, Object> t = transferJson(result.transfer());
-        t.put("userId", b.userId());
-        t.put("signedAmount", b.amount());
+        t.put("userId", result.userId());
+        t.put("signedAmount", result.signedAmount());
         t.put("balance", result.balance());
         ctx.status(result.transfer().replayed() ? 200 : 201).contentType("application/json")
                 .result(Json.write(Map.of("transfer", t)));
+    }
+
+    /**
+     * An operator's correction of a member's balance, as asked for.
+     *
+     * @param actor          who asks (a session's member or an API key)
+     * @param userId         the member
+     * @param asset          e.g. {@code points}
+     * @param amount         positive credits the member, negative debits
+     * @param reason         shown to the member in their history
+     * @param idempotencyKey the caller's key, or null for a one-off
+     */
+    public record Adjustment(Principal actor, Long userId, String asset, Long amount, String reason,
+                             String idempotencyKey) {
+    }
+
+    /** An adjustment as posted; {@code transfer().replayed()} when its key had been used before. */
+    public record Adjusted(Transfer transfer, long userId, long signedAmount, long balance) {
+    }
+
+    /**
+     * Checks and posts an adjustment: one transfer between the member and the system account
+     * {@code adjustments}. The API ({@code POST /api/v1/admin/ledger/adjustments}) and the console both
+     * go through here.
+     */
+    public Adjusted adjust(Adjustment a) {
+        if (a.userId() == null) {
+            throw KindredException.missingField("userId");
+        }
+        if (a.asset() == null || a.asset().isBlank()) {
+            throw KindredException.missingField("asset");
+        }
+        if (a.amount() == null) {
+            throw KindredException.missingField("amount");
+        }
+        if (a.amount() == 0) {
+            throw KindredException.invalidField("The amount must not be zero: positive credits, negative debits.");
+        }
+        if (a.amount() > Bodies.MAX_AMOUNT || a.amount() < -Bodies.MAX_AMOUNT) {
+            throw KindredException.invalidField("The amount must be between -" + Bodies.MAX_AMOUNT + " and " + Bodies.MAX_AMOUNT + ".");
+        }
+        if (a.reason() == null || a.reason().isBlank()) {
+            throw KindredException.missingField("reason");
+        }
+        String reason = a.reason().strip();
+        if (reason.length() > 200) {
+            throw KindredException.invalidField("The reason must be at most 200 characters.");
+        }
+        ledger.assets().require(a.asset());
+        long userId = a.userId();
+        if (users.byId(userId).isEmpty()) {
+            throw new KindredException(404, "user_not_found", "There is no member " + userId + ".");
+        }
+        Principal who = a.actor();
+        String actor = who.isApiKey() ? "apikey:" + who.apiKey() : "user:" + who.member().id();
+        String key = a.idempotencyKey() != null ? "adjustment:" + a.idempotencyKey() : "adjustment:" + UUID.randomUUID();
+        AccountRef member = AccountRef.member(userId);
+        AccountRef system = AccountRef.system("adjustments");
+        long amount = Math.abs(a.amount());
+        TransferRequest req = a.amount() > 0
+                ? new TransferRequest(a.asset(), system, member, amount, reason, "adjustment:" + actor, key)
+                : new TransferRequest(a.asset(), member, system, amount, reason, "adjustment:" + actor, key);
+        return db.write(h -> {
+            Transfer t = ledger.transfer(h, req);
+            return new Adjusted(t, userId, a.amount(), ledger.balance(h, userId, a.asset()));
+        });
     }
 
     static Map<String, Object> transferJson(Transfer t) {
