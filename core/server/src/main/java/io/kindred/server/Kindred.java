@@ -17,6 +17,7 @@ import io.kindred.server.ledger.Invariants;
 import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.pages.AccountPages;
+import io.kindred.server.pages.ConsolePages;
 import io.kindred.server.pages.MemberPages;
 import io.kindred.server.pages.Messages;
 import io.kindred.server.pages.PasswordResetPages;
@@ -160,6 +161,8 @@ public final class Kindred implements AutoCloseable {
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
         Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent());
         Views views = new Views(theme, settings, auth, ui, locales);
+        LedgerRoutes ledgerRoutes = new LedgerRoutes(database, ledger, invariants, users, auth);
+        CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
@@ -169,12 +172,14 @@ public final class Kindred implements AutoCloseable {
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
-                new LedgerRoutes(database, ledger, invariants, users, auth),
+                ledgerRoutes,
                 new PurchaseRoutes(purchases, users),
-                new AdminUserRoutes(database, users, new CustomerImport(database, users, accounts, clock), clock),
+                new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
                 new PluginRoutes(plugins),
-                new EventRoutes(database, dispatcher)));
+                new EventRoutes(database, dispatcher),
+                new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, ledgerRoutes,
+                        customerImport, plugins, apiKeys, dispatcher, settings, ui, config.uploadsDir(), clock))));
 
         plugins.startAll();
         dispatcher.start();
