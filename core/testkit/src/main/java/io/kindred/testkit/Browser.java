@@ -85,6 +85,18 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Clicks an element that submits a form or follows a link, and waits until the next page has replaced it. */
+    public void clickAndWait(org.openqa.selenium.WebElement element) {
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    }
+
+    /** Opens a path of the site and waits for the page. */
+    public void open(String baseUrl, String path) {
+        driver.get(baseUrl + path);
+    }
+
     /** Saves a PNG of the current page to {@code file}. */
     public Path screenshot(Path file) {
         try {
