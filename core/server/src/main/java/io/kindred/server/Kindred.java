@@ -167,7 +167,7 @@ public final class Kindred implements AutoCloseable {
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
                 new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
-                        throttle, settings),
+                        throttle, settings, preferences),
                 new PasswordResetPages(views, resets, mailer, settings),
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),

@@ -52,9 +52,11 @@ public final class AccountPages implements Consumer<CoreRouting> {
     private final Auth auth;
     private final LoginThrottle throttle;
     private final SiteSettings settings;
+    private final io.kindred.server.users.Preferences preferences;
 
     public AccountPages(Views views, Accounts accounts, UserStore users, Avatars avatars, Sessions sessions, Auth auth,
-                        LoginThrottle throttle, SiteSettings settings) {
+                        LoginThrottle throttle, SiteSettings settings, io.kindred.server.users.Preferences preferences) {
+        this.preferences = preferences;
         this.views = views;
         this.accounts = accounts;
         this.users = users;
@@ -75,6 +77,7 @@ public final class AccountPages implements Consumer<CoreRouting> {
             ctx.redirect("/account?notice=saved", HttpStatus.SEE_OTHER);
         });
         r.post("/account/password", Access.MEMBER, this::changePassword);
+        r.post("/account/preferences", Access.MEMBER, this::savePreferences);
     }
 
     private UserRow me(Context ctx) {
@@ -163,6 +166,14 @@ public final class AccountPages implements Consumer<CoreRouting> {
         page(ctx, me, null, Map.of("error", error, "errorSection", "avatar", "errorField", "avatar"));
     }
 
+    /** Saves every preference shown on the page: a checked box is yes, an unchecked one no. */
+    private void savePreferences(Context ctx) {
+        long id = me(ctx).id();
+        List<String> checked = ctx.formParams("pref");
+        preferences.of(id).keySet().forEach(p -> preferences.set(id, p.key(), checked.contains(p.key())));
+        ctx.redirect("/account?notice=saved#preferences", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
     private void changePassword(Context ctx) {
         UserRow me = me(ctx);
         String current = Optional.ofNullable(ctx.formParam("currentPassword")).orElse("");
@@ -232,6 +243,9 @@ public final class AccountPages implements Consumer<CoreRouting> {
         model.put("referralCode", me.referralCode());
         model.put("inviteLink", siteUrl(ctx, settings) + "/signup?ref=" + me.referralCode());
         model.put("maxAvatarKb", Avatars.MAX_BYTES / 1024);
+        List<Map<String, Object>> prefs = new ArrayList<>();
+        preferences.of(me.id()).forEach((p, on) -> prefs.add(Map.of("key", p.key(), "label", views.t(ctx, p.labelKey()), "on", on)));
+        model.put("preferences", prefs);
         model.putAll(extra);
         views.page(ctx, "account", model);
     }
