@@ -80,8 +80,29 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
 
     private void show(Context ctx, UserRow u, Map<String, Object> extra) {
         ZoneId zone = settings.zone();
-        Locale locale = views.locale(ctx);
         Map<String, Object> model = new HashMap<>();
+        model.put("member", profile(u, zone));
+        db.read(h -> {
+            model.put("labels", users.labels(h, u.id()));
+            model.put("externalIds", users.externalIds(h, u.id()));
+            return null;
+        });
+        List<Map<String, Object>> balances = new ArrayList<>();
+        ledger.balances(u.id()).forEach((asset, amount) -> balances.add(Map.of("asset", asset, "amount", amount,
+                "label", views.t(ctx, "asset." + asset))));
+        model.put("balances", balances);
+        model.put("assets", ledger.assets().all().keySet().stream().sorted().toList());
+        List<LedgerService.HistoryItem> history = ledger.history(u.id(), null, Params.cursor(ctx), HISTORY);
+        model.put("history", history.stream().map(item -> historyRow(ctx, item, zone)).toList());
+        model.put("nextCursor", history.size() == HISTORY ? String.valueOf(history.get(history.size() - 1).id()) : null);
+        model.put("adjustKey", UUID.randomUUID().toString());
+        model.put("adjust", Map.of("asset", "points", "amount", "", "reason", ""));
+        model.put("canEditRoles", viewerIsAdmin(ctx));
+        model.putAll(extra);
+        views.page(ctx, "console/member", model);
+    }
+
+    private static Map<String, Object> profile(UserRow u, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", u.id());
         m.put("displayName", u.displayName());
@@ -98,37 +119,19 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
         m.put("joined", ConsoleSupport.when(u.createdAt(), zone));
         m.put("isOperator", u.roles().contains(Role.OPERATOR));
         m.put("isAdmin", u.roles().contains(Role.ADMIN));
-        model.put("member", m);
-        db.read(h -> {
-            model.put("labels", users.labels(h, u.id()));
-            model.put("externalIds", users.externalIds(h, u.id()));
-            return null;
-        });
-        List<Map<String, Object>> balances = new ArrayList<>();
-        ledger.balances(u.id()).forEach((asset, amount) -> balances.add(Map.of("asset", asset, "amount", amount,
-                "label", views.t(ctx, "asset." + asset))));
-        model.put("balances", balances);
-        model.put("assets", ledger.assets().all().keySet().stream().sorted().toList());
-        long cursor = Params.cursor(ctx);
-        List<LedgerService.HistoryItem> history = ledger.history(u.id(), null, cursor, HISTORY);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (LedgerService.HistoryItem item : history) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("when", ConsoleSupport.when(item.createdAt(), zone));
-            row.put("asset", views.t(ctx, "asset." + item.asset()));
-            row.put("amount", item.amount());
-            row.put("balanceAfter", item.balanceAfter());
-            row.put("reason", views.messages().find(locale, "reason." + item.reason()).orElse(item.reason()));
-            row.put("reference", item.reference());
-            items.add(row);
-        }
-        model.put("history", items);
-        model.put("nextCursor", history.size() == HISTORY ? String.valueOf(history.get(history.size() - 1).id()) : null);
-        model.put("adjustKey", UUID.randomUUID().toString());
-        model.put("adjust", Map.of("asset", "points", "amount", "", "reason", ""));
-        model.put("canEditRoles", viewerIsAdmin(ctx));
-        model.putAll(extra);
-        views.page(ctx, "console/member", model);
+        return m;
+    }
+
+    /** A ledger line as the member's page shows it: the reason translated when it is a known code. */
+    private Map<String, Object> historyRow(Context ctx, LedgerService.HistoryItem item, ZoneId zone) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("when", ConsoleSupport.when(item.createdAt(), zone));
+        row.put("asset", views.t(ctx, "asset." + item.asset()));
+        row.put("amount", item.amount());
+        row.put("balanceAfter", item.balanceAfter());
+        row.put("reason", views.messages().find(views.locale(ctx), "reason." + item.reason()).orElse(item.reason()));
+        row.put("reference", item.reference());
+        return row;
     }
 
     private static String addressLine(String json) {
