@@ -28,6 +28,7 @@ import io.kindred.server.plugins.BundledPlugins;
 import io.kindred.server.plugins.Platform;
 import io.kindred.server.plugins.PluginHost;
 import io.kindred.server.plugins.PluginRoutes;
+import io.kindred.server.plugins.PluginSettings;
 import io.kindred.server.plugins.ServiceRegistry;
 import io.kindred.server.purchases.PurchaseRoutes;
 import io.kindred.server.purchases.Purchases;
@@ -176,7 +177,7 @@ public final class Kindred implements AutoCloseable {
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
-                new PluginRoutes(plugins),
+                new PluginRoutes(plugins, new PluginSettings(plugins, settings)),
                 new EventRoutes(database, dispatcher),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, ledgerRoutes,
                         customerImport, plugins, apiKeys, dispatcher, settings, ui, config.uploadsDir(), clock))));

@@ -39,7 +39,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),
                         s.clock()),
-                new ConsolePlugins(s.views(), s.plugins()),
+                new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings())),
                 new ConsoleSettings(s.views(), s.settings(), s.theme(), s.ui(), new ConsoleLogo(s.settings(), s.uploadsDir())),
                 new ConsoleKeys(s.views(), s.apiKeys(), s.settings()),
                 new ConsoleEvents(s.views(), s.db(), s.dispatcher(), s.settings()));

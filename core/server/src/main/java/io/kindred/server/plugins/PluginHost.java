@@ -264,6 +264,13 @@ public final class PluginHost {
         return e;
     }
 
+    /** The settings a started plugin declared; empty while it is not started. */
+    public List<io.kindred.api.settings.SettingDefinition<?>> settingsOf(String id) {
+        Entry e = require(id);
+        PluginRun run = e.run;
+        return run == null ? List.of() : List.copyOf(run.settingDefs);
+    }
+
     public List<PluginInfo> list() {
         return entries.values().stream().map(this::info).sorted(Comparator.comparing(PluginInfo::id)).toList();
     }

@@ -203,6 +203,32 @@ class WelcomePluginIT {
         throw new AssertionError("welcome is not listed: " + plugins);
     }
 
+    @Test
+    void anAdministratorChangesThePluginsSettingsThroughTheApiAndTheConsoleForm() {
+        try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
+            Http admin = p.admin();
+            Http.Response listed = admin.get("/api/v1/admin/plugins/welcome/settings");
+            assertEquals(200, listed.status(), listed.body());
+            assertEquals("50", listed.json().path("settings").get(0).path("value").asText());
+
+            Http.Response bad = admin.patch("/api/v1/admin/plugins/welcome/settings", Map.of("points", "lots"));
+            assertEquals(400, bad.status());
+            assertEquals("invalid_field", bad.errorCode());
+            assertEquals(400, admin.patch("/api/v1/admin/plugins/welcome/settings", Map.of("nope", 1)).status());
+
+            Http.Response saved = admin.patch("/api/v1/admin/plugins/welcome/settings", Map.of("points", 80));
+            assertEquals(200, saved.status(), saved.body());
+            Http dan = p.member("dan@kindred.test", "Dan");
+            p.awaitEvents();
+            assertEquals(80, dan.get("/api/v1/me/balances").json().path("balances").path("points").asLong());
+
+            Http.Response page = admin.get("/console/plugins/welcome/settings");
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("name=\"points\"") && page.body().contains("value=\"80\""), page.body());
+            assertEquals(403, dan.get("/api/v1/admin/plugins/welcome/settings").status());
+        }
+    }
+
     private static void deleteTree(Path dir) throws java.io.IOException {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -1,0 +1,86 @@
+package io.kindred.server.plugins;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.settings.SettingDefinition;
+import io.kindred.server.config.SiteSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed settings plugins declare, as the console form and the admin API show and save them. A value is
+ * saved under {@code <pluginId>.<name>}; keys fixed by the environment are shown and refused as locked.
+ */
+public final class PluginSettings {
+
+    /** One setting as a form field. */
+    public record Field(String key, String name, String type, String value, String defaultValue, String description,
+                        List<String> choices, boolean locked) {
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", key);
+            m.put("name", name);
+            m.put("type", type);
+            m.put("value", value);
+            m.put("default", defaultValue);
+            m.put("description", description);
+            m.put("choices", choices);
+            m.put("locked", locked);
+            return m;
+        }
+    }
+
+    private final PluginHost host;
+    private final SiteSettings settings;
+
+    public PluginSettings(PluginHost host, SiteSettings settings) {
+        this.host = host;
+        this.settings = settings;
+    }
+
+    public List<Field> fields(String pluginId) {
+        List<Field> out = new ArrayList<>();
+        for (SettingDefinition<?> d : host.settingsOf(pluginId)) {
+            String key = pluginId + "." + d.name();
+            out.add(new Field(key, d.name(), d.type().name().toLowerCase(), String.valueOf(settings.get(key, d)),
+                    String.valueOf(d.defaultValue()), d.description(), d.choices(), settings.isForced(key)));
+        }
+        return out;
+    }
+
+    /**
+     * Validates every given value first, then saves them; unknown names and invalid values are refused before
+     * anything is written.
+     */
+    public void save(String pluginId, Map<String, String> values) {
+        Map<String, SettingDefinition<?>> defs = new LinkedHashMap<>();
+        host.settingsOf(pluginId).forEach(d -> defs.put(d.name(), d));
+        if (defs.isEmpty() && !values.isEmpty()) {
+            throw KindredException.conflict("plugin_not_started", "The plugin " + pluginId + " is not running; enable it first.");
+        }
+        for (var e : values.entrySet()) {
+            SettingDefinition<?> d = defs.get(e.getKey());
+            if (d == null) {
+                throw KindredException.invalidField("The plugin " + pluginId + " has no setting '" + e.getKey() + "'.");
+            }
+            if (settings.isForced(pluginId + "." + d.name())) {
+                throw KindredException.conflict("setting_locked", pluginId + "." + d.name() + " is set by the environment.");
+            }
+            try {
+                d.parse(e.getValue() == null ? "" : e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw KindredException.invalidField(ex.getMessage());
+            }
+        }
+        for (var e : values.entrySet()) {
+            SettingDefinition<?> d = defs.get(e.getKey());
+            String key = pluginId + "." + d.name();
+            if (!e.getValue().equals(String.valueOf(settings.get(key, d)))) {
+                settings.save(key, d, e.getValue());
+            }
+        }
+    }
+}
