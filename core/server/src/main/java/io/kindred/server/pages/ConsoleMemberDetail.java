@@ -230,11 +230,7 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
         }
         try {
             db.write(h -> {
-                users.setRoles(h, u.id(), roles);
-                long admins = h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one();
-                if (admins == 0) {
-                    throw KindredException.conflict("last_admin", "The platform must keep at least one administrator.");
-                }
+                users.changeRoles(h, u.id(), roles);
                 return null;
             });
             ConsoleSupport.redirect(ctx, back(u), "console_roles_saved");

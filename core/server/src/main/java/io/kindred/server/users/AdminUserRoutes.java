@@ -132,13 +132,9 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
             }
         }
         db.write(h -> {
-            users.setRoles(h, id, roles);
-            long admins = h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one();
-            if (admins == 0) {
-                throw KindredException.conflict("last_admin", "The platform must keep at least one administrator.");
-            }
-            return null;
-        });
+                users.changeRoles(h, id, roles);
+                return null;
+            });
         json(ctx, 200, Map.of("user", detail(id)));
     }
 

@@ -119,6 +119,15 @@ public final class UserStore {
         }
     }
 
+    /** Changes a member's roles; refused with 409 {@code last_admin} when no administrator would be left. */
+    public void changeRoles(Handle h, long userId, Set<Role> roles) {
+        setRoles(h, userId, roles);
+        long admins = h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one();
+        if (admins == 0) {
+            throw io.kindred.api.KindredException.conflict("last_admin", "The platform must keep at least one administrator.");
+        }
+    }
+
     public Set<String> labels(Handle h, long userId) {
         return new TreeSet<>(h.createQuery("SELECT label FROM user_labels WHERE user_id = :u")
                 .bind("u", userId).mapTo(String.class).list());
