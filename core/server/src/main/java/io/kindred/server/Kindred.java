@@ -137,7 +137,8 @@ public final class Kindred implements AutoCloseable {
         this.invariants = new Invariants(database);
 
         this.users = new UserStore(db.coreJdbi(), db.dialect());
-        this.accounts = new Accounts(database, users, outbox, clock);
+        this.accounts = new Accounts(database, users, outbox, clock,
+                () -> "invite-only".equals(settings.raw("site.registration").orElse("open")));
         Sessions sessions = new Sessions(database, clock, Duration.ofDays(settings.intValue("session.days", 30)));
         this.apiKeys = new ApiKeys(database, clock);
         this.purchases = new Purchases(database, outbox, clock, settings::zone);

@@ -46,6 +46,22 @@ class AuthAndUsersTest {
     }
 
     @Test
+    void inviteOnlySignUpNeedsAValidInviteCode() {
+        try (TestPlatform invite = TestPlatform.builder().setting("site.registration", "invite-only").start()) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("email", "new@example.com", "password", "member-password-1",
+                    "displayName", "New"));
+            Http.Response none = invite.http().post("/api/v1/auth/register", body);
+            assertEquals(403, none.status());
+            assertEquals("registration_closed", none.errorCode());
+            body.put("referralCode", "NOSUCHCODE");
+            assertEquals("registration_closed", invite.http().post("/api/v1/auth/register", body).errorCode());
+            String code = invite.admin().get("/api/v1/me").json().path("user").path("referralCode").asText();
+            body.put("referralCode", code);
+            assertEquals(201, invite.http().post("/api/v1/auth/register", body).status());
+        }
+    }
+
+    @Test
     void registeringCreatesAMemberAndOpensAnHttpOnlyLaxSession() {
         Http alice = platform.http();
 

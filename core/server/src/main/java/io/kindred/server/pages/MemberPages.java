@@ -133,9 +133,6 @@ public final class MemberPages implements Consumer<CoreRouting> {
         String name = ctx.formParam("displayName");
         String ref = ctx.formParam("ref");
         try {
-            if ("invite-only".equals(settings.raw("site.registration").orElse("open")) && (ref == null || ref.isBlank())) {
-                throw new KindredException(403, "registration_closed", "Sign-up is by invitation only.");
-            }
             UserRow user = accounts.register(email, ctx.formParam("password"), name, ref);
             auth.signIn(ctx, user);
             ctx.redirect("/?notice=welcome", HttpStatus.SEE_OTHER);

@@ -23,12 +23,18 @@ public final class Accounts {
     private final UserStore users;
     private final Events events;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier inviteOnly;
 
-    public Accounts(Database db, UserStore users, Events events, Clock clock) {
+    /**
+     * @param inviteOnly whether sign-up needs a valid invite code (setting {@code site.registration=invite-only});
+     *                   accounts made at setup or by import never do
+     */
+    public Accounts(Database db, UserStore users, Events events, Clock clock, java.util.function.BooleanSupplier inviteOnly) {
         this.db = db;
         this.users = users;
         this.events = events;
         this.clock = clock;
+        this.inviteOnly = inviteOnly;
     }
 
     public static String normaliseEmail(String email) {
@@ -89,6 +95,10 @@ public final class Accounts {
             }
             Optional<Long> referrer = referralCode == null || referralCode.isBlank()
                     ? Optional.empty() : users.idByReferralCode(h, referralCode);
+            if (referrer.isEmpty() && "signup".equals(source) && inviteOnly.getAsBoolean()) {
+                throw new KindredException(403, "registration_closed",
+                        "Sign-up is by invitation only: open a member's invite link.");
+            }
             String ref = referrer.isPresent() ? referralCode.trim().toUpperCase() : null;
             long id = users.insert(h, e, null, hash, name, ref, clock.millis());
             EnumSet<Role> set = EnumSet.of(Role.MEMBER);

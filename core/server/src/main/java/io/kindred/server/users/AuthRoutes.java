@@ -45,10 +45,6 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
 
     private void register(Context ctx) {
         RegisterBody b = Bodies.read(Json.CORE, ctx.body(), RegisterBody.class);
-        if ("invite-only".equals(settings.raw("site.registration").orElse("open"))
-                && (b.referralCode() == null || b.referralCode().isBlank())) {
-            throw KindredException.forbidden("Sign-up is by invitation only: open a member's invite link.");
-        }
         UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode());
         auth.signIn(ctx, user);
         ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
