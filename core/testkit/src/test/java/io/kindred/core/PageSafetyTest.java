@@ -94,6 +94,8 @@ class PageSafetyTest {
         for (String page : pages) {
             assertInert(page, member.get(page));
         }
+        String code = member.get("/api/v1/me").json().path("user").path("referralCode").asText();
+        assertInert("/signup?ref=" + code, platform.http().get("/signup?ref=" + code));
         for (String page : List.of("/console/members", "/console/members?query=evil", "/console/members/" + id)) {
             assertInert(page, admin.get(page));
         }
