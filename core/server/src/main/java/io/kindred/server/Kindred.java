@@ -9,6 +9,7 @@ import io.kindred.server.db.Db;
 import io.kindred.server.db.Migrations;
 import io.kindred.server.events.Dispatcher;
 import io.kindred.server.events.EventOutbox;
+import io.kindred.server.events.EventLog;
 import io.kindred.server.events.EventRoutes;
 import io.kindred.server.jobs.Scheduler;
 import io.kindred.server.ledger.Assets;
@@ -179,7 +180,7 @@ public final class Kindred implements AutoCloseable {
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
                 new PluginRoutes(plugins, new PluginSettings(plugins, settings)),
-                new EventRoutes(database, dispatcher),
+                new EventRoutes(new EventLog(database), dispatcher),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, ledgerRoutes,
                         customerImport, plugins, apiKeys, dispatcher, settings, ui, config.uploadsDir(), clock))));
 

@@ -2,13 +2,11 @@ package io.kindred.server.events;
 
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
-import io.kindred.api.db.Database;
 import io.kindred.api.web.Access;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
 import io.kindred.server.web.Params;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +15,11 @@ import java.util.function.Consumer;
 /** {@code /api/v1/admin/events}: recent events, subscribers, dead letters, retry and replay. */
 public final class EventRoutes implements Consumer<CoreRouting> {
 
-    private final Database db;
+    private final EventLog log;
     private final Dispatcher dispatcher;
 
-    public EventRoutes(Database db, Dispatcher dispatcher) {
-        this.db = db;
+    public EventRoutes(EventLog log, Dispatcher dispatcher) {
+        this.log = log;
         this.dispatcher = dispatcher;
     }
 
@@ -56,63 +54,49 @@ public final class EventRoutes implements Consumer<CoreRouting> {
         int limit = Params.intParam(ctx, "limit", 50, 1, 200);
         long cursor = Params.cursor(ctx);
         String type = Params.query(ctx, "type").orElse(null);
-        List<Map<String, Object>> items = db.read(h -> h.createQuery("""
-                        SELECT id, type, user_id, payload, created_at FROM events
-                         WHERE id < :cursor AND (CAST(:type AS TEXT) IS NULL OR type = :type)
-                         ORDER BY id DESC LIMIT :limit""")
-                .bind("cursor", cursor).bind("type", type).bind("limit", limit)
-                .map((rs, c) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getLong(1));
-                    m.put("type", rs.getString(2));
-                    m.put("userId", rs.getObject(3) == null ? null : rs.getLong(3));
-                    m.put("payload", Json.readMap(rs.getString(4)));
-                    m.put("createdAt", Instant.ofEpochMilli(rs.getLong(5)));
-                    return m;
-                }).list());
+        List<Map<String, Object>> items = log.recent(type, cursor, limit).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("type", e.type());
+            m.put("userId", e.userId());
+            m.put("payload", Json.readMap(e.payload()));
+            m.put("createdAt", e.createdAt());
+            return m;
+        }).toList();
         page(ctx, items, limit);
     }
 
     private void subscribers(Context ctx) {
-        List<Map<String, Object>> items = db.read(h -> h.createQuery("""
-                        SELECT s.name, s.event_type, s.cursor_id, s.attempts, s.next_attempt_at, s.last_error,
-                               (SELECT COUNT(*) FROM events e WHERE e.type = s.event_type AND e.id > s.cursor_id) AS backlog
-                          FROM event_subscribers s ORDER BY s.name""")
-                .map((rs, c) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", rs.getString(1));
-                    m.put("eventType", rs.getString(2));
-                    m.put("cursor", rs.getLong(3));
-                    m.put("attempts", rs.getInt(4));
-                    m.put("nextAttemptAt", rs.getLong(5) == 0 ? null : Instant.ofEpochMilli(rs.getLong(5)));
-                    m.put("lastError", rs.getString(6));
-                    m.put("backlog", rs.getLong(7));
-                    m.put("active", dispatcher.isActive(rs.getString(1)));
-                    return m;
-                }).list());
+        List<Map<String, Object>> items = log.subscribers().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("eventType", s.eventType());
+            m.put("cursor", s.cursor());
+            m.put("attempts", s.attempts());
+            m.put("nextAttemptAt", s.nextAttemptAt());
+            m.put("lastError", s.lastError());
+            m.put("backlog", s.backlog());
+            m.put("active", dispatcher.isActive(s.name()));
+            return m;
+        }).toList();
         json(ctx, Map.of("items", items));
     }
 
     private void deadLetters(Context ctx) {
         int limit = Params.intParam(ctx, "limit", 50, 1, 200);
         long cursor = Params.cursor(ctx);
-        List<Map<String, Object>> items = db.read(h -> h.createQuery("""
-                        SELECT d.id, d.subscriber, d.event_id, e.type, d.attempts, d.last_error, d.created_at, d.retried_at
-                          FROM event_dead_letters d JOIN events e ON e.id = d.event_id
-                         WHERE d.id < :cursor ORDER BY d.id DESC LIMIT :limit""")
-                .bind("cursor", cursor).bind("limit", limit)
-                .map((rs, c) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getLong(1));
-                    m.put("subscriber", rs.getString(2));
-                    m.put("eventId", rs.getLong(3));
-                    m.put("eventType", rs.getString(4));
-                    m.put("attempts", rs.getInt(5));
-                    m.put("lastError", rs.getString(6));
-                    m.put("createdAt", Instant.ofEpochMilli(rs.getLong(7)));
-                    m.put("retriedAt", rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8)));
-                    return m;
-                }).list());
+        List<Map<String, Object>> items = log.deadLetters(cursor, limit, false).stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("subscriber", d.subscriber());
+            m.put("eventId", d.eventId());
+            m.put("eventType", d.eventType());
+            m.put("attempts", d.attempts());
+            m.put("lastError", d.lastError());
+            m.put("createdAt", d.createdAt());
+            m.put("retriedAt", d.retriedAt());
+            return m;
+        }).toList();
         page(ctx, items, limit);
     }
 

@@ -2,10 +2,10 @@ package io.kindred.server.pages;
 
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
-import io.kindred.api.db.Database;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.events.Dispatcher;
+import io.kindred.server.events.EventLog;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Params;
 
@@ -28,13 +28,13 @@ final class ConsoleEvents implements Consumer<CoreRouting> {
     private static final int PAYLOAD_CHARS = 200;
 
     private final Views views;
-    private final Database db;
+    private final EventLog log;
     private final Dispatcher dispatcher;
     private final SiteSettings settings;
 
-    ConsoleEvents(Views views, Database db, Dispatcher dispatcher, SiteSettings settings) {
+    ConsoleEvents(Views views, EventLog log, Dispatcher dispatcher, SiteSettings settings) {
         this.views = views;
-        this.db = db;
+        this.log = log;
         this.dispatcher = dispatcher;
         this.settings = settings;
     }
@@ -53,58 +53,40 @@ final class ConsoleEvents implements Consumer<CoreRouting> {
         long cursor = Params.cursor(ctx);
         ZoneId zone = settings.zone();
         Map<String, Object> model = new HashMap<>();
-        db.read(h -> {
-            List<Map<String, Object>> events = h.createQuery("""
-                            SELECT id, type, user_id, payload, created_at FROM events
-                             WHERE id < :cursor AND (CAST(:type AS TEXT) IS NULL OR type = :type)
-                             ORDER BY id DESC LIMIT :limit""")
-                    .bind("cursor", cursor).bind("type", type).bind("limit", PAGE)
-                    .map((rs, c) -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", rs.getLong(1));
-                        m.put("type", rs.getString(2));
-                        m.put("userId", rs.getObject(3) == null ? null : rs.getLong(3));
-                        String payload = rs.getString(4);
-                        m.put("payload", payload.length() > PAYLOAD_CHARS ? payload.substring(0, PAYLOAD_CHARS) + "…" : payload);
-                        m.put("when", ConsoleSupport.when(rs.getLong(5), zone));
-                        return m;
-                    }).list();
-            model.put("events", events);
-            model.put("nextCursor", events.size() == PAGE ? String.valueOf(events.get(events.size() - 1).get("id")) : null);
-            model.put("subscribers", h.createQuery("""
-                            SELECT s.name, s.event_type, s.cursor_id, s.attempts, s.last_error,
-                                   (SELECT COUNT(*) FROM events e WHERE e.type = s.event_type AND e.id > s.cursor_id) AS backlog
-                              FROM event_subscribers s ORDER BY s.name""")
-                    .map((rs, c) -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("name", rs.getString(1));
-                        m.put("eventType", rs.getString(2));
-                        m.put("cursor", rs.getLong(3));
-                        m.put("attempts", rs.getInt(4));
-                        m.put("lastError", rs.getString(5));
-                        m.put("backlog", rs.getLong(6));
-                        m.put("active", dispatcher.isActive(rs.getString(1)));
-                        return m;
-                    }).list());
-            model.put("deadLetters", h.createQuery("""
-                            SELECT d.id, d.subscriber, d.event_id, e.type, d.attempts, d.last_error, d.created_at, d.retried_at
-                              FROM event_dead_letters d JOIN events e ON e.id = d.event_id
-                             ORDER BY CASE WHEN d.retried_at IS NULL THEN 0 ELSE 1 END, d.id DESC LIMIT :limit""")
-                    .bind("limit", DEAD_LETTERS)
-                    .map((rs, c) -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", rs.getLong(1));
-                        m.put("subscriber", rs.getString(2));
-                        m.put("eventId", rs.getLong(3));
-                        m.put("eventType", rs.getString(4));
-                        m.put("attempts", rs.getInt(5));
-                        m.put("lastError", rs.getString(6));
-                        m.put("when", ConsoleSupport.when(rs.getLong(7), zone));
-                        m.put("retried", rs.getObject(8) == null ? null : ConsoleSupport.when(rs.getLong(8), zone));
-                        return m;
-                    }).list());
-            return null;
-        });
+        List<Map<String, Object>> events = log.recent(type, cursor, PAGE).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("type", e.type());
+            m.put("userId", e.userId());
+            m.put("payload", e.payload().length() > PAYLOAD_CHARS ? e.payload().substring(0, PAYLOAD_CHARS) + "…" : e.payload());
+            m.put("when", ConsoleSupport.when(e.createdAt(), zone));
+            return m;
+        }).toList();
+        model.put("events", events);
+        model.put("nextCursor", events.size() == PAGE ? String.valueOf(events.get(events.size() - 1).get("id")) : null);
+        model.put("subscribers", log.subscribers().stream().map(sub -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", sub.name());
+            m.put("eventType", sub.eventType());
+            m.put("cursor", sub.cursor());
+            m.put("attempts", sub.attempts());
+            m.put("lastError", sub.lastError());
+            m.put("backlog", sub.backlog());
+            m.put("active", dispatcher.isActive(sub.name()));
+            return m;
+        }).toList());
+        model.put("deadLetters", log.deadLetters(Long.MAX_VALUE, DEAD_LETTERS, true).stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("subscriber", d.subscriber());
+            m.put("eventId", d.eventId());
+            m.put("eventType", d.eventType());
+            m.put("attempts", d.attempts());
+            m.put("lastError", d.lastError());
+            m.put("when", ConsoleSupport.when(d.createdAt(), zone));
+            m.put("retried", d.retriedAt() == null ? null : ConsoleSupport.when(d.retriedAt(), zone));
+            return m;
+        }).toList());
         model.put("type", type == null ? "" : type);
         model.put("canRetry", views.viewer(ctx).map(v -> v.hasRole(io.kindred.api.users.Role.ADMIN)).orElse(false));
         views.page(ctx, "console/events", model);

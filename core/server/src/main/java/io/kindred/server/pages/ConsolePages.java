@@ -3,6 +3,7 @@ package io.kindred.server.pages;
 import io.kindred.api.db.Database;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.events.Dispatcher;
+import io.kindred.server.events.EventLog;
 import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.plugins.PluginHost;
@@ -42,7 +43,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
                 new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings())),
                 new ConsoleSettings(s.views(), s.settings(), s.theme(), s.ui(), new ConsoleLogo(s.settings(), s.uploadsDir())),
                 new ConsoleKeys(s.views(), s.apiKeys(), s.settings()),
-                new ConsoleEvents(s.views(), s.db(), s.dispatcher(), s.settings()));
+                new ConsoleEvents(s.views(), new EventLog(s.db()), s.dispatcher(), s.settings()));
     }
 
     @Override
