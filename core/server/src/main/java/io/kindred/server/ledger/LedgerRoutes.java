@@ -90,27 +90,18 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
         if (asset != null) {
             ledger.assets().require(asset);
         }
-        List<Map<String, Object>> items = db.read(h -> h.createQuery("""
-                        SELECT e.id, a.asset, e.amount, e.balance_after, t.reason, t.reference, e.created_at, l.expires_at
-                          FROM ledger_entries e
-                          JOIN ledger_accounts a ON a.id = e.account_id
-                          JOIN ledger_transfers t ON t.id = e.transfer_id
-                          LEFT JOIN ledger_lots l ON l.transfer_id = t.id AND l.account_id = a.id
-                         WHERE a.user_id = :user AND e.id < :cursor AND (CAST(:asset AS TEXT) IS NULL OR a.asset = :asset)
-                         ORDER BY e.id DESC LIMIT :limit""")
-                .bind("user", userId).bind("cursor", cursor).bind("asset", asset).bind("limit", limit)
-                .map((rs, c) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getLong(1));
-                    m.put("asset", rs.getString(2));
-                    m.put("amount", rs.getLong(3));
-                    m.put("balanceAfter", rs.getLong(4));
-                    m.put("reason", rs.getString(5));
-                    m.put("reference", rs.getString(6));
-                    m.put("createdAt", Instant.ofEpochMilli(rs.getLong(7)));
-                    m.put("expiresAt", rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8)));
-                    return m;
-                }).list());
+        List<Map<String, Object>> items = ledger.history(userId, asset, cursor, limit).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("asset", e.asset());
+            m.put("amount", e.amount());
+            m.put("balanceAfter", e.balanceAfter());
+            m.put("reason", e.reason());
+            m.put("reference", e.reference());
+            m.put("createdAt", e.createdAt());
+            m.put("expiresAt", e.expiresAt());
+            return m;
+        }).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("nextCursor", items.size() == limit ? String.valueOf(items.get(items.size() - 1).get("id")) : null);
