@@ -45,10 +45,21 @@ public final class PluginSettings {
         List<Field> out = new ArrayList<>();
         for (SettingDefinition<?> d : host.settingsOf(pluginId)) {
             String key = pluginId + "." + d.name();
-            out.add(new Field(key, d.name(), d.type().name().toLowerCase(), String.valueOf(settings.get(key, d)),
+            // What the operator typed, when valid; else the value in force in its text form.
+            String current = settings.raw(key).filter(text -> isValid(d, text)).orElse(String.valueOf(settings.get(key, d)));
+            out.add(new Field(key, d.name(), d.type().name().toLowerCase(), current,
                     String.valueOf(d.defaultValue()), d.description(), d.choices(), settings.isForced(key)));
         }
         return out;
+    }
+
+    private static boolean isValid(SettingDefinition<?> d, String text) {
+        try {
+            d.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -78,7 +89,8 @@ public final class PluginSettings {
         for (var e : values.entrySet()) {
             SettingDefinition<?> d = defs.get(e.getKey());
             String key = pluginId + "." + d.name();
-            if (!e.getValue().equals(String.valueOf(settings.get(key, d)))) {
+            String current = settings.raw(key).orElse(String.valueOf(d.defaultValue()));
+            if (!e.getValue().equals(current)) {
                 settings.save(key, d, e.getValue());
             }
         }

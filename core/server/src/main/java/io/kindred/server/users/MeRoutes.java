@@ -69,11 +69,12 @@ public final class MeRoutes implements Consumer<CoreRouting> {
         long id = memberId(auth, ctx);
         Map<String, Object> body = Bodies.read(Json.CORE, ctx.body(), Map.class);
         for (var e : body.entrySet()) {
-            if (!(e.getValue() instanceof Boolean b)) {
+            if (!(e.getValue() instanceof Boolean)) {
                 throw KindredException.invalidField("The preference '" + e.getKey() + "' must be true or false.");
             }
-            preferences.set(id, e.getKey(), b);
+            preferences.check(e.getKey());
         }
+        body.forEach((key, value) -> preferences.set(id, key, (Boolean) value));
         preferencesJson(ctx, id);
     }
 

@@ -33,9 +33,14 @@ public final class Preferences {
         return out;
     }
 
-    public void set(long userId, String key, boolean value) {
-        MemberPreference p = ui.preferences().stream().filter(x -> x.key().equals(key)).findFirst()
+    /** @return the declared preference; 400 {@code invalid_field} when no started plugin declares it */
+    public MemberPreference check(String key) {
+        return ui.preferences().stream().filter(x -> x.key().equals(key)).findFirst()
                 .orElseThrow(() -> KindredException.invalidField("There is no preference '" + key + "'."));
+    }
+
+    public void set(long userId, String key, boolean value) {
+        MemberPreference p = check(key);
         db.write(h -> h.createUpdate("""
                         INSERT INTO member_preferences(user_id, pref_key, pref_value, updated_at) VALUES (:u, :k, :v, :now)
                         ON CONFLICT (user_id, pref_key) DO UPDATE SET pref_value = excluded.pref_value,

@@ -19,6 +19,13 @@ record Milestones(List<Milestone> steps) {
     }
 
     static final int MAX_COUNT = 366;
+
+    /** The text form settings store and forms show, e.g. {@code 3:5,7:20}. */
+    @Override
+    public String toString() {
+        return String.join(",", steps.stream().map(m -> m.count() + ":" + m.points()).toList());
+    }
+
     static final long MAX_POINTS = 1_000_000;
 
     Milestones {

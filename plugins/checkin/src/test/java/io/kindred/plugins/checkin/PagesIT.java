@@ -57,6 +57,26 @@ class PagesIT {
     }
 
     @Test
+    void theGenericPluginSettingsFormShowsAndSavesTheRulesAsText() {
+        try (TestPlatform p = Fixture.start(Fixture.clockAt(MARCH_10, UTC), UTC)) {
+            io.kindred.testkit.Http admin = p.admin();
+            io.kindred.testkit.Http.Response listed = admin.get("/api/v1/admin/plugins/checkin/settings");
+            assertEquals(200, listed.status(), listed.body());
+            String milestones = null;
+            for (var f : listed.json().path("settings")) {
+                if (f.path("name").asText().equals("streakMilestones")) {
+                    milestones = f.path("value").asText();
+                }
+            }
+            assertEquals("3:5,7:20", milestones);
+            assertEquals(200, admin.patch("/api/v1/admin/plugins/checkin/settings",
+                    java.util.Map.of("streakMilestones", milestones, "pointsPerCheckin", "7")).status());
+            assertEquals(7, admin.get("/api/v1/admin/checkins/rules").json().path("rules").path("pointsPerCheckin").asInt(),
+                    "the rules API sees what the settings form saved");
+        }
+    }
+
+    @Test
     void everyPageRendersInEnglishAndChineseWithoutMissingTexts() {
         MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
