@@ -27,4 +27,20 @@ public interface Members {
      * @return the member's choice, or the preference's default when they never chose
      */
     boolean preference(long id, MemberPreference preference);
+
+    /**
+     * The member's shipping address from their profile, e.g. to prefill the address of a physical
+     * redemption. Fields (each present only when filled in): {@code name, phone, country, province, city,
+     * district, line1, line2, postalCode}, in that order.
+     *
+     * <pre>{@code
+     * String text = String.join(", ", ctx.members().shippingAddress(userId).orElse(Map.of()).values());
+     * }</pre>
+     *
+     * @param id member id
+     * @return the address fields in the order above, or empty when the member has none (or does not exist)
+     */
+    default Optional<java.util.Map<String, String>> shippingAddress(long id) {
+        return Optional.empty();
+    }
 }

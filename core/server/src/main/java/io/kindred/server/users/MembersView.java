@@ -39,4 +39,19 @@ public final class MembersView implements Members {
     public Set<String> labels(long id) {
         return db.read(h -> users.labels(h, id));
     }
+
+    @Override
+    public Optional<java.util.Map<String, String>> shippingAddress(long id) {
+        return db.read(h -> users.byId(h, id)).map(UserRow::shippingAddress).filter(a -> !a.isBlank()).map(json -> {
+            java.util.Map<String, Object> stored = io.kindred.server.web.Json.readMap(json);
+            java.util.Map<String, String> ordered = new java.util.LinkedHashMap<>();
+            for (String field : ShippingAddress.FIELDS) {
+                Object v = stored.get(field);
+                if (v != null && !v.toString().isBlank()) {
+                    ordered.put(field, v.toString());
+                }
+            }
+            return ordered;
+        }).filter(a -> !a.isEmpty());
+    }
 }

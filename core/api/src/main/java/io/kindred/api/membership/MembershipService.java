@@ -1,0 +1,21 @@
+package io.kindred.api.membership;
+
+/**
+ * What tier (等级) a member is in. The membership plugin provides it with
+ * {@code ctx.provide(MembershipService.class, ...)}; plugins that reserve something for higher tiers (e.g.
+ * tier-only items in the points shop) look it up each time. When no plugin provides it (membership absent or
+ * disabled) there are no tiers, and each plugin documents what its tier rules do then.
+ *
+ * <pre>{@code
+ * boolean allowed = ctx.services().find(MembershipService.class).map(m -> m.tierRank(userId) >= 3).orElse(false);
+ * }</pre>
+ */
+public interface MembershipService {
+
+    /**
+     * @param userId member id
+     * @return the rank of the member's current tier: 0 for no tier, 1 for the lowest tier (V1), 2 for V2,
+     * and so on; ranks only grow with the tier, so {@code tierRank(u) >= n} means "at tier n or above"
+     */
+    int tierRank(long userId);
+}

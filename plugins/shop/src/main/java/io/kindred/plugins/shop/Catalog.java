@@ -1,0 +1,153 @@
+package io.kindred.plugins.shop;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.PluginContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalog as operators edit it: creating an item from its fields, changing some of them. Fields arrive as
+ * a JSON object (API) or form fields (console), by their API names; a field given as null (or blank) clears
+ * an optional value — {@code "stock": null} makes the stock unlimited.
+ */
+final class Catalog {
+
+    private final PluginContext ctx;
+    private final ItemStore items;
+
+    Catalog(PluginContext ctx, ItemStore items) {
+        this.ctx = ctx;
+        this.items = items;
+    }
+
+    List<Item> all(boolean activeOnly) {
+        return ctx.db().read(h -> items.list(h, activeOnly));
+    }
+
+    List<String> categories() {
+        return ctx.db().read(items::categories);
+    }
+
+    Item find(long id) {
+        return ctx.db().read(h -> items.find(h, id))
+                .orElseThrow(() -> KindredException.notFound("There is no such item in the shop."));
+    }
+
+    /** @throws KindredException 400 {@code missing_field} / {@code invalid_field} */
+    Item create(Map<String, ?> fields) {
+        if (blank(fields.get("name"))) {
+            throw KindredException.missingField("name");
+        }
+        if (fields.get("pricePoints") == null) {
+            throw KindredException.missingField("pricePoints");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("description", "");
+        values.put("category", "general");
+        values.put("kind", Item.PHYSICAL);
+        values.put("active", 1);
+        values.putAll(columns(fields));
+        long id = ctx.db().write(tx -> items.insert(tx, values, ctx.clock().millis()));
+        return find(id);
+    }
+
+    Item update(long id, Map<String, ?> fields) {
+        find(id);
+        Map<String, Object> values = columns(fields);
+        for (String required : List.of("name", "description", "category", "kind", "price_points", "active")) {
+            if (values.containsKey(required) && values.get(required) == null) {
+                throw KindredException.invalidField("The field '" + required + "' cannot be empty.");
+            }
+        }
+        ctx.db().write(tx -> {
+            items.update(tx, id, values, ctx.clock().millis());
+            return null;
+        });
+        return find(id);
+    }
+
+    /** @return column → value for the known fields present; unknown fields are refused */
+    private static Map<String, Object> columns(Map<String, ?> fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : fields.entrySet()) {
+            String column = ItemStore.COLUMNS.get(e.getKey());
+            if (column == null) {
+                throw KindredException.invalidField("Items have no field '" + e.getKey() + "'.");
+            }
+            out.put(column, value(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static Object value(String field, Object v) {
+        if (blank(v)) {
+            return field.equals("description") ? "" : null;
+        }
+        return switch (field) {
+            case "name" -> text(field, v, 200);
+            case "description" -> text(field, v, 5000);
+            case "category" -> text(field, v, 60);
+            case "imageUrl" -> text(field, v, 500);
+            case "kind" -> {
+                String kind = v.toString().strip();
+                if (!Item.KINDS.contains(kind)) {
+                    throw KindredException.invalidField("The field 'kind' must be one of " + String.join(", ", Item.KINDS) + ".");
+                }
+                yield kind;
+            }
+            case "pricePoints", "stock" -> number(field, v, 0, Long.MAX_VALUE / 10_000);
+            case "limitPerMember", "minTier" -> (int) number(field, v, field.equals("minTier") ? 0 : 1, 1_000_000);
+            case "availableFrom", "availableUntil" -> instant(field, v).toEpochMilli();
+            case "active" -> switch (v.toString().strip().toLowerCase()) {
+                case "true", "on", "1", "yes" -> 1;
+                case "false", "off", "0", "no" -> 0;
+                default -> throw KindredException.invalidField("The field 'active' must be true or false.");
+            };
+            default -> throw KindredException.invalidField("Items have no field '" + field + "'.");
+        };
+    }
+
+    private static boolean blank(Object v) {
+        return v == null || v.toString().isBlank();
+    }
+
+    private static String text(String field, Object v, int max) {
+        String s = v.toString().strip();
+        if (s.length() > max) {
+            throw KindredException.invalidField("The field '" + field + "' must be at most " + max + " characters.");
+        }
+        return s;
+    }
+
+    private static long number(String field, Object v, long min, long max) {
+        long n;
+        try {
+            n = v instanceof Number num && !(v instanceof Double || v instanceof Float) ? num.longValue()
+                    : Long.parseLong(v.toString().strip());
+        } catch (NumberFormatException e) {
+            throw KindredException.invalidField("The field '" + field + "' must be a whole number.");
+        }
+        if (n < min || n > max) {
+            throw KindredException.invalidField("The field '" + field + "' must be between " + min + " and " + max + ".");
+        }
+        return n;
+    }
+
+    private static Instant instant(String field, Object v) {
+        String s = v.toString().strip();
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                // the console's datetime-local field: minutes, read as UTC
+                return Instant.parse(s + (s.length() == 16 ? ":00Z" : "Z"));
+            } catch (DateTimeParseException again) {
+                throw KindredException.invalidField("The field '" + field + "' must be a time as ISO-8601 UTC, e.g. 2026-12-01T00:00:00Z.");
+            }
+        }
+    }
+}
