@@ -211,20 +211,39 @@ class ConsolePagesTest {
                 """;
         assertTrue(op.get("/console/members/import").body().contains("last_purchase_date"), "the columns are documented");
 
-        Http.Response r = op.upload("/console/members/import", "file", "customers.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        Http.Response r = finishedImport(op, op.upload("/console/members/import", "file", "customers.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(200, r.status(), r.body());
         assertTrue(r.body().contains("id=\"total-imported\">2 imported"), r.body());
         assertTrue(r.body().contains("id=\"total-rejected\">1 rejected"), r.body());
         assertTrue(r.body().contains("class=\"outcome-rejected\"><td class=\"num\">3</td>"), "row 3 is the rejected one");
         assertTrue(op.get("/console/members?query=old.two").body().contains("老二"));
-        Http.Response again = op.upload("/console/members/import", "file", "customers.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        Http.Response again = finishedImport(op, op.upload("/console/members/import", "file", "customers.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
         assertTrue(again.body().contains("id=\"total-updated\">2 updated"), again.body());
         Http.Response notCsv = op.upload("/console/members/import", "file", "x.csv", "text/csv",
                 "name\nJust a name\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, notCsv.status());
+    }
+
+    /** The upload answers 303 to the import's page, which shows progress until the report is there. */
+    private static Http.Response finishedImport(Page op, Http.Response upload) {
+        assertEquals(303, upload.status(), upload.body());
+        String location = upload.headers().get("location");
+        assertTrue(location.startsWith("/console/members/import/"), location);
+        long deadline = System.currentTimeMillis() + 20_000;
+        Http.Response page = op.get(location);
+        while (!page.body().contains("id=\"total-imported\"") && System.currentTimeMillis() < deadline) {
+            assertTrue(page.body().contains("id=\"import-progress\""), "a running import shows its progress");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            page = op.get(location);
+        }
+        return page;
     }
 
     @Test

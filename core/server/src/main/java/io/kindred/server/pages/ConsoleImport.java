@@ -6,6 +6,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.users.CustomerImport;
+import io.kindred.server.users.ImportJobs;
 import io.kindred.server.web.CoreRouting;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code /console/members/import}: upload the brand's customer list (multipart field {@code file}) and
- * get a report row by row. The import runs while the request waits (in chunks of 500 rows, each committed);
+ * get a report row by row. The import runs in the background (in chunks of 500 rows, each committed) while
+ * its page shows the progress;
  * the body limit {@code http.max-body-bytes} bounds a file, and the page says so.
  */
 final class ConsoleImport implements Consumer<CoreRouting> {
@@ -31,12 +33,12 @@ final class ConsoleImport implements Consumer<CoreRouting> {
     static final int SHOWN_ROWS = 2000;
 
     private final Views views;
-    private final CustomerImport importer;
+    private final ImportJobs jobs;
     private final SiteSettings settings;
 
-    ConsoleImport(Views views, CustomerImport importer, SiteSettings settings) {
+    ConsoleImport(Views views, ImportJobs jobs, SiteSettings settings) {
         this.views = views;
-        this.importer = importer;
+        this.jobs = jobs;
         this.settings = settings;
     }
 
@@ -44,6 +46,7 @@ final class ConsoleImport implements Consumer<CoreRouting> {
     public void accept(CoreRouting r) {
         r.get("/console/members/import", Access.OPERATOR, ctx -> page(ctx, Map.of()));
         r.post("/console/members/import", Access.OPERATOR, this::upload);
+        r.get("/console/members/import/{job}", Access.OPERATOR, this::job);
     }
 
     private void page(Context ctx, Map<String, Object> extra) {
@@ -60,14 +63,38 @@ final class ConsoleImport implements Consumer<CoreRouting> {
             page(ctx, Map.of("error", views.t(ctx, "console.import.noFile")));
             return;
         }
-        CustomerImport.Report report;
+        String csv;
         try {
-            report = importer.run(text(file));
+            csv = text(file);
+            jobs.check(csv);
         } catch (KindredException e) {
             ctx.status(ConsoleSupport.formStatus(e));
             page(ctx, Map.of("error", views.t(ctx, "console.import.unreadable", e.getMessage())));
             return;
         }
+        ImportJobs.Job job = jobs.start(file.filename(), csv);
+        ctx.redirect("/console/members/import/" + job.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** The import's progress while it runs (the page refreshes itself), then its report row by row. */
+    private void job(Context ctx) {
+        ImportJobs.Job job = jobs.find(ctx.pathParam("job"))
+                .orElseThrow(() -> KindredException.notFound("There is no such import; imports are kept until a restart."));
+        Map<String, Object> model = new HashMap<>();
+        model.put("fileName", job.fileName());
+        model.put("jobId", job.id());
+        if (job.error().isPresent()) {
+            model.put("error", views.t(ctx, "console.import.unreadable", job.error().get()));
+            page(ctx, model);
+            return;
+        }
+        if (job.report().isEmpty()) {
+            model.put("progress", Map.of("done", job.done(), "total", Math.max(job.total(), 0),
+                    "percent", job.total() <= 0 ? 0 : job.done() * 100 / job.total()));
+            page(ctx, model);
+            return;
+        }
+        CustomerImport.Report report = job.report().get();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CustomerImport.RowResult r : report.rows()) {
             if (rows.size() == SHOWN_ROWS) {
@@ -81,8 +108,6 @@ final class ConsoleImport implements Consumer<CoreRouting> {
             m.put("reason", r.reason() == null ? "" : r.reason());
             rows.add(m);
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("fileName", file.filename());
         model.put("report", Map.of("imported", report.imported(), "updated", report.updated(),
                 "rejected", report.rejected(), "total", report.rows().size()));
         model.put("rows", rows);

@@ -36,7 +36,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
     public ConsolePages(Services s) {
         this.sections = List.of(
                 new ConsoleDashboard(s.views(), s.db(), s.settings(), s.clock()),
-                new ConsoleImport(s.views(), s.importer(), s.settings()),
+                new ConsoleImport(s.views(), new io.kindred.server.users.ImportJobs(s.importer(), s.clock()), s.settings()),
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),
                         s.clock()),

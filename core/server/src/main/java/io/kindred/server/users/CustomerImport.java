@@ -54,6 +54,43 @@ public final class CustomerImport {
     }
 
     public Report run(String csv) {
+        return run(csv, (done, total) -> { });
+    }
+
+    /** Receives how many rows are done after each committed chunk. */
+    @FunctionalInterface
+    public interface Progress {
+        void rowsDone(int done, int total);
+    }
+
+    /** Imports, telling {@code progress} after each committed chunk of rows. */
+    public Report run(String csv, Progress progress) {
+        Parsed parsed = parse(csv);
+        List<CSVRecord> records = parsed.records();
+        List<String> header = parsed.header();
+        List<RowResult> results = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += CHUNK) {
+            List<CSVRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+            results.addAll(db.write(h -> {
+                List<RowResult> out = new ArrayList<>();
+                for (CSVRecord rec : chunk) {
+                    out.add(importRow(h, rec, header));
+                }
+                return out;
+            }));
+            progress.rowsDone(results.size(), records.size());
+        }
+        int imported = (int) results.stream().filter(r -> r.outcome().equals("imported")).count();
+        int updated = (int) results.stream().filter(r -> r.outcome().equals("updated")).count();
+        return new Report(imported, updated, results.size() - imported - updated, results);
+    }
+
+    /** A file's header and rows. */
+    public record Parsed(List<String> header, List<CSVRecord> records) {
+    }
+
+    /** Reads the file and checks its header; 400 {@code invalid_csv} with a sentence when it cannot be imported. */
+    public Parsed parse(String csv) {
         List<CSVRecord> records;
         List<String> header;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
@@ -76,20 +113,7 @@ public final class CustomerImport {
                 throw KindredException.badRequest("invalid_csv", "Unknown column '" + h + "'; the columns are " + String.join(", ", COLUMNS) + ".");
             }
         }
-        List<RowResult> results = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += CHUNK) {
-            List<CSVRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
-            results.addAll(db.write(h -> {
-                List<RowResult> out = new ArrayList<>();
-                for (CSVRecord rec : chunk) {
-                    out.add(importRow(h, rec, header));
-                }
-                return out;
-            }));
-        }
-        int imported = (int) results.stream().filter(r -> r.outcome().equals("imported")).count();
-        int updated = (int) results.stream().filter(r -> r.outcome().equals("updated")).count();
-        return new Report(imported, updated, results.size() - imported - updated, results);
+        return new Parsed(header, records);
     }
 
     private RowResult importRow(Handle h, CSVRecord rec, List<String> header) {
