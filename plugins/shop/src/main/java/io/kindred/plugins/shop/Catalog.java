@@ -42,7 +42,7 @@ final class Catalog {
         if (blank(fields.get("name"))) {
             throw KindredException.missingField("name");
         }
-        if (fields.get("pricePoints") == null) {
+        if (blank(fields.get("pricePoints"))) {
             throw KindredException.missingField("pricePoints");
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.badges.BadgeService;
 import io.kindred.api.settings.SettingDefinition;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Routes;
 
@@ -24,6 +26,8 @@ public final class ShopPlugin extends KindredPlugin {
         Redemptions redemptions = new Redemptions(ctx, itemStore, new RedemptionStore(), coupons, badges);
         ShopRoutes api = new ShopRoutes(catalog, redemptions, ctx.clock());
         ShopAdminRoutes admin = new ShopAdminRoutes(catalog, redemptions, coupons, ctx.clock());
+        ShopPages pages = new ShopPages(ctx, catalog, redemptions);
+        ShopConsole console = new ShopConsole(ctx, catalog, redemptions, coupons);
 
         ctx.migrations("db/shop");
         for (SettingDefinition<?> setting : ShopSettings.ALL) {
@@ -47,5 +51,25 @@ public final class ShopPlugin extends KindredPlugin {
         r.post("/api/v1/admin/shop/redemptions/{id}/ship", Access.OPERATOR, admin::ship);
         r.post("/api/v1/admin/shop/redemptions/{id}/deliver", Access.OPERATOR, admin::deliver);
         r.post("/api/v1/admin/shop/redemptions/{id}/cancel", Access.OPERATOR, admin::cancel);
+
+        r.get("/shop", Access.MEMBER, pages::grid);
+        r.get("/shop/items/{id}", Access.MEMBER, pages::item);
+        r.post("/shop/items/{id}/redeem", Access.MEMBER, pages::redeem);
+        r.get("/shop/redemptions", Access.MEMBER, pages::mine);
+
+        r.get("/console/shop", Access.OPERATOR, console::itemsPage);
+        r.get("/console/shop/items/new", Access.OPERATOR, console::newItemPage);
+        r.post("/console/shop/items", Access.OPERATOR, console::createForm);
+        r.get("/console/shop/items/{id}", Access.OPERATOR, console::editItemPage);
+        r.post("/console/shop/items/{id}", Access.OPERATOR, console::updateForm);
+        r.post("/console/shop/items/{id}/coupons", Access.OPERATOR, console::couponsForm);
+        r.get("/console/shop/redemptions", Access.OPERATOR, console::queuePage);
+        r.post("/console/shop/redemptions/{id}/ship", Access.OPERATOR, console::shipForm);
+        r.post("/console/shop/redemptions/{id}/deliver", Access.OPERATOR, console::deliverForm);
+        r.post("/console/shop/redemptions/{id}/cancel", Access.OPERATOR, console::cancelForm);
+
+        ctx.nav(NavEntry.member("shop.nav", "/shop", 30));
+        ctx.nav(NavEntry.console("shop.console.nav", "/console/shop", 40));
+        ctx.widget(new Widget("shop", "shop/widget", 20, pages::widget));
     }
 }
