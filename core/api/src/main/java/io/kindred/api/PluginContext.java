@@ -13,6 +13,7 @@ import io.kindred.api.settings.Settings;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
 import io.kindred.api.users.Members;
+import io.kindred.api.web.Images;
 import io.kindred.api.web.Routes;
 
 import java.time.Clock;
@@ -60,6 +61,9 @@ public interface PluginContext {
 
     /** @return the site's time zone, in which "days" are counted (setting {@code site.timezone}) */
     ZoneId siteZone();
+
+    /** @return where to store pictures uploaded to the plugin, served under {@code /uploads/} */
+    Images images();
 
     /** @return services that plugins (this one included) offer each other */
     Services services();

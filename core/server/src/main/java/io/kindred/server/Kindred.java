@@ -39,6 +39,7 @@ import io.kindred.server.users.AdminUserRoutes;
 import io.kindred.server.users.ApiKeyRoutes;
 import io.kindred.server.users.ApiKeys;
 import io.kindred.server.users.AuthRoutes;
+import io.kindred.server.uploads.StoredImages;
 import io.kindred.server.users.Avatars;
 import io.kindred.server.users.CustomerImport;
 import io.kindred.server.users.LoginThrottle;
@@ -155,7 +156,8 @@ public final class Kindred implements AutoCloseable {
         this.preferences = new Preferences(database, ui, members, clock);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         this.plugins = new PluginHost(config.pluginsDir(), migrations, assets, dispatcher, scheduler, router, ui, services,
-                () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services),
+                () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
+                        new StoredImages(config.uploadsDir())),
                 new HashSet<>(bundled));
 
         Auth auth = new Auth(sessions, apiKeys, users, settings);

@@ -91,6 +91,12 @@ public final class Http {
         return execute(b.build());
     }
 
+    /** Sends a raw binary body (a multipart upload, ...) with the given content type. */
+    public Response raw(String method, String path, String contentType, byte[] body) {
+        return execute(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public Response send(String method, String path, Object body, Map<String, String> extraHeaders) {
         HttpRequest.Builder b = request(path);
         extraHeaders.forEach(b::header);

@@ -70,6 +70,17 @@ public interface Exchange {
     /** @return the form fields of a {@code application/x-www-form-urlencoded} or multipart body */
     Map<String, List<String>> form();
 
+    /**
+     * An uploaded file of a {@code multipart/form-data} body, e.g. from {@code <input type="file" name="image">}.
+     * Check what it is by its bytes, never by its name or content type; for pictures use
+     * {@link io.kindred.api.PluginContext#images()}.
+     *
+     * @param field the form field's name
+     * @return the file, if the body is multipart and the field holds a non-empty file; a 413
+     *         {@code file_too_large} above 10 MB
+     */
+    Optional<UploadedFile> file(String field);
+
     /** @return the signed-in member, if any */
     Optional<Member> member();
 
@@ -102,6 +113,17 @@ public interface Exchange {
      * @param model    template variables, added to those every page gets
      */
     void render(String template, Map<String, Object> model);
+
+    /**
+     * Answers 200 with a file to save rather than a page to show ({@code Content-Disposition: attachment}),
+     * e.g. a CSV export.
+     *
+     * @param fileName    the name the browser proposes; sanitised to letters, digits, {@code . _ -}
+     *                    (anything else becomes {@code _}), never a path
+     * @param contentType e.g. {@code "text/csv; charset=utf-8"}
+     * @param body        the file's bytes
+     */
+    void download(String fileName, String contentType, byte[] body);
 
     /** @param location where to send the browser (303 See Other) */
     void redirect(String location);

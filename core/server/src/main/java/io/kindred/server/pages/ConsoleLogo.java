@@ -4,17 +4,15 @@ import io.javalin.http.UploadedFile;
 import io.kindred.api.KindredException;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.server.config.SiteSettings;
-import io.kindred.server.users.Avatars;
+import io.kindred.server.uploads.ImageType;
 import io.kindred.server.users.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,8 +27,8 @@ final class ConsoleLogo {
     static final int MAX_BYTES = 500 * 1024;
     static final String KEY = "site.logo";
     private static final String URL_PREFIX = "/uploads/site/";
-    private static final Set<Avatars.ImageType> ACCEPTED = Set.of(Avatars.ImageType.PNG, Avatars.ImageType.JPEG,
-            Avatars.ImageType.WEBP);
+    private static final Set<ImageType> ACCEPTED = Set.of(ImageType.PNG, ImageType.JPEG,
+            ImageType.WEBP);
     private static final SettingDefinition<String> DEF = SettingDefinition.text(KEY, "", 200, "Site logo");
 
     private final SiteSettings settings;
@@ -61,21 +59,10 @@ final class ConsoleLogo {
         if (image.length > MAX_BYTES) {
             throw new KindredException(413, "logo_too_large", "The logo is larger than " + MAX_BYTES / 1024 + " KB.");
         }
-        Avatars.ImageType type = Avatars.ImageType.sniff(image).filter(ACCEPTED::contains)
+        ImageType type = ImageType.sniff(image).filter(ACCEPTED::contains)
                 .orElseThrow(() -> new KindredException(415, "logo_type", "Only PNG, JPEG or WebP pictures can be a logo."));
         String name = Tokens.secret(18) + "." + type.extension;
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
-            try {
-                Files.write(tmp, image);
-                Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store the logo in " + dir, e);
-        }
+        ImageType.writeAtomically(dir, name, image);
         Optional<String> old = settings.raw(KEY);
         settings.save(KEY, DEF, URL_PREFIX + name);
         old.ifPresent(this::deleteStored);

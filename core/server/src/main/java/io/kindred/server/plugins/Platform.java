@@ -5,6 +5,7 @@ import io.kindred.api.db.Database;
 import io.kindred.api.events.Events;
 import io.kindred.api.ledger.Ledger;
 import io.kindred.api.users.Members;
+import io.kindred.api.web.Images;
 import io.kindred.server.config.SiteSettings;
 
 import java.time.Clock;
@@ -20,11 +21,11 @@ public final class Platform {
      * the shared ledger, members, settings, clock and service registry.
      */
     public record PluginServices(Database db, Ledger ledger, Events events, Members members, SiteSettings settings,
-                                 Clock clock, Services registry) {
+                                 Clock clock, Services registry, Images images) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
-            return new PluginServices(db, ledger, outbox, members, settings, clock, registry);
+            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.kindred.api.ui.Widget;
 import io.kindred.api.users.Members;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Handler;
+import io.kindred.api.web.Images;
 import io.kindred.api.web.Routes;
 
 import java.time.Clock;
@@ -124,6 +125,11 @@ final class PluginRun implements PluginContext {
     @Override
     public ZoneId siteZone() {
         return services.settings().zone();
+    }
+
+    @Override
+    public Images images() {
+        return services.images();
     }
 
     @Override

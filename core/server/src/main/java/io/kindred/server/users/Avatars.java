@@ -1,15 +1,13 @@
 package io.kindred.server.users;
 
 import io.kindred.api.KindredException;
+import io.kindred.server.uploads.ImageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -35,39 +33,6 @@ public final class Avatars {
         this.dir = uploadsDir.toAbsolutePath().normalize().resolve("avatars");
     }
 
-    /** The image types accepted, by their signature. */
-    public enum ImageType {
-        PNG("png"), JPEG("jpg"), GIF("gif"), WEBP("webp");
-
-        public final String extension;
-
-        ImageType(String extension) {
-            this.extension = extension;
-        }
-
-        /** @return the type whose signature {@code head} starts with */
-        public static Optional<ImageType> sniff(byte[] head) {
-            if (startsWith(head, 0, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-                return Optional.of(PNG);
-            }
-            if (startsWith(head, 0, new byte[]{(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
-                return Optional.of(JPEG);
-            }
-            if (startsWith(head, 0, "GIF87a".getBytes()) || startsWith(head, 0, "GIF89a".getBytes())) {
-                return Optional.of(GIF);
-            }
-            if (startsWith(head, 0, "RIFF".getBytes()) && startsWith(head, 8, "WEBP".getBytes())) {
-                return Optional.of(WEBP);
-            }
-            return Optional.empty();
-        }
-
-        private static boolean startsWith(byte[] data, int offset, byte[] prefix) {
-            return data.length >= offset + prefix.length
-                    && Arrays.equals(data, offset, offset + prefix.length, prefix, 0, prefix.length);
-        }
-    }
-
     /**
      * Makes {@code image} the member's avatar and deletes their previous one.
      *
@@ -83,18 +48,7 @@ public final class Avatars {
         Optional<String> old = users.byId(userId).map(UserRow::avatar);
         String name = Tokens.secret(18) + "." + type.extension;
         Path file = dir.resolve(name);
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
-            try {
-                Files.write(tmp, image);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store an avatar in " + dir, e);
-        }
+        ImageType.writeAtomically(dir, name, image);
         String url = URL_PREFIX + name;
         try {
             accounts.updateProfile(userId, new Accounts.ProfileChange(null, url, null, null, null, null));

@@ -7,6 +7,10 @@ import io.javalin.http.HttpStatus;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.Exchange;
+import io.kindred.api.web.UploadedFile;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +19,9 @@ import java.util.Optional;
 
 /** A plugin's view of one Javalin request. */
 public final class JavalinExchange implements Exchange {
+
+    /** The largest uploaded file handed to a plugin. */
+    private static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
     private final Context ctx;
     private final Map<String, String> params;
@@ -100,6 +107,28 @@ public final class JavalinExchange implements Exchange {
     }
 
     @Override
+    public Optional<UploadedFile> file(String field) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return Optional.empty();
+        }
+        io.javalin.http.UploadedFile f = ctx.uploadedFile(field);
+        if (f == null || f.size() == 0) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (InputStream in = f.content()) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw KindredException.badRequest("invalid_file", "The file could not be read.");
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new KindredException(413, "file_too_large", "The file is larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB.");
+        }
+        return Optional.of(new UploadedFile(f.filename(), f.contentType(), bytes));
+    }
+
+    @Override
     public Optional<Member> member() {
         return auth.principal(ctx).map(Principal::member);
     }
@@ -131,6 +160,22 @@ public final class JavalinExchange implements Exchange {
     @Override
     public void render(String template, Map<String, Object> model) {
         ctx.html(renderer.render(ctx, template, model));
+    }
+
+    @Override
+    public void download(String fileName, String contentType, byte[] body) {
+        ctx.status(200).contentType(contentType).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"" + safeFileName(fileName) + "\"")
+                .result(body);
+    }
+
+    /** @return the name with anything but letters, digits, '.', '_' and '-' replaced, no leading dot, at most 100 chars */
+    static String safeFileName(String name) {
+        String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        if (s.length() > 100) {
+            s = s.substring(s.length() - 100);
+        }
+        return s.isEmpty() ? "download" : s;
     }
 
     @Override

@@ -3,16 +3,19 @@ package io.kindred.plugins.shop;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.web.Exchange;
+import io.kindred.api.web.UploadedFile;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The console pages under {@code /console/shop}: items with a low-stock marker, the item form with the
- * coupon pool upload, and the redemptions queue with ship / deliver / cancel buttons.
+ * picture and coupon pool uploads, and the redemptions queue (with its CSV export) with ship / deliver / cancel buttons.
  */
 final class ShopConsole {
 
@@ -66,14 +69,24 @@ final class ShopConsole {
 
     /** {@code POST /console/shop/items}. */
     void createForm(Exchange x) {
-        Item item = catalog.create(formFields(x));
+        Map<String, Object> fields = formFields(x);
+        if (!storeImage(x, fields)) {
+            x.redirect("/console/shop/items/new?notice=shop.console.image_refused");
+            return;
+        }
+        Item item = catalog.create(fields);
         x.redirect("/console/shop/items/" + item.id() + "?notice=shop.console.saved");
     }
 
     /** {@code POST /console/shop/items/{id}}. */
     void updateForm(Exchange x) {
         long id = x.pathParamAsId("id");
-        catalog.update(id, formFields(x));
+        Map<String, Object> fields = formFields(x);
+        if (!storeImage(x, fields)) {
+            x.redirect("/console/shop/items/" + id + "?notice=shop.console.image_refused");
+            return;
+        }
+        catalog.update(id, fields);
         x.redirect("/console/shop/items/" + id + "?notice=shop.console.saved");
     }
 
@@ -114,6 +127,41 @@ final class ShopConsole {
         x.render("shop/console/redemptions", model);
     }
 
+    /** Columns of the warehouse export. */
+    static final List<String> CSV_COLUMNS = List.of("id", "created", "status", "item", "quantity", "points", "member",
+            "recipient", "phone", "address", "carrier", "tracking");
+
+    /**
+     * {@code GET /console/shop/redemptions.csv?status=}: the queue (every page of it) for the warehouse.
+     * Recipient and phone come from the member's profile address; the address is the one confirmed at redemption.
+     */
+    void exportCsv(Exchange x) {
+        String status = ShopAdminRoutes.status(x);
+        ShopCsv csv = new ShopCsv().row(CSV_COLUMNS);
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, Map<String, String>> profiles = new HashMap<>();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            List<Redemption> page = redemptions.queue(status, before, 500);
+            for (Redemption r : page) {
+                String member = names.computeIfAbsent(r.userId(),
+                        u -> ctx.members().find(u).map(m -> m.displayName()).orElse("#" + u));
+                Map<String, String> profile = profiles.computeIfAbsent(r.userId(),
+                        u -> ctx.members().shippingAddress(u).orElse(Map.of()));
+                csv.row(java.util.Arrays.asList(r.id(), r.createdAt(), r.status(), r.itemName(), r.quantity(),
+                        r.pointsSpent(), member, profile.get("name"), profile.get("phone"), r.shippingAddress(),
+                        r.carrier(), r.trackingNumber()));
+                before = r.id();
+            }
+            if (page.size() < 500) {
+                break;
+            }
+        }
+        String date = java.time.LocalDate.ofInstant(ctx.clock().instant(), ctx.siteZone()).toString();
+        x.download("redemptions-" + (status == null ? "all" : status) + "-" + date + ".csv",
+                "text/csv; charset=utf-8", csv.bytes());
+    }
+
     /** {@code POST /console/shop/redemptions/{id}/ship} with carrier and trackingNumber. */
     void shipForm(Exchange x) {
         Map<String, Object> body = new HashMap<>();
@@ -132,6 +180,27 @@ final class ShopConsole {
     void cancelForm(Exchange x) {
         redemptions.cancel(x.pathParamAsId("id"));
         x.redirect("/console/shop/redemptions?notice=shop.console.cancelled");
+    }
+
+    /**
+     * Stores the picture of the multipart field {@code image}, if one was chosen, as the item's {@code imageUrl}.
+     *
+     * @return false when the file is not a PNG, JPEG, GIF or WebP picture, or too large
+     */
+    private boolean storeImage(Exchange x, Map<String, Object> fields) {
+        Optional<UploadedFile> file = x.file("image");
+        if (file.isEmpty()) {
+            return true;
+        }
+        try {
+            fields.put("imageUrl", ctx.images().store(file.get(), "shop"));
+            return true;
+        } catch (KindredException e) {
+            if (!Set.of("image_type", "image_too_large", "file_too_large").contains(e.code())) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     private static Map<String, Object> formFields(Exchange x) {

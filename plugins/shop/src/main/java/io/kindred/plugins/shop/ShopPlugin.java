@@ -64,6 +64,7 @@ public final class ShopPlugin extends KindredPlugin {
         r.post("/console/shop/items/{id}", Access.OPERATOR, console::updateForm);
         r.post("/console/shop/items/{id}/coupons", Access.OPERATOR, console::couponsForm);
         r.get("/console/shop/redemptions", Access.OPERATOR, console::queuePage);
+        r.get("/console/shop/redemptions.csv", Access.OPERATOR, console::exportCsv);
         r.post("/console/shop/redemptions/{id}/ship", Access.OPERATOR, console::shipForm);
         r.post("/console/shop/redemptions/{id}/deliver", Access.OPERATOR, console::deliverForm);
         r.post("/console/shop/redemptions/{id}/cancel", Access.OPERATOR, console::cancelForm);

@@ -1,0 +1,124 @@
+package io.kindred.plugins.shop;
+
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.kindred.plugins.shop.Fixture.give;
+import static io.kindred.plugins.shop.Fixture.item;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The warehouse CSV export of the console queue, and the item picture upload of the console form. */
+class ExportAndImageIT {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** A real 1×1 PNG. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    @Test
+    void cellsAreQuotedAndFormulasDefused() {
+        assertEquals("\"a\"\"b\"", ShopCsv.cell("a\"b"));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", ShopCsv.cell("=HYPERLINK(\"x\")"));
+        for (String s : new String[]{"+1", "-1", "@SUM(A1)", "\tx", "\rx"}) {
+            assertEquals("\"'" + s + "\"", ShopCsv.cell(s));
+        }
+        assertEquals("\"\"", ShopCsv.cell(null));
+        assertEquals("\"line1\nline2\"", ShopCsv.cell("line1\nline2"));
+    }
+
+    @Test
+    void theOperatorExportsPendingRedemptionsForTheWarehouse() {
+        try (TestPlatform p = Fixture.start()) {
+            long doll = item(p, Map.of("name", "Doll \"big\", red", "stock", 5, "pricePoints", 10));
+            Http alice = p.member("alice@kindred.test", "=cmd|' /C calc'!A0");
+            give(p, alice, 500);
+            assertEquals(201, Fixture.redeem(alice, doll, 2, "8 West Lake Rd, 杭州").status());
+            assertEquals(201, Fixture.redeem(alice, doll, 1, "other").status());
+            long second = alice.get("/api/v1/shop/redemptions/me").json().path("items").get(0).path("id").asLong();
+            assertEquals(200, p.admin().post("/api/v1/admin/shop/redemptions/" + second + "/ship",
+                    Map.of("carrier", "SF", "trackingNumber", "SF1")).status());
+
+            Http admin = p.admin();
+            assertTrue(admin.get("/console/shop/redemptions").body().contains("/console/shop/redemptions.csv"));
+            Http.Response r = admin.get("/console/shop/redemptions.csv?status=pending");
+            assertEquals(200, r.status(), r.body());
+            assertTrue(r.headers().get("content-type").startsWith("text/csv"), r.headers().toString());
+            assertTrue(r.headers().get("content-disposition").matches("attachment; filename=\"redemptions-pending-[0-9-]+\\.csv\""),
+                    r.headers().get("content-disposition"));
+            String body = r.body();
+            assertTrue(body.startsWith("\uFEFF\"id\",\"created\",\"status\",\"item\",\"quantity\",\"points\",\"member\","
+                    + "\"recipient\",\"phone\",\"address\",\"carrier\",\"tracking\"\r\n"), body);
+            String[] lines = body.split("\r\n");
+            assertEquals(2, lines.length, "the header and the one pending redemption: " + body);
+            assertTrue(lines[1].contains("\"pending\",\"Doll \"\"big\"\", red\",\"2\",\"20\",\"'=cmd|' /C calc'!A0\""), lines[1]);
+            assertTrue(lines[1].contains("\"8 West Lake Rd, 杭州\""), lines[1]);
+
+            String all = admin.get("/console/shop/redemptions.csv").body();
+            assertEquals(3, all.split("\r\n").length, all);
+            assertTrue(all.contains("\"shipped\"") && all.contains("\"SF\",\"SF1\""), all);
+            assertEquals(400, admin.get("/console/shop/redemptions.csv?status=nope").status());
+            assertFalse(alice.get("/console/shop/redemptions.csv").status() == 200, "members cannot export");
+        }
+    }
+
+    @Test
+    void theItemFormStoresARealPictureAndRefusesAnythingElse() throws Exception {
+        try (TestPlatform p = Fixture.start()) {
+            Http admin = p.admin();
+            Http.Response created = upload(admin, "/console/shop/items/new", "/console/shop/items", "doll.png", PNG);
+            assertEquals(303, created.status(), created.body());
+            String location = created.headers().get("location");
+            assertTrue(location.matches("/console/shop/items/\\d+\\?notice=shop.console.saved"), location);
+            long id = Long.parseLong(location.replaceAll("\\D*(\\d+)\\?.*", "$1"));
+            String url = admin.get("/api/v1/admin/shop/items/" + id).json().path("item").path("imageUrl").asText();
+            assertTrue(url.matches("/uploads/shop/[A-Za-z0-9_-]+\\.png"), url);
+            Http.Response served = admin.get(url);
+            assertEquals(200, served.status());
+            assertEquals("image/png", served.headers().get("content-type"));
+            assertArrayEquals(PNG, Files.readAllBytes(p.kindred().config.uploadsDir().resolve(url.substring("/uploads/".length()))));
+
+            Http.Response refused = upload(admin, "/console/shop/items/" + id, "/console/shop/items/" + id,
+                    "evil.png", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+            assertEquals(303, refused.status(), refused.body());
+            assertEquals("/console/shop/items/" + id + "?notice=shop.console.image_refused", refused.headers().get("location"));
+            String page = admin.get(refused.headers().get("location")).body();
+            assertTrue(page.contains("only PNG, JPEG, GIF or WebP pictures"), page);
+            assertEquals(url, admin.get("/api/v1/admin/shop/items/" + id).json().path("item").path("imageUrl").asText(),
+                    "the refused file changed nothing");
+        }
+    }
+
+    /** Sends the item form as the browser would, multipart with the picture in {@code image}. */
+    private static Http.Response upload(Http browser, String page, String action, String fileName, byte[] file) {
+        Matcher m = CSRF.matcher(browser.get(page).body());
+        assertTrue(m.find(), page + " carries a CSRF token");
+        String boundary = "----kindred" + System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> fields = Map.of("_csrf", m.group(1), "name", "Pictured doll", "kind", "physical",
+                "pricePoints", "30", "category", "general", "active", "on");
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        browser.header("X-Requested-With", null);
+        try {
+            return browser.raw("POST", action, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+        } finally {
+            browser.header("X-Requested-With", "kindred");
+        }
+    }
+}
