@@ -88,8 +88,24 @@ public final class Browser implements AutoCloseable {
     /** Clicks an element that submits a form or follows a link, and waits until the next page has replaced it. */
     public void clickAndWait(org.openqa.selenium.WebElement element) {
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        waitForNextPage(element);
+    }
+
+    /** Waits until {@code element} has left the page (a form was submitted, a link followed) and the next page is loaded. */
+    public void waitForNextPage(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // stale, or Chromium's "node does not belong to the document" while the next page replaces it
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
     }
 
     /** Opens a path of the site and waits for the page. */

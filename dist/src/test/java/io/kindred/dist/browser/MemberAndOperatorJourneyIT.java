@@ -114,7 +114,7 @@ class MemberAndOperatorJourneyIT {
             WebElement disable = o.findElement(By.cssSelector("form[action='/console/plugins/welcome/disable'] button"));
             disable.click();
             new WebDriverWait(o, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-            new WebDriverWait(o, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(disable));
+            operator.waitForNextPage(disable);
             m.get(p.baseUrl() + "/");
             assertFalse(hasNavEntry(m, "/welcome"), "the plugin's nav entry is gone");
             assertTrue(m.findElements(By.id("widget-welcome")).isEmpty(), "the plugin's widget is gone");
