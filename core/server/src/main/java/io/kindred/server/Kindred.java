@@ -165,7 +165,7 @@ public final class Kindred implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
         Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent());
-        Views views = new Views(theme, settings, auth, ui, locales);
+        Views views = new Views(theme, settings, auth, ui, locales, services);
         LedgerRoutes ledgerRoutes = new LedgerRoutes(database, ledger, invariants, users, auth);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(

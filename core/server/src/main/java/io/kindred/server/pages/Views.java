@@ -32,8 +32,11 @@ public final class Views implements Renderer, Errors.ErrorPage {
     private final Auth auth;
     private final UiRegistry ui;
     private final Function<Context, Locale> locales;
+    private final io.kindred.api.Services services;
 
-    public Views(Theme theme, SiteSettings settings, Auth auth, UiRegistry ui, Function<Context, Locale> locales) {
+    public Views(Theme theme, SiteSettings settings, Auth auth, UiRegistry ui, Function<Context, Locale> locales,
+                 io.kindred.api.Services services) {
+        this.services = services;
         this.theme = theme;
         this.settings = settings;
         this.auth = auth;
@@ -70,6 +73,7 @@ public final class Views implements Renderer, Errors.ErrorPage {
             vm.put("displayName", v.displayName());
             vm.put("isOperator", v.hasRole(Role.OPERATOR));
             vm.put("isAdmin", v.hasRole(Role.ADMIN));
+            vm.put("badges", badgesOf(v.id()));
             return vm;
         }).orElse(null));
         m.put("memberNav", nav(ctx, NavEntry.Place.MEMBER, viewer.orElse(null), locale));
@@ -78,6 +82,23 @@ public final class Views implements Renderer, Errors.ErrorPage {
         m.put("notice", Optional.ofNullable(ctx.queryParam("notice")).filter(k -> k.matches("[a-z0-9_.]{1,60}"))
                 .flatMap(k -> theme.messages().find(locale, "notice." + k)).orElse(null));
         return m;
+    }
+
+    /** Badges a member holds, from whichever plugin offers the {@link io.kindred.api.badges.BadgeService}. */
+    public List<Map<String, Object>> badgesOf(long userId) {
+        try {
+            return services.find(io.kindred.api.badges.BadgeService.class)
+                    .map(b -> b.badgesOf(userId).stream().map(badge -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("code", badge.code());
+                        m.put("name", badge.name());
+                        m.put("imageUrl", badge.imageUrl() != null && badge.imageUrl().startsWith("/") ? badge.imageUrl() : null);
+                        return m;
+                    }).toList())
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of(); // a badge provider that fails must not take the page down
+        }
     }
 
     private List<Map<String, Object>> nav(Context ctx, NavEntry.Place place, Member viewer, Locale locale) {

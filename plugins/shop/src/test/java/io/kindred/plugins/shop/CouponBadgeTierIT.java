@@ -66,6 +66,9 @@ class CouponBadgeTierIT {
             long count = p.kindred().database.read(h -> h.createQuery("SELECT COUNT(*) FROM shop_badges")
                     .mapTo(Long.class).one());
             assertEquals(1, count);
+            String home = alice.get("/").body();
+            assertTrue(home.contains("class=\"badge\" title=\"Founding member\""), "the badge is shown next to the member's name");
+            assertTrue(alice.get("/account").body().contains("Founding member"), "and on the profile");
         }
     }
 
