@@ -138,7 +138,7 @@ public final class Kindred implements AutoCloseable {
         this.expiry = new Expiry(database, ledger);
         this.invariants = new Invariants(database);
 
-        this.users = new UserStore(db.coreJdbi(), db.dialect());
+        this.users = new UserStore(db.coreJdbi());
         this.accounts = new Accounts(database, users, outbox, clock,
                 () -> "invite-only".equals(settings.raw("site.registration").orElse("open")));
         Sessions sessions = new Sessions(database, clock, Duration.ofDays(settings.intValue("session.days", 30)));

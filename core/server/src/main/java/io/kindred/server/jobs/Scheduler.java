@@ -89,25 +89,6 @@ public final class Scheduler {
         return Duration.between(now.toInstant(), next.toInstant()).toMillis();
     }
 
-    /** Runs a job once now on the jobs thread and waits for it (start-up catch-up, tests). */
-    public void runNow(String owner, String name, Job job) {
-        try {
-            executor.submit(() -> {
-                try {
-                    job.run(clock.instant());
-                } catch (Throwable e) {
-                    log.error("Job {}/{} failed: {}", owner, name, String.valueOf(e).replaceAll("\\s+", " "));
-                }
-            }).get();
-        } catch (Exception e) {
-            log.error("Job {}/{} could not run: {}", owner, name, e.toString());
-        }
-    }
-
-    /**
-     * Cancels an owner's jobs and waits for one of them that is running to finish, so that nothing of a
-     * stopped plugin runs after it stopped (and its class loader can be closed under no running code).
-     */
     public void cancelAll(String owner) {
         List<ScheduledFuture<?>> fs = byOwner.remove(owner);
         if (fs == null) {
@@ -125,10 +106,6 @@ public final class Scheduler {
         } catch (Exception e) {
             log.warn("Jobs of {} were cancelled but one may still be running: {}", owner, e.toString());
         }
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     public void shutdown() {

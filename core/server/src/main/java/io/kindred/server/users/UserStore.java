@@ -18,18 +18,16 @@ import java.util.TreeSet;
 /** The SQL of members: accounts, roles, labels, external ids. */
 public final class UserStore {
 
+    // string_agg is PostgreSQL's and SQLite's (3.44+) spelling of group_concat.
     private static final String COLUMNS = """
             u.id, u.email, u.phone, u.password_hash, u.display_name, u.avatar, u.birthday, u.shipping_address,
             u.locale, u.referral_code, u.referred_by_code, u.total_spent, u.last_purchase_day, u.status, u.created_at,
             (SELECT string_agg(r.role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles""";
 
     private final Jdbi jdbi;
-    private final String columns;
 
-    public UserStore(Jdbi jdbi, String dialect) {
+    public UserStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        // string_agg is PostgreSQL's and SQLite's (3.44+) spelling of group_concat.
-        this.columns = COLUMNS;
     }
 
     static final RowMapper<UserRow> MAPPER = (ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) -> new UserRow(
@@ -50,7 +48,7 @@ public final class UserStore {
     }
 
     public Optional<UserRow> byId(Handle h, long id) {
-        return h.createQuery("SELECT " + columns + " FROM users u WHERE u.id = :id")
+        return h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.id = :id")
                 .bind("id", id).map(MAPPER).findOne();
     }
 
@@ -59,7 +57,7 @@ public final class UserStore {
     }
 
     public Optional<UserRow> byEmail(Handle h, String email) {
-        return h.createQuery("SELECT " + columns + " FROM users u WHERE u.email = :email")
+        return h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.email = :email")
                 .bind("email", email.trim().toLowerCase()).map(MAPPER).findOne();
     }
 
@@ -68,19 +66,19 @@ public final class UserStore {
     }
 
     public Optional<UserRow> byPhone(Handle h, String phone) {
-        return h.createQuery("SELECT " + columns + " FROM users u WHERE u.phone = :phone")
+        return h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.phone = :phone")
                 .bind("phone", phone).map(MAPPER).findOne();
     }
 
     public Optional<UserRow> byExternalId(Handle h, String system, String externalId) {
-        return h.createQuery("SELECT " + columns + """
+        return h.createQuery("SELECT " + COLUMNS + """
                          FROM users u JOIN user_external_ids x ON x.user_id = u.id
                         WHERE x.system = :system AND x.external_id = :externalId""")
                 .bind("system", system).bind("externalId", externalId).map(MAPPER).findOne();
     }
 
     public Optional<UserRow> byReferralCode(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns + " FROM users u WHERE u.referral_code = :code")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.referral_code = :code")
                 .bind("code", code.trim().toUpperCase()).map(MAPPER).findOne());
     }
 
@@ -167,7 +165,7 @@ public final class UserStore {
 
     /** Member search for operators: text matches email, phone, name, referral code or an external id. */
     public List<UserRow> search(Handle h, String query, String label, long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM users u WHERE u.id < :before");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users u WHERE u.id < :before");
         if (query != null) {
             // '!' escapes LIKE wildcards: a backslash would be read as an escape by Jdbi's SQL parser.
             sql.append(' ').append("""

@@ -55,10 +55,6 @@ public final class PluginRouter {
         routes.removeIf(r -> r.owner().equals(owner));
     }
 
-    public List<Route> routesOf(String owner) {
-        return routes.stream().filter(r -> r.owner().equals(owner)).toList();
-    }
-
     /** A route matched to a request, with the values of its path parameters. */
     public record Match(Route route, Map<String, String> params) {
     }
