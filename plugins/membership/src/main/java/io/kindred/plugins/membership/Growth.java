@@ -1,0 +1,172 @@
+package io.kindred.plugins.membership;
+
+import io.kindred.api.PluginContext;
+import io.kindred.api.events.Event;
+import io.kindred.api.ledger.Ledger;
+import io.kindred.api.settings.Settings;
+import org.jdbi.v3.core.Handle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Growth value (成长值), tiers and points for purchases, earned from events. Every handler runs in the
+ * event's transaction; its ledger keys are derived from the event id and each source (purchase, check-in,
+ * post) has at most one award row, so a repeated delivery earns nothing twice.
+ *
+ * <p><b>Refunds.</b> A refund takes back the growth and the points its purchase earned. Growth cannot be
+ * spent, so it is always there to take back. Points may have been spent already: the ledger refuses a
+ * negative {@code points} balance, so the refund takes back what the member has (up to what the purchase
+ * earned) and records the rest as a <em>points debt</em>. A debt is paid first out of later purchase points:
+ * those points are kept back (not credited) until the debt is zero. A member can thus never keep points of a
+ * refunded purchase. A refund does not lower the tier (downgrade policy {@code never}).
+ */
+final class Growth {
+
+    static final String ASSET = "growth";
+    static final String POINTS = "points";
+
+    private final PluginContext ctx;
+    private final MembershipStore store;
+
+    Growth(PluginContext ctx, MembershipStore store) {
+        this.ctx = ctx;
+        this.store = store;
+    }
+
+    private Ledger ledger() {
+        return ctx.ledger();
+    }
+
+    private Settings settings() {
+        return ctx.settings();
+    }
+
+    // ---- event handlers ----
+
+    /** {@code purchase.recorded}: growth per currency unit, points per unit × the tier multiplier. */
+    void onPurchase(Event e, Handle tx) {
+        long userId = e.longValue("userId");
+        long amount = e.longValue("amount");
+        String purchaseId = e.string("purchaseId");
+        if (amount <= 0 || store.award(tx, "purchase", purchaseId).isPresent()) {
+            return;
+        }
+        long now = ctx.clock().millis();
+        Tier tier = tierOf(tx, userId);
+        long growth = amount * settings().get(MembershipSettings.GROWTH_PER_CURRENCY_UNIT) / 100;
+        long points = amount * settings().get(MembershipSettings.POINTS_PER_CURRENCY_UNIT) * tier.multiplier() / 10_000;
+        store.ensureMember(tx, userId, tier.rank(), now);
+        long offset = Math.min(points, store.debt(tx, userId));
+        store.insertAward(tx, userId, "purchase", purchaseId, e.id(), growth, points, offset, now);
+        if (offset > 0) {
+            store.addDebt(tx, userId, -offset, now);
+        }
+        String ref = "purchase:" + purchaseId;
+        if (points - offset > 0) {
+            ledger().credit(tx, userId, POINTS, points - offset, "membership.purchase", ref,
+                    "membership:points:" + e.id());
+        }
+        addGrowth(tx, e, userId, growth, "membership.purchase", ref);
+    }
+
+    /** {@code purchase.refunded}: takes back what the purchase earned (see the class comment for the rule). */
+    void onRefund(Event e, Handle tx) {
+        String purchaseId = e.string("purchaseId");
+        MembershipStore.Award award = store.award(tx, "purchase", purchaseId).orElse(null);
+        if (award == null || !store.markRefunded(tx, award.id())) {
+            return;
+        }
+        long userId = award.userId();
+        long now = ctx.clock().millis();
+        String ref = "purchase:" + purchaseId;
+        long growthBack = Math.min(award.growth(), ledger().balance(tx, userId, ASSET));
+        if (growthBack > 0) {
+            ledger().debit(tx, userId, ASSET, growthBack, "membership.refund", ref, "membership:growth:" + e.id());
+        }
+        long pointsBack = Math.min(award.points(), Math.max(0, ledger().balance(tx, userId, POINTS)));
+        if (pointsBack > 0) {
+            ledger().debit(tx, userId, POINTS, pointsBack, "membership.refund", ref, "membership:points:" + e.id());
+        }
+        if (award.points() > pointsBack) {
+            store.addDebt(tx, userId, award.points() - pointsBack, now);
+        }
+    }
+
+    /** {@code checkin.recorded}: growth per check-in. */
+    void onCheckin(Event e, Handle tx) {
+        earnGrowth(e, tx, "checkin", settings().get(MembershipSettings.GROWTH_PER_CHECKIN), "membership.checkin");
+    }
+
+    /** {@code post.published}: growth per post. */
+    void onPost(Event e, Handle tx) {
+        earnGrowth(e, tx, "post", settings().get(MembershipSettings.GROWTH_PER_POST), "membership.post");
+    }
+
+    private void earnGrowth(Event e, Handle tx, String source, long growth, String reason) {
+        Long userId = e.userId() != null ? e.userId()
+                : e.payload().get("userId") != null ? e.longValue("userId") : null;
+        if (userId == null || growth <= 0) {
+            return;
+        }
+        long now = ctx.clock().millis();
+        store.ensureMember(tx, userId, tierOf(tx, userId).rank(), now);
+        if (store.insertAward(tx, userId, source, String.valueOf(e.id()), e.id(), growth, 0, 0, now)) {
+            addGrowth(tx, e, userId, growth, reason, "event:" + e.id());
+        }
+    }
+
+    /** Credits growth and promotes the member as soon as a threshold is crossed, emitting {@code tier.changed}. */
+    private void addGrowth(Handle tx, Event e, long userId, long growth, String reason, String ref) {
+        if (growth <= 0) {
+            return;
+        }
+        ledger().credit(tx, userId, ASSET, growth, reason, ref, "membership:growth:" + e.id());
+        List<Tier> tiers = store.tiers(tx);
+        Tier before = byRank(tiers, store.storedRank(tx, userId).orElse(1));
+        Tier reached = reachedBy(tiers, ledger().balance(tx, userId, ASSET));
+        if (reached.rank() > before.rank()) {
+            store.setRank(tx, userId, reached.rank(), ctx.clock().millis());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("userId", userId);
+            payload.put("from", before.code());
+            payload.put("to", reached.code());
+            payload.put("fromRank", before.rank());
+            payload.put("toRank", reached.rank());
+            payload.put("causeEventId", e.id());
+            ctx.events().publish(tx, "tier.changed", userId, payload);
+        }
+    }
+
+    // ---- reads ----
+
+    /** @return the member's current tier: the stored one, or the one their growth reaches if higher */
+    Tier tierOf(Handle h, long userId) {
+        List<Tier> tiers = store.tiers(h);
+        Tier stored = byRank(tiers, store.storedRank(h, userId).orElse(0));
+        Tier reached = reachedBy(tiers, ledger().balance(h, userId, ASSET));
+        return stored.rank() >= reached.rank() ? stored : reached;
+    }
+
+    /** @return the highest tier whose threshold {@code growth} reaches (the lowest tier at least) */
+    static Tier reachedBy(List<Tier> tiers, long growth) {
+        Tier best = tiers.get(0);
+        for (Tier t : tiers) {
+            if (growth >= t.threshold() && t.rank() > best.rank()) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** @return the tier of that rank, or the lowest tier when there is none */
+    static Tier byRank(List<Tier> tiers, int rank) {
+        return tiers.stream().filter(t -> t.rank() == rank).findFirst().orElse(tiers.get(0));
+    }
+
+    /** @return the tier just above {@code tier}, or null at the top */
+    static Tier next(List<Tier> tiers, Tier tier) {
+        return tiers.stream().filter(t -> t.rank() > tier.rank()).findFirst().orElse(null);
+    }
+}

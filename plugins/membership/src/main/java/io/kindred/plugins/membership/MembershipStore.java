@@ -1,0 +1,84 @@
+package io.kindred.plugins.membership;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of tiers, members' tiers and awards ({@code db/membership/V1__membership.sql}). */
+final class MembershipStore {
+
+    /** What one purchase, check-in or post earned. */
+    record Award(long id, long userId, String source, String sourceId, long growth, long points, long debtOffset,
+                 boolean refunded) {
+    }
+
+    List<Tier> tiers(Handle h) {
+        return h.createQuery("""
+                        SELECT code, name, tier_rank, threshold, multiplier, colour, icon
+                          FROM membership_tiers ORDER BY tier_rank""")
+                .map((rs, c) -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                        rs.getInt(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /** @return the member's stored tier rank, empty when they never earned anything */
+    Optional<Integer> storedRank(Handle h, long userId) {
+        return h.createQuery("SELECT tier_rank FROM membership_members WHERE user_id = :u")
+                .bind("u", userId).mapTo(Integer.class).findOne();
+    }
+
+    long debt(Handle h, long userId) {
+        return h.createQuery("SELECT points_debt FROM membership_members WHERE user_id = :u")
+                .bind("u", userId).mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    /** Creates the member's row at {@code rank} if it is missing (no effect otherwise). */
+    void ensureMember(Handle tx, long userId, int rank, long now) {
+        tx.createUpdate("""
+                        INSERT INTO membership_members(user_id, tier_rank, points_debt, updated_at)
+                        VALUES (:u, :rank, 0, :now) ON CONFLICT (user_id) DO NOTHING""")
+                .bind("u", userId).bind("rank", rank).bind("now", now).execute();
+    }
+
+    void setRank(Handle tx, long userId, int rank, long now) {
+        tx.createUpdate("UPDATE membership_members SET tier_rank = :rank, updated_at = :now WHERE user_id = :u")
+                .bind("rank", rank).bind("now", now).bind("u", userId).execute();
+    }
+
+    void addDebt(Handle tx, long userId, long delta, long now) {
+        tx.createUpdate("""
+                        UPDATE membership_members SET points_debt = points_debt + :d, updated_at = :now
+                         WHERE user_id = :u""")
+                .bind("d", delta).bind("now", now).bind("u", userId).execute();
+    }
+
+    /** @return false when this source already has an award (a repeated delivery) */
+    boolean insertAward(Handle tx, long userId, String source, String sourceId, long eventId, long growth,
+                        long points, long debtOffset, long now) {
+        return tx.createUpdate("""
+                        INSERT INTO membership_awards(user_id, source, source_id, event_id, growth, points,
+                                                      debt_offset, refunded, created_at)
+                        VALUES (:u, :source, :sid, :event, :growth, :points, :offset, 0, :now)
+                        ON CONFLICT (source, source_id) DO NOTHING""")
+                .bind("u", userId).bind("source", source).bind("sid", sourceId).bind("event", eventId)
+                .bind("growth", growth).bind("points", points).bind("offset", debtOffset).bind("now", now)
+                .execute() == 1;
+    }
+
+    Optional<Award> award(Handle h, String source, String sourceId) {
+        return h.createQuery("""
+                        SELECT id, user_id, source, source_id, growth, points, debt_offset, refunded
+                          FROM membership_awards WHERE source = :source AND source_id = :sid""")
+                .bind("source", source).bind("sid", sourceId)
+                .map((rs, c) -> new Award(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getInt(8) == 1))
+                .findOne();
+    }
+
+    /** @return true for the call that marked it, false when it was already refunded */
+    boolean markRefunded(Handle tx, long awardId) {
+        return tx.createUpdate("UPDATE membership_awards SET refunded = 1 WHERE id = :id AND refunded = 0")
+                .bind("id", awardId).execute() == 1;
+    }
+}

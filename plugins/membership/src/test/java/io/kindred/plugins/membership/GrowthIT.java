@@ -1,0 +1,117 @@
+package io.kindred.plugins.membership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.kindred.plugins.membership.Fixture.assertLedgerBalanced;
+import static io.kindred.plugins.membership.Fixture.balance;
+import static io.kindred.plugins.membership.Fixture.me;
+import static io.kindred.plugins.membership.Fixture.purchase;
+import static io.kindred.plugins.membership.Fixture.refund;
+import static io.kindred.plugins.membership.Fixture.tierChangedEvents;
+import static io.kindred.plugins.membership.Fixture.userId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Growth, tiers and points for purchases through PF4J with purchases posted to the core endpoint. Defaults:
+ * 1 growth and 1 point per currency unit; V2 at 500 growth with a ×1.1 multiplier.
+ */
+class GrowthIT {
+
+    @Test
+    void aNewMemberIsV1WithTheWayToV2() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            JsonNode me = me(alice);
+            assertEquals("V1", me.path("tier").path("code").asText());
+            assertEquals("社区菜鸟", me.path("tier").path("name").asText());
+            assertEquals(1, me.path("tier").path("rank").asInt());
+            assertEquals(0, me.path("growth").asLong());
+            assertEquals("V2", me.path("next").path("code").asText());
+            assertEquals(500, me.path("next").path("growthNeeded").asLong());
+            assertTrue(me.path("plans").isArray());
+            assertTrue(me.path("benefits").isArray());
+
+            JsonNode tiers = alice.get("/api/v1/membership/tiers").json().path("items");
+            assertEquals(5, tiers.size());
+            assertEquals("V5", tiers.get(4).path("code").asText());
+            assertEquals("社区领袖", tiers.get(4).path("name").asText());
+            assertEquals(0, alice.get("/api/v1/membership/plans").json().path("items").size());
+        }
+    }
+
+    @Test
+    void aPurchaseGivesGrowthAndPointsPromotesOnceAndTheMultiplierAppliesAfter() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 500_00, null);
+
+            assertEquals(500, balance(alice, "growth"));
+            assertEquals(500, balance(alice, "points"), "500.00 at V1: ×1");
+            JsonNode me = me(alice);
+            assertEquals("V2", me.path("tier").path("code").asText());
+            assertEquals("V3", me.path("next").path("code").asText());
+            assertEquals(1500, me.path("next").path("growthNeeded").asLong());
+            assertEquals(1, tierChangedEvents(p, userId(alice)));
+
+            purchase(p, alice, "A-2", 100_00, null);
+            assertEquals(600, balance(alice, "growth"));
+            assertEquals(500 + 110, balance(alice, "points"), "100.00 at V2: ×1.1");
+            assertEquals(1, tierChangedEvents(p, userId(alice)), "no second promotion inside V2");
+
+            // the shop sends the same order again: nothing changes
+            purchase(p, alice, "A-2", 100_00, null);
+            assertEquals(600, balance(alice, "growth"));
+            assertEquals(610, balance(alice, "points"));
+            assertLedgerBalanced(p);
+        }
+    }
+
+    @Test
+    void aRefundTakesBackGrowthAndPoints() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 200_00, null);
+            assertEquals(200, balance(alice, "growth"));
+            assertEquals(200, balance(alice, "points"));
+
+            refund(p, "A-1");
+            assertEquals(0, balance(alice, "growth"));
+            assertEquals(0, balance(alice, "points"));
+            refund(p, "A-1");
+            assertEquals(0, balance(alice, "points"));
+            assertEquals(0, me(alice).path("pointsDebt").asLong());
+            assertLedgerBalanced(p);
+        }
+    }
+
+    @Test
+    void pointsSpentBeforeTheRefundBecomeADebtPaidFromLaterPurchasePoints() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 100_00, null);
+            Http.Response spend = p.admin().post("/api/v1/admin/ledger/adjustments", Map.of("userId", userId(alice),
+                    "asset", "points", "amount", -80, "reason", "adjustment"));
+            assertEquals(201, spend.status(), spend.body());
+            assertEquals(20, balance(alice, "points"));
+
+            refund(p, "A-1");
+            assertEquals(0, balance(alice, "points"), "what was there is taken back, never below zero");
+            assertEquals(80, me(alice).path("pointsDebt").asLong());
+
+            purchase(p, alice, "A-2", 50_00, null);
+            assertEquals(0, balance(alice, "points"), "the 50 points of A-2 pay the debt");
+            assertEquals(30, me(alice).path("pointsDebt").asLong());
+            purchase(p, alice, "A-3", 100_00, null);
+            assertEquals(70, balance(alice, "points"));
+            assertEquals(0, me(alice).path("pointsDebt").asLong());
+            assertEquals(150, balance(alice, "growth"));
+            assertLedgerBalanced(p);
+        }
+    }
+}
