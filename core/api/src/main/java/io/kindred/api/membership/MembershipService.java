@@ -18,4 +18,23 @@ public interface MembershipService {
      * and so on; ranks only grow with the tier, so {@code tierRank(u) >= n} means "at tier n or above"
      */
     int tierRank(long userId);
+
+    /**
+     * Whether the member has a benefit (权益) through their tier or an active paid plan. Benefit codes are
+     * dotted and owned by the plugin that honours them, e.g. {@code distribution.rights} (distribution) or
+     * {@code shop.exclusive} (points shop); the membership plugin lists which tiers and plans carry each.
+     *
+     * <pre>{@code
+     * boolean mayDistribute = ctx.services().find(MembershipService.class)
+     *         .map(m -> m.hasBenefit(userId, "distribution.rights")).orElse(false);
+     * }</pre>
+     *
+     * @param userId      member id
+     * @param benefitCode benefit code
+     * @return true when a tier or an active plan of the member carries it; false by default (an
+     * implementation without benefits)
+     */
+    default boolean hasBenefit(long userId, String benefitCode) {
+        return false;
+    }
 }

@@ -14,11 +14,20 @@ final class MembershipRoutes {
     private final PluginContext ctx;
     private final MembershipStore store;
     private final Growth growth;
+    private final Plans plans;
 
-    MembershipRoutes(PluginContext ctx, MembershipStore store, Growth growth) {
+    MembershipRoutes(PluginContext ctx, MembershipStore store, Growth growth, Plans plans) {
         this.ctx = ctx;
         this.store = store;
         this.growth = growth;
+        this.plans = plans;
+    }
+
+    /** @return codes of the benefits the member has through their tier and active plans */
+    List<String> benefits(org.jdbi.v3.core.Handle h, long userId) {
+        List<String> codes = new java.util.ArrayList<>(growth.tierOf(h, userId).benefits());
+        codes.addAll(plans.planBenefits(h, userId));
+        return codes.stream().distinct().toList();
     }
 
     /**
@@ -38,8 +47,8 @@ final class MembershipRoutes {
             body.put("next", next == null ? null
                     : Map.of("code", next.code(), "growthNeeded", Math.max(0, next.threshold() - g)));
             body.put("pointsDebt", store.debt(h, userId));
-            body.put("plans", List.of());
-            body.put("benefits", List.of());
+            body.put("plans", plans.activePlans(h, userId));
+            body.put("benefits", Benefits.json(benefits(h, userId), x.locale()));
             return body;
         }));
     }
@@ -49,8 +58,70 @@ final class MembershipRoutes {
         x.json(new Page<>(ctx.db().read(store::tiers).stream().map(Tier::json).toList(), null));
     }
 
-    /** {@code GET /api/v1/membership/plans} → {@code {"items":[]}} until paid plans exist. */
+    /** {@code GET /api/v1/membership/plans} → {@code {"items":[plan…]}}: the plans on sale. */
     void plans(Exchange x) {
-        x.json(new Page<>(List.of(), null));
+        x.json(new Page<>(ctx.db().read(plans::catalog).stream().map(Plan::json).toList(), null));
+    }
+
+    /** {@code POST /api/v1/membership/redeem {"code"}} → 201 {@code {"plan":{code,name,endsAt}}}. */
+    void redeem(Exchange x) {
+        Object code = x.body(Map.class).get("code");
+        x.json(201, Map.of("plan", plans.redeem(x.requireMember().id(), code == null ? null : String.valueOf(code))));
+    }
+
+    /** {@code POST /api/v1/admin/membership/grants {"userId","planCode"}} → 201 {@code {"grant":{userId,planCode,endsAt}}}. */
+    void grant(Exchange x) {
+        Map<?, ?> b = x.body(Map.class);
+        long userId = userIdOf(b.get("userId"));
+        String planCode = b.get("planCode") == null ? null : String.valueOf(b.get("planCode"));
+        Long endsAt = plans.grant(userId, planCode, x.idempotencyKey().orElse(null));
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("userId", userId);
+        g.put("planCode", planCode);
+        g.put("endsAt", endsAt == null ? null : java.time.Instant.ofEpochMilli(endsAt).toString());
+        x.json(201, Map.of("grant", g));
+    }
+
+    /**
+     * {@code DELETE /api/v1/admin/membership/grants?userId=&planCode=} (or the same as a JSON body) → 204;
+     * 404 {@code not_holding} when the member does not hold the plan.
+     */
+    void revoke(Exchange x) {
+        Map<?, ?> b = x.query("userId").isPresent() ? Map.of() : x.body(Map.class);
+        long userId = userIdOf(x.query("userId").map(s -> (Object) s).orElse(b.get("userId")));
+        Object planCode = x.query("planCode").map(s -> (Object) s).orElse(b.get("planCode"));
+        if (!plans.revoke(userId, planCode == null ? null : String.valueOf(planCode))) {
+            throw new io.kindred.api.KindredException(404, "not_holding", "The member does not hold this plan.");
+        }
+        x.noContent();
+    }
+
+    /** {@code POST /api/v1/admin/membership/codes {"planCode","count","note"?}} → 201 {@code {"batch":{id,planCode,size,codes}}}. */
+    void generateCodes(Exchange x) {
+        Map<?, ?> b = x.body(Map.class);
+        Object count = b.get("count");
+        if (!(count instanceof Number n)) {
+            throw io.kindred.api.KindredException.missingField("count");
+        }
+        String planCode = b.get("planCode") == null ? null : String.valueOf(b.get("planCode"));
+        String note = b.get("note") == null ? null : String.valueOf(b.get("note"));
+        x.json(201, Map.of("batch", plans.generate(planCode, n.intValue(), note,
+                x.member().map(m -> m.id()).orElse(null))));
+    }
+
+    /** {@code POST /api/v1/admin/membership/expiry/run} → {@code {"expired":n}}: the daily job, now. */
+    void runExpiry(Exchange x) {
+        x.json(Map.of("expired", plans.expire(ctx.clock().millis())));
+    }
+
+    private static long userIdOf(Object v) {
+        if (v == null) {
+            throw io.kindred.api.KindredException.missingField("userId");
+        }
+        try {
+            return v instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            throw io.kindred.api.KindredException.invalidField("userId must be a member id.");
+        }
     }
 }

@@ -15,10 +15,10 @@ final class MembershipStore {
 
     List<Tier> tiers(Handle h) {
         return h.createQuery("""
-                        SELECT code, name, tier_rank, threshold, multiplier, colour, icon
+                        SELECT code, name, tier_rank, threshold, multiplier, colour, icon, benefits
                           FROM membership_tiers ORDER BY tier_rank""")
                 .map((rs, c) -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7)))
+                        rs.getInt(5), rs.getString(6), rs.getString(7), PlanStore.codes(rs.getString(8))))
                 .list();
     }
 

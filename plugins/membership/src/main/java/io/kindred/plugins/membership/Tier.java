@@ -13,8 +13,10 @@ import java.util.Map;
  * @param multiplier points for purchases, in percent of the base rate (100 = ×1)
  * @param colour     badge colour
  * @param icon       badge icon name
+ * @param benefits   benefit codes the tier unlocks
  */
-record Tier(String code, String name, int rank, long threshold, int multiplier, String colour, String icon) {
+record Tier(String code, String name, int rank, long threshold, int multiplier, String colour, String icon,
+            java.util.List<String> benefits) {
 
     /** @return the tier as the API shows it */
     Map<String, Object> json() {
@@ -26,6 +28,7 @@ record Tier(String code, String name, int rank, long threshold, int multiplier, 
         m.put("multiplier", multiplier / 100.0);
         m.put("colour", colour);
         m.put("icon", icon);
+        m.put("benefits", benefits);
         return m;
     }
 }

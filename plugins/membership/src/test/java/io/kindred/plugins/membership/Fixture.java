@@ -23,6 +23,16 @@ final class Fixture {
         return TestPlatform.builder().plugin(JAR).start();
     }
 
+    static TestPlatform start(java.time.Clock clock) {
+        return TestPlatform.builder().plugin(JAR).clock(clock).start();
+    }
+
+    static int events(TestPlatform p, String type, long userId) {
+        return p.kindred().database.read(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM events WHERE type = :t AND user_id = :u")
+                .bind("t", type).bind("u", userId).mapTo(Integer.class).one());
+    }
+
     static long userId(Http member) {
         return member.get("/api/v1/me").json().path("user").path("id").asLong();
     }

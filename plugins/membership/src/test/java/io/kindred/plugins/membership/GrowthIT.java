@@ -41,7 +41,7 @@ class GrowthIT {
             assertEquals(5, tiers.size());
             assertEquals("V5", tiers.get(4).path("code").asText());
             assertEquals("社区领袖", tiers.get(4).path("name").asText());
-            assertEquals(0, alice.get("/api/v1/membership/plans").json().path("items").size());
+            assertEquals(6, alice.get("/api/v1/membership/plans").json().path("items").size());
         }
     }
 

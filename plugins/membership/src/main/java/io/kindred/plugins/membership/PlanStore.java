@@ -1,0 +1,137 @@
+package io.kindred.plugins.membership;
+
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of plans, holdings, activations and activation codes ({@code V2__plans.sql}). */
+final class PlanStore {
+
+    /** A member's holding of one plan. @param endsAt epoch ms, or null for lifetime */
+    record Holding(long userId, String planCode, long startsAt, Long endsAt, String status) {
+        boolean activeAt(long now) {
+            return status.equals("active") && (endsAt == null || endsAt > now);
+        }
+    }
+
+    private static final String PLAN_COLUMNS = "code, name, months, trial_days, price, currency, sku, benefits, active";
+
+    List<Plan> plans(Handle h, boolean activeOnly) {
+        return h.createQuery("SELECT " + PLAN_COLUMNS + " FROM membership_plans"
+                        + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY sort, id")
+                .map((rs, c) -> plan(rs)).list();
+    }
+
+    Optional<Plan> plan(Handle h, String code) {
+        return h.createQuery("SELECT " + PLAN_COLUMNS + " FROM membership_plans WHERE code = :code")
+                .bind("code", code).map((rs, c) -> plan(rs)).findOne();
+    }
+
+    Optional<Plan> planBySku(Handle h, String sku) {
+        return h.createQuery("SELECT " + PLAN_COLUMNS + " FROM membership_plans WHERE sku = :sku")
+                .bind("sku", sku).map((rs, c) -> plan(rs)).findOne();
+    }
+
+    Optional<Holding> holding(Handle h, long userId, String planCode) {
+        return h.createQuery("""
+                        SELECT user_id, plan_code, starts_at, ends_at, status FROM membership_holdings
+                         WHERE user_id = :u AND plan_code = :plan""")
+                .bind("u", userId).bind("plan", planCode).map((rs, c) -> holding(rs)).findOne();
+    }
+
+    /** @return the member's holdings that are active at {@code now}, by end date */
+    List<Holding> activeHoldings(Handle h, long userId, long now) {
+        return h.createQuery("""
+                        SELECT user_id, plan_code, starts_at, ends_at, status FROM membership_holdings
+                         WHERE user_id = :u AND status = 'active' AND (ends_at IS NULL OR ends_at > :now)
+                         ORDER BY plan_code""")
+                .bind("u", userId).bind("now", now).map((rs, c) -> holding(rs)).list();
+    }
+
+    /** @return false when {@code sourceKey} was already used (a repeat) */
+    boolean insertActivation(Handle tx, long userId, String planCode, String sourceKey, Long endsAt, long now) {
+        return tx.createUpdate("""
+                        INSERT INTO membership_activations(user_id, plan_code, source_key, ends_at, created_at)
+                        VALUES (:u, :plan, :key, :ends, :now) ON CONFLICT (source_key) DO NOTHING""")
+                .bind("u", userId).bind("plan", planCode).bind("key", sourceKey).bind("ends", endsAt)
+                .bind("now", now).execute() == 1;
+    }
+
+    void upsertHolding(Handle tx, long userId, String planCode, long startsAt, Long endsAt, long now) {
+        tx.createUpdate("""
+                        INSERT INTO membership_holdings(user_id, plan_code, starts_at, ends_at, status, updated_at)
+                        VALUES (:u, :plan, :starts, :ends, 'active', :now)
+                        ON CONFLICT (user_id, plan_code)
+                        DO UPDATE SET starts_at = :starts, ends_at = :ends, status = 'active', updated_at = :now""")
+                .bind("u", userId).bind("plan", planCode).bind("starts", startsAt).bind("ends", endsAt)
+                .bind("now", now).execute();
+    }
+
+    /** @return true when an active holding was revoked */
+    boolean revoke(Handle tx, long userId, String planCode, long now) {
+        return tx.createUpdate("""
+                        UPDATE membership_holdings SET status = 'revoked', updated_at = :now
+                         WHERE user_id = :u AND plan_code = :plan AND status = 'active'""")
+                .bind("now", now).bind("u", userId).bind("plan", planCode).execute() == 1;
+    }
+
+    /** Marks every holding that ended by {@code now} expired. @return the holdings it marked */
+    List<Holding> expire(Handle tx, long now) {
+        return tx.createQuery("""
+                        UPDATE membership_holdings SET status = 'expired', updated_at = :now
+                         WHERE status = 'active' AND ends_at IS NOT NULL AND ends_at <= :now
+                        RETURNING user_id, plan_code, starts_at, ends_at, status""")
+                .bind("now", now).map((rs, c) -> holding(rs)).list();
+    }
+
+    long insertBatch(Handle tx, String planCode, int size, String note, Long createdBy, long now) {
+        return tx.createQuery("""
+                        INSERT INTO membership_code_batches(plan_code, size, note, created_by, created_at)
+                        VALUES (:plan, :size, :note, :by, :now) RETURNING id""")
+                .bind("plan", planCode).bind("size", size).bind("note", note).bind("by", createdBy)
+                .bind("now", now).mapTo(Long.class).one();
+    }
+
+    /** @return false when the code already exists (a random collision; the caller draws another) */
+    boolean insertCode(Handle tx, String code, long batchId, String planCode) {
+        return tx.createUpdate("""
+                        INSERT INTO membership_codes(code, batch_id, plan_code) VALUES (:code, :batch, :plan)
+                        ON CONFLICT (code) DO NOTHING""")
+                .bind("code", code).bind("batch", batchId).bind("plan", planCode).execute() == 1;
+    }
+
+    /** Claims an unused code for a member. @return true for the one caller that claimed it */
+    boolean claimCode(Handle tx, String code, long userId, long now) {
+        return tx.createUpdate("""
+                        UPDATE membership_codes SET redeemed_by = :u, redeemed_at = :now
+                         WHERE code = :code AND redeemed_by IS NULL""")
+                .bind("u", userId).bind("now", now).bind("code", code).execute() == 1;
+    }
+
+    /** @return the plan of a code, whether used or not */
+    Optional<String> codePlan(Handle h, String code) {
+        return h.createQuery("SELECT plan_code FROM membership_codes WHERE code = :code")
+                .bind("code", code).mapTo(String.class).findOne();
+    }
+
+    private static Plan plan(ResultSet rs) throws SQLException {
+        String benefits = rs.getString(8);
+        return new Plan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), codes(benefits), rs.getInt(9) == 1);
+    }
+
+    static List<String> codes(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Holding holding(ResultSet rs) throws SQLException {
+        long ends = rs.getLong(4);
+        Long endsAt = rs.wasNull() ? null : ends;
+        return new Holding(rs.getLong(1), rs.getString(2), rs.getLong(3), endsAt, rs.getString(5));
+    }
+}

@@ -1,0 +1,223 @@
+package io.kindred.plugins.membership;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.PluginContext;
+import io.kindred.api.events.Event;
+import org.jdbi.v3.core.Handle;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Paid plans (会员卡). Three ways in: a {@code purchase.recorded} whose {@code sku} is a plan's, an activation
+ * code (激活码) from a batch, an operator grant. Activating a plan the member still holds extends it from its
+ * current end; otherwise it runs from now. Each activation has a unique source key (purchase, code, grant),
+ * so a repeat activates nothing. Emits {@code plan.activated} and {@code plan.expired} (also on revocation,
+ * with {@code reason: "revoked"}). A plan whose end has passed gives no benefits even before the daily job
+ * marks it expired.
+ */
+final class Plans {
+
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PluginContext ctx;
+    private final PlanStore store;
+
+    Plans(PluginContext ctx, PlanStore store) {
+        this.ctx = ctx;
+        this.store = store;
+    }
+
+    /** {@code purchase.recorded}: a plan's sku activates (or extends) it. */
+    void onPurchase(Event e, Handle tx) {
+        String sku = e.string("sku");
+        if (sku == null || sku.isBlank()) {
+            return;
+        }
+        store.planBySku(tx, sku).ifPresent(plan ->
+                activate(tx, e.longValue("userId"), plan, "purchase:" + e.string("purchaseId"), "purchase"));
+    }
+
+    /**
+     * Activates or extends a plan, once per {@code sourceKey}.
+     *
+     * @return the holding's end (epoch ms), null for lifetime
+     */
+    Long activate(Handle tx, long userId, Plan plan, String sourceKey, String source) {
+        long now = ctx.clock().millis();
+        PlanStore.Holding held = store.holding(tx, userId, plan.code()).orElse(null);
+        boolean current = held != null && held.activeAt(now);
+        Long endsAt;
+        long startsAt = current ? held.startsAt() : now;
+        if (plan.months() == 0 || (current && held.endsAt() == null)) {
+            endsAt = null;
+        } else {
+            long base = current ? held.endsAt() : now;
+            endsAt = Instant.ofEpochMilli(base).atZone(ZoneOffset.UTC).plusMonths(plan.months()).toInstant().toEpochMilli();
+        }
+        if (!store.insertActivation(tx, userId, plan.code(), sourceKey, endsAt, now)) {
+            return held == null ? null : held.endsAt();
+        }
+        store.upsertHolding(tx, userId, plan.code(), startsAt, endsAt, now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("userId", userId);
+        payload.put("planCode", plan.code());
+        payload.put("endsAt", endsAt == null ? null : Instant.ofEpochMilli(endsAt).toString());
+        payload.put("source", source);
+        payload.put("extended", current);
+        ctx.events().publish(tx, "plan.activated", userId, payload);
+        return endsAt;
+    }
+
+    /** An operator's grant. @return the holding's end, null for lifetime */
+    Long grant(long userId, String planCode, String requestKey) {
+        return ctx.db().write(tx -> {
+            Plan plan = plan(tx, planCode);
+            if (ctx.members().find(userId).isEmpty()) {
+                throw KindredException.notFound("There is no member " + userId + ".");
+            }
+            String key = "grant:" + (requestKey != null ? requestKey : java.util.UUID.randomUUID());
+            return activate(tx, userId, plan, key, "grant");
+        });
+    }
+
+    /** An operator's revocation. @return whether the member held the plan */
+    boolean revoke(long userId, String planCode) {
+        return ctx.db().write(tx -> {
+            plan(tx, planCode);
+            if (!store.revoke(tx, userId, planCode, ctx.clock().millis())) {
+                return false;
+            }
+            ctx.events().publish(tx, "plan.expired", userId, Map.of("userId", userId, "planCode", planCode,
+                    "reason", "revoked"));
+            return true;
+        });
+    }
+
+    /** The daily job: marks plans that ended expired. @return how many */
+    int expire(long now) {
+        return ctx.db().write(tx -> {
+            List<PlanStore.Holding> ended = store.expire(tx, now);
+            for (PlanStore.Holding h : ended) {
+                ctx.events().publish(tx, "plan.expired", h.userId(), Map.of("userId", h.userId(),
+                        "planCode", h.planCode(), "reason", "ended",
+                        "endedAt", Instant.ofEpochMilli(h.endsAt()).toString()));
+            }
+            return ended.size();
+        });
+    }
+
+    /** Generates a batch of activation codes for a plan. @return the codes */
+    Map<String, Object> generate(String planCode, int size, String note, Long operatorId) {
+        if (size < 1 || size > 10_000) {
+            throw KindredException.invalidField("count must be between 1 and 10000.");
+        }
+        return ctx.db().write(tx -> {
+            plan(tx, planCode);
+            long batch = store.insertBatch(tx, planCode, size, note, operatorId, ctx.clock().millis());
+            List<String> codes = new ArrayList<>();
+            while (codes.size() < size) {
+                String code = newCode();
+                if (store.insertCode(tx, code, batch, planCode)) {
+                    codes.add(code);
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", batch);
+            m.put("planCode", planCode);
+            m.put("size", size);
+            m.put("codes", codes);
+            return m;
+        });
+    }
+
+    /**
+     * A member redeems an activation code: the first claim wins, every later use (by anyone) is refused with
+     * 409 {@code code_already_used}; an unknown code is 404 {@code code_not_found}.
+     */
+    Map<String, Object> redeem(long userId, String rawCode) {
+        String code = normalise(rawCode);
+        return ctx.db().write(tx -> {
+            String planCode = store.codePlan(tx, code).orElseThrow(() -> new KindredException(404, "code_not_found",
+                    "This activation code does not exist. Check the code printed on your card."));
+            if (!store.claimCode(tx, code, userId, ctx.clock().millis())) {
+                throw KindredException.conflict("code_already_used", "This activation code has already been used.");
+            }
+            Plan plan = plan(tx, planCode);
+            Long endsAt = activate(tx, userId, plan, "code:" + code, "code");
+            return holdingJson(plan, endsAt);
+        });
+    }
+
+    /** @return the member's active plans as {@code {code,name,endsAt}} */
+    List<Map<String, Object>> activePlans(Handle h, long userId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PlanStore.Holding held : store.activeHoldings(h, userId, ctx.clock().millis())) {
+            store.plan(h, held.planCode()).ifPresent(p -> out.add(holdingJson(p, held.endsAt())));
+        }
+        return out;
+    }
+
+    /** @return the benefit codes of the member's active plans */
+    List<String> planBenefits(Handle h, long userId) {
+        List<String> out = new ArrayList<>();
+        for (PlanStore.Holding held : store.activeHoldings(h, userId, ctx.clock().millis())) {
+            store.plan(h, held.planCode()).ifPresent(p -> out.addAll(p.benefits()));
+        }
+        return out;
+    }
+
+    List<Plan> catalog(Handle h) {
+        return store.plans(h, true);
+    }
+
+    private Plan plan(Handle h, String code) {
+        if (code == null || code.isBlank()) {
+            throw KindredException.missingField("planCode");
+        }
+        return store.plan(h, code).orElseThrow(() -> new KindredException(404, "plan_not_found",
+                "There is no plan '" + code + "'."));
+    }
+
+    private static Map<String, Object> holdingJson(Plan plan, Long endsAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", plan.code());
+        m.put("name", plan.name());
+        m.put("endsAt", endsAt == null ? null : Instant.ofEpochMilli(endsAt).toString());
+        return m;
+    }
+
+    private static String newCode() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** Accepts a code typed with or without dashes and spaces, in any case. */
+    static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw KindredException.missingField("code");
+        }
+        String s = raw.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(s.charAt(i));
+        }
+        return sb.toString();
+    }
+}
