@@ -43,4 +43,20 @@ public interface Members {
     default Optional<java.util.Map<String, String>> shippingAddress(long id) {
         return Optional.empty();
     }
+
+    /**
+     * Active members whose birthday (from their profile) falls on the month and day of {@code day}, e.g. for a
+     * birthday gift job. In a year that is not a leap year, members born on 29 February are included on
+     * 28 February, so that they are greeted once a year too.
+     *
+     * <pre>{@code
+     * for (long userId : ctx.members().bornOn(LocalDate.now(ctx.clock().withZone(ctx.siteZone())))) { ... }
+     * }</pre>
+     *
+     * @param day a day in the site's time zone
+     * @return their ids, ascending; empty when the host offers no birthdays
+     */
+    default java.util.List<Long> bornOn(java.time.LocalDate day) {
+        return java.util.List.of();
+    }
 }

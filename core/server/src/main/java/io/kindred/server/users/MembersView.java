@@ -54,4 +54,17 @@ public final class MembersView implements Members {
             return ordered;
         }).filter(a -> !a.isEmpty());
     }
+
+    @Override
+    public java.util.List<Long> bornOn(java.time.LocalDate day) {
+        String md = day.toString().substring(5);
+        String leapDay = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear() ? "02-29" : md;
+        // birthday is TEXT 'YYYY-MM-DD'; substr(text, 6) is the same in SQLite and PostgreSQL
+        return db.read(h -> h.createQuery("""
+                        SELECT id FROM users
+                         WHERE status = 'active' AND birthday IS NOT NULL
+                           AND (substr(birthday, 6) = :md OR substr(birthday, 6) = :leap)
+                         ORDER BY id""")
+                .bind("md", md).bind("leap", leapDay).mapTo(Long.class).list());
+    }
 }

@@ -11,6 +11,7 @@ import io.kindred.api.web.Access;
 import io.kindred.api.web.Routes;
 
 import java.time.LocalTime;
+import java.util.Map;
 
 /**
  * Membership (会员): growth value (成长值, a non-spendable asset) earned from purchases, check-ins and posts
@@ -24,8 +25,13 @@ public final class MembershipPlugin extends KindredPlugin {
     public void contribute(PluginContext ctx) {
         MembershipStore store = new MembershipStore();
         Growth growth = new Growth(ctx, store);
-        Plans plans = new Plans(ctx, new PlanStore());
+        
+        PlanStore planStore = new PlanStore();
+        Plans plans = new Plans(ctx, planStore);
         MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans);
+        Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
+        api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),
+                "birthday-bonus", bonuses::birthdays, "monthly-bonus", bonuses::monthly));
 
         ctx.migrations("db/membership");
         ctx.asset(AssetDefinition.of(Growth.ASSET).spendable(false));
@@ -38,9 +44,12 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.on("purchase.recorded", "plans-from-purchases", Replay.FROM_NOW, plans::onPurchase);
         ctx.on("purchase.refunded", "refunds", Replay.FROM_NOW, growth::onRefund);
         ctx.on("checkin.recorded", "growth-for-checkins", Replay.FROM_NOW, growth::onCheckin);
+        ctx.on("checkin.recorded", "checkin-bonus", Replay.FROM_NOW, bonuses::onCheckin);
         ctx.on("post.published", "growth-for-posts", Replay.FROM_NOW, growth::onPost);
 
         ctx.job("expire-plans", Schedule.dailyAt(LocalTime.of(0, 5)), now -> plans.expire(now.toEpochMilli()));
+        ctx.job("birthday-bonus", Schedule.dailyAt(LocalTime.of(8, 0)), bonuses::birthdays);
+        ctx.job("monthly-bonus", Schedule.dailyAt(LocalTime.of(0, 15)), bonuses::monthly);
 
         ctx.provide(MembershipService.class, new MembershipService() {
             @Override
@@ -62,6 +71,6 @@ public final class MembershipPlugin extends KindredPlugin {
         r.post("/api/v1/admin/membership/grants", Access.OPERATOR, api::grant);
         r.delete("/api/v1/admin/membership/grants", Access.OPERATOR, api::revoke);
         r.post("/api/v1/admin/membership/codes", Access.OPERATOR, api::generateCodes);
-        r.post("/api/v1/admin/membership/expiry/run", Access.OPERATOR, api::runExpiry);
+        r.post("/api/v1/admin/membership/jobs/{job}/run", Access.OPERATOR, api::runJob);
     }
 }

@@ -109,9 +109,24 @@ final class MembershipRoutes {
                 x.member().map(m -> m.id()).orElse(null))));
     }
 
-    /** {@code POST /api/v1/admin/membership/expiry/run} → {@code {"expired":n}}: the daily job, now. */
-    void runExpiry(Exchange x) {
-        x.json(Map.of("expired", plans.expire(ctx.clock().millis())));
+    private Map<String, java.util.function.ToIntFunction<java.time.Instant>> jobs = Map.of();
+
+    /** @param jobs the daily jobs an operator may run at once, by name */
+    void jobs(Map<String, java.util.function.ToIntFunction<java.time.Instant>> jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * {@code POST /api/v1/admin/membership/jobs/{job}/run} ({@code expire-plans}, {@code birthday-bonus},
+     * {@code monthly-bonus}) → {@code {"job":name,"count":n}}: a daily job, now (it is idempotent).
+     */
+    void runJob(Exchange x) {
+        String name = x.pathParam("job");
+        var job = jobs.get(name);
+        if (job == null) {
+            throw new io.kindred.api.KindredException(404, "job_not_found", "There is no membership job '" + name + "'.");
+        }
+        x.json(Map.of("job", name, "count", job.applyAsInt(ctx.clock().instant())));
     }
 
     private static long userIdOf(Object v) {

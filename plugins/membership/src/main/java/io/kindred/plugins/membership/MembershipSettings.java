@@ -16,11 +16,17 @@ final class MembershipSettings {
     static final SettingDefinition<Integer> POINTS_PER_CURRENCY_UNIT = SettingDefinition.integer(
             "pointsPerCurrencyUnit", 1, 0, 10_000,
             "Points per currency unit spent, before the member's tier multiplier");
+    static final SettingDefinition<Integer> BIRTHDAY_POINTS = SettingDefinition.integer("birthdayPoints", 100, 0,
+            1_000_000, "Birthday bonus points, paid once a year on the member's birthday (benefit birthday.bonus)");
+    static final SettingDefinition<Integer> MONTHLY_PLAN_POINTS = SettingDefinition.integer("monthlyPlanPoints", 50, 0,
+            1_000_000, "Bonus points each month for members with a paid plan (benefit monthly.bonus)");
+    static final SettingDefinition<Integer> CHECKIN_BONUS_POINTS = SettingDefinition.integer("checkinBonusPoints", 5, 0,
+            1_000_000, "Extra points per check-in for members with a paid plan (benefit checkin.bonus)");
     static final SettingDefinition<String> DOWNGRADE = SettingDefinition.choice("downgrade", "never",
             List.of("never"), "Downgrade policy: never (a member keeps the highest tier reached)");
 
     static final List<SettingDefinition<?>> ALL = List.of(GROWTH_PER_CURRENCY_UNIT, GROWTH_PER_CHECKIN,
-            GROWTH_PER_POST, POINTS_PER_CURRENCY_UNIT, DOWNGRADE);
+            GROWTH_PER_POST, POINTS_PER_CURRENCY_UNIT, BIRTHDAY_POINTS, MONTHLY_PLAN_POINTS, CHECKIN_BONUS_POINTS, DOWNGRADE);
 
     private MembershipSettings() {
     }

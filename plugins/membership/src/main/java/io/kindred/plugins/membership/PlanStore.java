@@ -52,6 +52,14 @@ final class PlanStore {
                 .bind("u", userId).bind("now", now).map((rs, c) -> holding(rs)).list();
     }
 
+    /** @return members with at least one plan active at {@code now}, ascending */
+    List<Long> holders(Handle h, long now) {
+        return h.createQuery("""
+                        SELECT DISTINCT user_id FROM membership_holdings
+                         WHERE status = 'active' AND (ends_at IS NULL OR ends_at > :now) ORDER BY user_id""")
+                .bind("now", now).mapTo(Long.class).list();
+    }
+
     /** @return false when {@code sourceKey} was already used (a repeat) */
     boolean insertActivation(Handle tx, long userId, String planCode, String sourceKey, Long endsAt, long now) {
         return tx.createUpdate("""

@@ -67,10 +67,10 @@ class PlansIT {
             assertEquals(2, events(p, "plan.activated", id));
 
             clock.advance(Duration.ofDays(62));
-            Http.Response run = p.admin().post("/api/v1/admin/membership/expiry/run", Map.of());
+            Http.Response run = p.admin().post("/api/v1/admin/membership/jobs/expire-plans/run", Map.of());
             assertEquals(200, run.status(), run.body());
-            assertEquals(1, run.json().path("expired").asInt());
-            assertEquals(0, p.admin().post("/api/v1/admin/membership/expiry/run", Map.of()).json().path("expired").asInt());
+            assertEquals(1, run.json().path("count").asInt());
+            assertEquals(0, p.admin().post("/api/v1/admin/membership/jobs/expire-plans/run", Map.of()).json().path("count").asInt());
             assertEquals(1, events(p, "plan.expired", id));
             alice = p.http();   // the session ran out with the 62 days: sign in again
             assertEquals(200, alice.post("/api/v1/auth/login", Map.of("email", "alice@kindred.test",
