@@ -7,6 +7,8 @@ import io.kindred.api.jobs.Schedule;
 import io.kindred.api.ledger.AssetDefinition;
 import io.kindred.api.membership.MembershipService;
 import io.kindred.api.settings.SettingDefinition;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Routes;
 
@@ -29,6 +31,7 @@ public final class MembershipPlugin extends KindredPlugin {
         PlanStore planStore = new PlanStore();
         Plans plans = new Plans(ctx, planStore);
         MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans);
+        MembershipPages pages = new MembershipPages(ctx, store, plans, api);
         Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
         api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),
                 "birthday-bonus", bonuses::birthdays, "monthly-bonus", bonuses::monthly));
@@ -39,6 +42,7 @@ public final class MembershipPlugin extends KindredPlugin {
             ctx.setting(s);
         }
         ctx.messages("messages/membership");
+        ctx.templates("templates");
 
         ctx.on("purchase.recorded", "growth-and-points", Replay.FROM_NOW, growth::onPurchase);
         ctx.on("purchase.recorded", "plans-from-purchases", Replay.FROM_NOW, plans::onPurchase);
@@ -72,5 +76,11 @@ public final class MembershipPlugin extends KindredPlugin {
         r.delete("/api/v1/admin/membership/grants", Access.OPERATOR, api::revoke);
         r.post("/api/v1/admin/membership/codes", Access.OPERATOR, api::generateCodes);
         r.post("/api/v1/admin/membership/jobs/{job}/run", Access.OPERATOR, api::runJob);
+
+        r.get("/membership", Access.MEMBER, pages::page);
+        r.post("/membership/redeem", Access.MEMBER, pages::redeem);
+
+        ctx.nav(NavEntry.member("membership.nav", "/membership", 30));
+        ctx.widget(new Widget("membership", "membership/widget", 8, pages::widget));
     }
 }

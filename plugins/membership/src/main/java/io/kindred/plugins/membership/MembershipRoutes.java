@@ -35,8 +35,15 @@ final class MembershipRoutes {
      * "next":{code,growthNeeded}|null,"pointsDebt":n,"plans":[],"benefits":[]}}.
      */
     void me(Exchange x) {
-        long userId = x.requireMember().id();
-        x.json(ctx.db().read(h -> {
+        Map<String, Object> body = view(x.requireMember().id(), x.locale());
+        body.remove("progress");
+        body.remove("tierDetail");
+        x.json(body);
+    }
+
+    /** @return what the member sees of their membership: the body of {@code /me} plus page-only fields */
+    Map<String, Object> view(long userId, java.util.Locale locale) {
+        return ctx.db().read(h -> {
             List<Tier> tiers = store.tiers(h);
             Tier tier = growth.tierOf(h, userId);
             long g = ctx.ledger().balance(h, userId, Growth.ASSET);
@@ -45,12 +52,15 @@ final class MembershipRoutes {
             body.put("tier", Map.of("code", tier.code(), "name", tier.name(), "rank", tier.rank()));
             body.put("growth", g);
             body.put("next", next == null ? null
-                    : Map.of("code", next.code(), "growthNeeded", Math.max(0, next.threshold() - g)));
+                    : Map.of("code", next.code(), "name", next.name(), "growthNeeded", Math.max(0, next.threshold() - g)));
             body.put("pointsDebt", store.debt(h, userId));
             body.put("plans", plans.activePlans(h, userId));
-            body.put("benefits", Benefits.json(benefits(h, userId), x.locale()));
+            body.put("benefits", Benefits.json(benefits(h, userId), locale));
+            long span = next == null ? 1 : Math.max(1, next.threshold() - tier.threshold());
+            body.put("progress", next == null ? 100 : (int) Math.min(100, Math.max(0, (g - tier.threshold()) * 100 / span)));
+            body.put("tierDetail", tier.json());
             return body;
-        }));
+        });
     }
 
     /** {@code GET /api/v1/membership/tiers} → {@code {"items":[tier…]}}, lowest first. */

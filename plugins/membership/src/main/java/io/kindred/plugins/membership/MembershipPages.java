@@ -1,0 +1,78 @@
+package io.kindred.plugins.membership;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.PluginContext;
+import io.kindred.api.users.Member;
+import io.kindred.api.web.Exchange;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Member pages: the home widget (tier badge, progress to the next tier, benefits, plans) and
+ * {@code /membership} (the member card, tiers and benefits, the plans on sale, redeeming an activation code).
+ * Forms are plain POSTs that redirect back with a notice, so it all works without JavaScript.
+ */
+final class MembershipPages {
+
+    private static final Set<String> NOTICED = Set.of("code_not_found", "code_already_used", "missing_field");
+
+    private final PluginContext ctx;
+    private final MembershipStore store;
+    private final Plans plans;
+    private final MembershipRoutes api;
+
+    MembershipPages(PluginContext ctx, MembershipStore store, Plans plans, MembershipRoutes api) {
+        this.ctx = ctx;
+        this.store = store;
+        this.plans = plans;
+        this.api = api;
+    }
+
+    /** The home widget's model. */
+    Map<String, Object> widget(Member viewer) {
+        Map<String, Object> m = new HashMap<>();
+        if (viewer != null) {
+            m.put("card", api.view(viewer.id(), viewer.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(viewer.locale())));
+        }
+        return m;
+    }
+
+    /** {@code GET /membership}. */
+    void page(Exchange x) {
+        Locale locale = x.locale();
+        Map<String, Object> m = new HashMap<>();
+        m.put("card", api.view(x.requireMember().id(), locale));
+        m.put("tiers", ctx.db().read(store::tiers).stream().map(t -> {
+            Map<String, Object> j = t.json();
+            j.put("benefitList", Benefits.json(t.benefits(), locale));
+            return j;
+        }).toList());
+        m.put("plans", ctx.db().read(plans::catalog).stream().map(p -> {
+            Map<String, Object> j = p.json();
+            j.put("benefitList", Benefits.json(p.benefits(), locale));
+            j.put("priceText", String.format(Locale.ROOT, "%d.%02d %s", p.price() / 100, p.price() % 100, p.currency()));
+            return j;
+        }).toList());
+        x.render("membership/membership", m);
+    }
+
+    /** {@code POST /membership/redeem} with field {@code code}. */
+    void redeem(Exchange x) {
+        List<String> values = x.form().get("code");
+        String code = values == null || values.isEmpty() ? null : values.get(0);
+        String notice = "membership.redeemed";
+        try {
+            plans.redeem(x.requireMember().id(), code);
+        } catch (KindredException e) {
+            if (!NOTICED.contains(e.code())) {
+                throw e;
+            }
+            notice = "membership." + e.code();
+        }
+        x.redirect("/membership?notice=" + notice);
+    }
+}
