@@ -31,6 +31,7 @@ public final class MembershipPlugin extends KindredPlugin {
         PlanStore planStore = new PlanStore();
         Plans plans = new Plans(ctx, planStore);
         MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans);
+        MembershipAdmin admin = new MembershipAdmin(ctx, store, planStore);
         MembershipPages pages = new MembershipPages(ctx, store, plans, api);
         Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
         api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),
@@ -77,10 +78,22 @@ public final class MembershipPlugin extends KindredPlugin {
         r.post("/api/v1/admin/membership/codes", Access.OPERATOR, api::generateCodes);
         r.post("/api/v1/admin/membership/jobs/{job}/run", Access.OPERATOR, api::runJob);
 
+        r.get("/api/v1/admin/membership/tiers", Access.OPERATOR, admin::tiers);
+        r.put("/api/v1/admin/membership/tiers/{code}", Access.OPERATOR, admin::putTier);
+        r.get("/api/v1/admin/membership/plans", Access.OPERATOR, admin::plans);
+        r.put("/api/v1/admin/membership/plans/{code}", Access.OPERATOR, admin::putPlan);
+        r.get("/api/v1/admin/membership/stats", Access.OPERATOR, admin::stats);
+
         r.get("/membership", Access.MEMBER, pages::page);
         r.post("/membership/redeem", Access.MEMBER, pages::redeem);
 
+        r.get("/console/membership", Access.OPERATOR, admin::page);
+        r.post("/console/membership/tiers/{code}", Access.OPERATOR, admin::tierForm);
+        r.post("/console/membership/plans", Access.OPERATOR, admin::planForm);
+        r.post("/console/membership/plans/{code}", Access.OPERATOR, admin::planForm);
+
         ctx.nav(NavEntry.member("membership.nav", "/membership", 30));
+        ctx.nav(NavEntry.console("membership.console.nav", "/console/membership", 35));
         ctx.widget(new Widget("membership", "membership/widget", 8, pages::widget));
     }
 }

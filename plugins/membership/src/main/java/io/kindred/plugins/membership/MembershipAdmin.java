@@ -1,0 +1,283 @@
+package io.kindred.plugins.membership;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.PluginContext;
+import io.kindred.api.web.Exchange;
+import io.kindred.api.web.Page;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Operators: tier and plan editing under {@code /api/v1/admin/membership/...} and the console page
+ * {@code /console/membership} (members per tier, plan holders with expiry, tiers editor, plans editor).
+ */
+final class MembershipAdmin {
+
+    private final PluginContext ctx;
+    private final MembershipStore store;
+    private final PlanStore plans;
+
+    MembershipAdmin(PluginContext ctx, MembershipStore store, PlanStore plans) {
+        this.ctx = ctx;
+        this.store = store;
+        this.plans = plans;
+    }
+
+    // ---- API ----
+
+    /** {@code GET /api/v1/admin/membership/tiers} → {@code {"items":[tier…]}}. */
+    void tiers(Exchange x) {
+        x.json(new Page<>(ctx.db().read(store::tiers).stream().map(Tier::json).toList(), null));
+    }
+
+    /**
+     * {@code PUT /api/v1/admin/membership/tiers/{code}} with any of {@code name, threshold, multiplier (e.g. 1.5),
+     * colour, icon, benefits[]} → {@code {"tier":...}}. Thresholds must grow with the rank and V1's stays 0.
+     */
+    void putTier(Exchange x) {
+        Map<String, Object> body = castMap(x.body(Map.class));
+        x.json(Map.of("tier", updateTier(x.pathParam("code"), body).json()));
+    }
+
+    /** {@code GET /api/v1/admin/membership/plans} → every plan, on sale or not. */
+    void plans(Exchange x) {
+        x.json(new Page<>(ctx.db().read(h -> plans.plans(h, false)).stream().map(Plan::json).toList(), null));
+    }
+
+    /**
+     * {@code PUT /api/v1/admin/membership/plans/{code}} {@code {name, months (0 = lifetime), trialDays, price,
+     * currency, sku, benefits[], active}} → {@code {"plan":...}}; creates the plan when it is new.
+     */
+    void putPlan(Exchange x) {
+        x.json(Map.of("plan", savePlan(x.pathParam("code"), castMap(x.body(Map.class))).json()));
+    }
+
+    /** {@code GET /api/v1/admin/membership/stats} → members per tier and current plan holders. */
+    void stats(Exchange x) {
+        x.json(statsModel());
+    }
+
+    // ---- console ----
+
+    /** {@code GET /console/membership}. */
+    void page(Exchange x) {
+        Map<String, Object> m = new HashMap<>(statsModel());
+        m.put("tierList", ctx.db().read(store::tiers).stream().map(t -> {
+            Map<String, Object> j = t.json();
+            j.put("benefitText", String.join(",", t.benefits()));
+            return j;
+        }).toList());
+        m.put("planList", ctx.db().read(h -> plans.plans(h, false)).stream().map(p -> {
+            Map<String, Object> j = p.json();
+            j.put("benefitText", String.join(",", p.benefits()));
+            return j;
+        }).toList());
+        x.render("membership/console/overview", m);
+    }
+
+    /** {@code POST /console/membership/tiers/{code}} (form). */
+    void tierForm(Exchange x) {
+        Map<String, Object> b = new HashMap<>();
+        form(x, "name").ifPresent(v -> b.put("name", v));
+        form(x, "threshold").ifPresent(v -> b.put("threshold", number(v, "threshold")));
+        form(x, "multiplier").ifPresent(v -> b.put("multiplier", decimal(v)));
+        form(x, "colour").ifPresent(v -> b.put("colour", v));
+        form(x, "benefits").ifPresent(v -> b.put("benefits", PlanStore.codes(v)));
+        updateTier(x.pathParam("code"), b);
+        x.redirect("/console/membership?notice=membership.saved");
+    }
+
+    /** {@code POST /console/membership/plans/{code}} and {@code POST /console/membership/plans} (form, new code). */
+    void planForm(Exchange x) {
+        String code = x.method().equals("POST") && x.path().endsWith("/plans") ? form(x, "code").orElse(null)
+                : x.pathParam("code");
+        Map<String, Object> b = new HashMap<>();
+        form(x, "name").ifPresent(v -> b.put("name", v));
+        form(x, "months").ifPresent(v -> b.put("months", number(v, "months")));
+        form(x, "trialDays").ifPresent(v -> b.put("trialDays", number(v, "trialDays")));
+        form(x, "price").ifPresent(v -> b.put("price", number(v, "price")));
+        form(x, "currency").ifPresent(v -> b.put("currency", v));
+        form(x, "sku").ifPresent(v -> b.put("sku", v));
+        form(x, "benefits").ifPresent(v -> b.put("benefits", PlanStore.codes(v)));
+        b.put("active", form(x, "active").isPresent());
+        savePlan(code, b);
+        x.redirect("/console/membership?notice=membership.saved");
+    }
+
+    // ---- the work ----
+
+    private Tier updateTier(String code, Map<String, Object> b) {
+        return ctx.db().write(tx -> {
+            Tier t = store.tiers(tx).stream().filter(x -> x.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new KindredException(404, "tier_not_found", "There is no tier '" + code + "'."));
+            String name = text(b, "name", t.name(), 40);
+            long threshold = b.containsKey("threshold") ? toLong(b.get("threshold"), "threshold") : t.threshold();
+            int multiplier = b.containsKey("multiplier") ? (int) Math.round(toDouble(b.get("multiplier")) * 100) : t.multiplier();
+            String colour = text(b, "colour", t.colour(), 20);
+            String icon = text(b, "icon", t.icon(), 40);
+            List<String> benefits = b.containsKey("benefits") ? list(b.get("benefits")) : t.benefits();
+            if (threshold < 0 || multiplier < 0 || multiplier > 10_000) {
+                throw KindredException.invalidField("threshold must be 0 or more and multiplier between 0 and 100.");
+            }
+            if (!colour.matches("#[0-9a-fA-F]{3,8}")) {
+                throw KindredException.invalidField("colour must be a hex colour like #ff9800.");
+            }
+            tx.createUpdate("""
+                            UPDATE membership_tiers SET name = :name, threshold = :threshold, multiplier = :m,
+                                   colour = :colour, icon = :icon, benefits = :benefits WHERE code = :code""")
+                    .bind("name", name).bind("threshold", threshold).bind("m", multiplier).bind("colour", colour)
+                    .bind("icon", icon).bind("benefits", String.join(",", benefits)).bind("code", code).execute();
+            List<Tier> after = store.tiers(tx);
+            if (after.get(0).threshold() != 0) {
+                throw KindredException.invalidField("The lowest tier's threshold must stay 0.");
+            }
+            for (int i = 1; i < after.size(); i++) {
+                if (after.get(i).threshold() <= after.get(i - 1).threshold()) {
+                    throw KindredException.invalidField("Thresholds must grow from tier to tier.");
+                }
+            }
+            return after.stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+        });
+    }
+
+    private Plan savePlan(String code, Map<String, Object> b) {
+        if (code == null || !code.matches("[a-z][a-z0-9_]{0,39}")) {
+            throw KindredException.invalidField("A plan code is snake_case, e.g. annual_plus.");
+        }
+        return ctx.db().write(tx -> {
+            Plan old = plans.plan(tx, code).orElse(null);
+            String name = text(b, "name", old == null ? null : old.name(), 60);
+            if (name == null || name.isBlank()) {
+                throw KindredException.missingField("name");
+            }
+            int months = (int) (b.containsKey("months") ? toLong(b.get("months"), "months") : old == null ? 1 : old.months());
+            int trial = (int) (b.containsKey("trialDays") ? toLong(b.get("trialDays"), "trialDays") : old == null ? 0 : old.trialDays());
+            long price = b.containsKey("price") ? toLong(b.get("price"), "price") : old == null ? 0 : old.price();
+            String currency = text(b, "currency", old == null ? "CNY" : old.currency(), 3);
+            String sku = b.containsKey("sku") ? blankToNull(b.get("sku")) : old == null ? null : old.sku();
+            List<String> benefits = b.containsKey("benefits") ? list(b.get("benefits")) : old == null ? List.of() : old.benefits();
+            boolean active = b.containsKey("active") ? Boolean.TRUE.equals(b.get("active")) || "true".equals(String.valueOf(b.get("active")))
+                    : old == null || old.active();
+            if (months < 0 || months > 120 || trial < 0 || trial > 365 || price < 0) {
+                throw KindredException.invalidField("months 0–120 (0 = lifetime), trialDays 0–365, price 0 or more.");
+            }
+            if (sku != null && plans.planBySku(tx, sku).filter(p -> !p.code().equals(code)).isPresent()) {
+                throw KindredException.conflict("sku_taken", "Another plan already uses the sku " + sku + ".");
+            }
+            tx.createUpdate("""
+                            INSERT INTO membership_plans(code, name, months, trial_days, price, currency, sku, benefits, active, sort)
+                            VALUES (:code, :name, :months, :trial, :price, :currency, :sku, :benefits, :active,
+                                    (SELECT COALESCE(MAX(sort), 0) + 1 FROM membership_plans))
+                            ON CONFLICT (code) DO UPDATE SET name = :name, months = :months, trial_days = :trial,
+                                price = :price, currency = :currency, sku = :sku, benefits = :benefits, active = :active""")
+                    .bind("code", code).bind("name", name).bind("months", months).bind("trial", trial)
+                    .bind("price", price).bind("currency", currency).bind("sku", sku)
+                    .bind("benefits", String.join(",", benefits)).bind("active", active ? 1 : 0).execute();
+            return plans.plan(tx, code).orElseThrow();
+        });
+    }
+
+    private Map<String, Object> statsModel() {
+        long now = ctx.clock().millis();
+        return ctx.db().read(h -> {
+            List<Tier> tiers = store.tiers(h);
+            Map<Integer, Long> counts = new HashMap<>();
+            h.createQuery("SELECT tier_rank, COUNT(*) FROM membership_members GROUP BY tier_rank")
+                    .map((rs, c) -> Map.entry(rs.getInt(1), rs.getLong(2))).list()
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            List<Map<String, Object>> perTier = new ArrayList<>();
+            for (Tier t : tiers) {
+                long n = counts.getOrDefault(t.rank(), 0L);
+                perTier.add(Map.of("code", t.code(), "name", t.name(), "members", n, "percent", n * 100 / max));
+            }
+            List<Map<String, Object>> holders = h.createQuery("""
+                            SELECT user_id, plan_code, ends_at FROM membership_holdings
+                             WHERE status = 'active' AND (ends_at IS NULL OR ends_at > :now)
+                             ORDER BY ends_at IS NULL, ends_at, user_id LIMIT 500""")
+                    .bind("now", now).map((rs, c) -> {
+                        long ends = rs.getLong(3);
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("userId", rs.getLong(1));
+                        m.put("planCode", rs.getString(2));
+                        m.put("endsAt", rs.wasNull() ? null : Instant.ofEpochMilli(ends).toString());
+                        return m;
+                    }).list();
+            for (Map<String, Object> m : holders) {
+                m.put("displayName", ctx.members().find((Long) m.get("userId")).map(v -> v.displayName()).orElse("?"));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("tiers", perTier);
+            out.put("holders", holders);
+            return out;
+        });
+    }
+
+    // ---- small helpers ----
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    private static java.util.Optional<String> form(Exchange x, String name) {
+        List<String> v = x.form().get(name);
+        return v == null || v.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(v.get(0).trim());
+    }
+
+    private static String text(Map<String, Object> b, String key, String fallback, int max) {
+        Object v = b.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        String s = String.valueOf(v).trim();
+        if (s.isEmpty() || s.length() > max) {
+            throw KindredException.invalidField(key + " must be 1 to " + max + " characters.");
+        }
+        return s;
+    }
+
+    private static String blankToNull(Object v) {
+        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).trim();
+    }
+
+    private static long toLong(Object v, String key) {
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        return number(String.valueOf(v), key);
+    }
+
+    private static long number(String v, String key) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw KindredException.invalidField(key + " must be a whole number.");
+        }
+    }
+
+    private static double decimal(String v) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw KindredException.invalidField("multiplier must be a number like 1.5.");
+        }
+    }
+
+    private static double toDouble(Object v) {
+        return v instanceof Number n ? n.doubleValue() : decimal(String.valueOf(v));
+    }
+
+    private static List<String> list(Object v) {
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        return PlanStore.codes(v == null ? null : String.valueOf(v));
+    }
+}

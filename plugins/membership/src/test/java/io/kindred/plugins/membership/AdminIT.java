@@ -1,0 +1,80 @@
+package io.kindred.plugins.membership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.kindred.plugins.membership.Fixture.balance;
+import static io.kindred.plugins.membership.Fixture.me;
+import static io.kindred.plugins.membership.Fixture.purchase;
+import static io.kindred.plugins.membership.Fixture.userId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tier and plan editing by operators, the stats, and the console page. */
+class AdminIT {
+
+    @Test
+    void anOperatorEditsATierAndTheLadderStaysOrdered() {
+        try (TestPlatform p = Fixture.start()) {
+            Http admin = p.admin();
+            Http.Response r = admin.put("/api/v1/admin/membership/tiers/V2", Map.of("threshold", 100, "multiplier", 2.0,
+                    "name", "Rising"));
+            assertEquals(200, r.status(), r.body());
+            assertEquals(2.0, r.json().path("tier").path("multiplier").asDouble());
+            Http.Response bad = admin.put("/api/v1/admin/membership/tiers/V3", Map.of("threshold", 50));
+            assertEquals(400, bad.status(), bad.body());
+            assertEquals("invalid_field", bad.errorCode());
+            assertEquals(404, admin.put("/api/v1/admin/membership/tiers/V9", Map.of("threshold", 50)).status());
+
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 100_00, null);
+            assertEquals("Rising", me(alice).path("tier").path("name").asText());
+            purchase(p, alice, "A-2", 10_00, null);
+            assertEquals(100 + 20, balance(alice, "points"), "V2's new ×2");
+            JsonNode stats = admin.get("/api/v1/admin/membership/stats").json();
+            assertEquals(1, stats.path("tiers").get(1).path("members").asInt());
+            assertEquals(403, alice.put("/api/v1/admin/membership/tiers/V2", Map.of("threshold", 1)).status());
+        }
+    }
+
+    @Test
+    void anOperatorCreatesAPlanWhoseSkuActivatesIt() {
+        try (TestPlatform p = Fixture.start()) {
+            Http admin = p.admin();
+            Http.Response r = admin.put("/api/v1/admin/membership/plans/gift_199", Map.of("name", "199 礼包",
+                    "months", 12, "price", 199_00, "sku", "GIFT-199", "benefits", List.of("distribution.rights")));
+            assertEquals(200, r.status(), r.body());
+            assertEquals(409, admin.put("/api/v1/admin/membership/plans/other", Map.of("name", "x", "sku", "GIFT-199")).status());
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "G-1", 199_00, "GIFT-199");
+            assertEquals("gift_199", me(alice).path("plans").get(0).path("code").asText());
+            JsonNode holders = admin.get("/api/v1/admin/membership/stats").json().path("holders");
+            assertEquals(userId(alice), holders.get(0).path("userId").asLong());
+            assertEquals("Alice", holders.get(0).path("displayName").asText());
+        }
+    }
+
+    @Test
+    void theConsolePageRendersInBothLanguages() {
+        try (TestPlatform p = Fixture.start()) {
+            Http admin = p.admin();
+            Http alice = p.member("alice@kindred.test", "Alice");
+            admin.post("/api/v1/admin/membership/grants", Map.of("userId", userId(alice), "planCode", "annual"));
+            for (String lang : List.of("en", "zh-CN")) {
+                admin.header("Accept-Language", lang);
+                Http.Response r = admin.get("/console/membership");
+                assertEquals(200, r.status(), r.body());
+                assertTrue(r.body().contains(lang.equals("en") ? "Members per tier" : "各等级会员数"), r.body());
+                assertTrue(r.body().contains("Alice"), r.body());
+                assertFalse(r.body().contains("membership.console"), lang + " has a missing text");
+            }
+            assertEquals(403, alice.get("/console/membership").status());
+        }
+    }
+}
