@@ -35,7 +35,7 @@ class PagesIT {
                     assertTrue(body.contains("id=\"membership-tier\""), lang + " " + path);
                     assertTrue(body.contains("V2 · 社区新秀"), lang + " " + path);
                     assertTrue(body.contains("id=\"membership-growth\">600<"), lang + " " + path);
-                    assertTrue(body.contains("id=\"membership-progress\" max=\"100\" value=\"6\""), lang + " " + path + body);
+                    assertTrue(body.contains("id=\"membership-progress\" style=\"width:100%\" max=\"100\" value=\"6\""), lang + " " + path + body);
                     assertTrue(body.contains(lang.equals("en") ? "Birthday bonus points" : "生日积分礼"), lang + " " + path);
                     assertFalse(body.contains("membership."), lang + " " + path + " has a missing text: " + body);
                 }

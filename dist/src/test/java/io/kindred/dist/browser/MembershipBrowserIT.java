@@ -1,0 +1,47 @@
+package io.kindred.dist.browser;
+
+import io.kindred.testkit.Browser;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 6: after a purchase the member sees their tier, the progress to the next tier and their benefits. */
+class MembershipBrowserIT {
+
+    @Test
+    void aMemberSeesTierProgressAndBenefitsAfterAPurchase() {
+        Browser.requireChromium();
+        try (TestPlatform p = TestPlatform.builder().start(); Browser b = Browser.open(Browser.PHONE)) {
+            WebDriver d = b.driver();
+            d.get(p.baseUrl() + "/signup");
+            d.findElement(By.name("displayName")).sendKeys("Lin");
+            d.findElement(By.name("email")).sendKeys("lin@example.com");
+            d.findElement(By.name("password")).sendKeys("member-password-1");
+            b.clickAndWait(d.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
+
+            Http.Response r = p.admin().post("/api/v1/admin/purchases", Map.of("email", "lin@example.com",
+                    "externalOrderId", "SHOP-1001", "amount", 600_00, "currency", "CNY"));
+            assertEquals(201, r.status(), r.body());
+            p.awaitEvents();
+
+            d.get(p.baseUrl() + "/");
+            assertTrue(d.findElement(By.id("membership-tier")).getText().contains("V2"));
+            assertEquals("600", d.findElement(By.id("membership-growth")).getText().trim());
+            assertEquals("6", d.findElement(By.id("membership-progress")).getAttribute("value"));
+            assertTrue(d.findElement(By.id("membership-benefits")).getText().length() > 0);
+
+            d.get(p.baseUrl() + "/membership");
+            assertTrue(d.findElement(By.id("membership-tier")).getText().contains("V2"));
+            assertTrue(d.findElements(By.cssSelector("#membership-benefits li")).size() >= 2, "V2 has two benefits");
+            b.screenshot(Path.of("target/screenshots/membership-phone.png"));
+        }
+    }
+}
