@@ -48,6 +48,7 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.on("purchase.recorded", "growth-and-points", Replay.FROM_NOW, growth::onPurchase);
         ctx.on("purchase.recorded", "plans-from-purchases", Replay.FROM_NOW, plans::onPurchase);
         ctx.on("purchase.refunded", "refunds", Replay.FROM_NOW, growth::onRefund);
+        ctx.on("purchase.refunded", "plan-refunds", Replay.FROM_NOW, plans::onRefund);
         ctx.on("checkin.recorded", "growth-for-checkins", Replay.FROM_NOW, growth::onCheckin);
         ctx.on("checkin.recorded", "checkin-bonus", Replay.FROM_NOW, bonuses::onCheckin);
         ctx.on("post.published", "growth-for-posts", Replay.FROM_NOW, growth::onPost);

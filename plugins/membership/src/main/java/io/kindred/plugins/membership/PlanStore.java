@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The SQL of plans, holdings, activations and activation codes ({@code V2__plans.sql}). */
@@ -77,6 +78,20 @@ final class PlanStore {
                         DO UPDATE SET starts_at = :starts, ends_at = :ends, status = 'active', updated_at = :now""")
                 .bind("u", userId).bind("plan", planCode).bind("starts", startsAt).bind("ends", endsAt)
                 .bind("now", now).execute();
+    }
+
+    /** @return the activation of a source key, as {@code [userId, planCode]}, if there was one */
+    Optional<Map.Entry<Long, String>> activation(Handle h, String sourceKey) {
+        return h.createQuery("SELECT user_id, plan_code FROM membership_activations WHERE source_key = :key")
+                .bind("key", sourceKey).map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2))).findOne();
+    }
+
+    void setEnd(Handle tx, long userId, String planCode, Long endsAt, String status, long now) {
+        tx.createUpdate("""
+                        UPDATE membership_holdings SET ends_at = :ends, status = :status, updated_at = :now
+                         WHERE user_id = :u AND plan_code = :plan""")
+                .bind("ends", endsAt).bind("status", status).bind("now", now).bind("u", userId).bind("plan", planCode)
+                .execute();
     }
 
     /** @return true when an active holding was revoked */

@@ -46,6 +46,37 @@ final class Plans {
     }
 
     /**
+     * {@code purchase.refunded}: a refunded card purchase takes back the time it added — the holding's end
+     * moves back by the plan's months; when that end has passed the plan ends at once ({@code plan.expired},
+     * reason {@code refunded}). A lifetime plan bought by the refunded purchase ends at once. Once per refund
+     * (the refund event's own source key).
+     */
+    void onRefund(Event e, Handle tx) {
+        String purchaseId = e.string("purchaseId");
+        var activation = store.activation(tx, "purchase:" + purchaseId).orElse(null);
+        if (activation == null || !store.insertActivation(tx, activation.getKey(), activation.getValue(),
+                "refund:" + purchaseId, null, ctx.clock().millis())) {
+            return;
+        }
+        long userId = activation.getKey();
+        Plan plan = store.plan(tx, activation.getValue()).orElse(null);
+        PlanStore.Holding held = store.holding(tx, userId, activation.getValue()).orElse(null);
+        long now = ctx.clock().millis();
+        if (plan == null || held == null || !held.activeAt(now)) {
+            return;
+        }
+        Long endsAt = plan.months() == 0 || held.endsAt() == null ? Long.valueOf(now)
+                : Instant.ofEpochMilli(held.endsAt()).atZone(ZoneOffset.UTC).minusMonths(plan.months()).toInstant().toEpochMilli();
+        if (endsAt <= now) {
+            store.setEnd(tx, userId, plan.code(), now, "expired", now);
+            ctx.events().publish(tx, "plan.expired", userId, Map.of("userId", userId, "planCode", plan.code(),
+                    "reason", "refunded"));
+        } else {
+            store.setEnd(tx, userId, plan.code(), endsAt, "active", now);
+        }
+    }
+
+    /**
      * Activates or extends a plan, once per {@code sourceKey}.
      *
      * @return the holding's end (epoch ms), null for lifetime

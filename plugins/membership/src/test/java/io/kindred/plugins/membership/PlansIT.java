@@ -157,4 +157,22 @@ class PlansIT {
             assertEquals(1, holders);
         }
     }
+
+    @Test
+    void aRefundedCardPurchaseTakesBackItsTime() {
+        MutableClock clock = new MutableClock(T0);
+        try (TestPlatform p = Fixture.start(clock)) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            long id = userId(alice);
+            purchase(p, alice, "C-1", 19_00, "CARD-MONTHLY");
+            purchase(p, alice, "C-2", 19_00, "CARD-MONTHLY");
+            assertEquals("2026-05-10T12:00:00Z", me(alice).path("plans").get(0).path("endsAt").asText());
+            Fixture.refund(p, "C-2");
+            assertEquals("2026-04-10T12:00:00Z", me(alice).path("plans").get(0).path("endsAt").asText());
+            Fixture.refund(p, "C-1");
+            assertEquals(0, me(alice).path("plans").size());
+            assertFalse(hasBenefit(p, id, "monthly.bonus"));
+            assertEquals(1, events(p, "plan.expired", id));
+        }
+    }
 }
