@@ -74,6 +74,7 @@ public final class MembershipPlugin extends KindredPlugin {
         r.get("/api/v1/membership/tiers", Access.MEMBER, api::tiers);
         r.get("/api/v1/membership/plans", Access.MEMBER, api::plans);
         r.post("/api/v1/membership/redeem", Access.MEMBER, api::redeem);
+        r.post("/api/v1/membership/plans/{code}/trial", Access.MEMBER, api::trial);
         r.post("/api/v1/admin/membership/grants", Access.OPERATOR, api::grant);
         r.delete("/api/v1/admin/membership/grants", Access.OPERATOR, api::revoke);
         r.post("/api/v1/admin/membership/codes", Access.OPERATOR, api::generateCodes);

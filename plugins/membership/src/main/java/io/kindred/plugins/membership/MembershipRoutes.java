@@ -79,6 +79,11 @@ final class MembershipRoutes {
         x.json(201, Map.of("plan", plans.redeem(x.requireMember().id(), code == null ? null : String.valueOf(code))));
     }
 
+    /** {@code POST /api/v1/membership/plans/{code}/trial} → 201 {@code {"plan":{code,name,endsAt}}}. */
+    void trial(Exchange x) {
+        x.json(201, Map.of("plan", plans.startTrial(x.requireMember().id(), x.pathParam("code"))));
+    }
+
     /** {@code POST /api/v1/admin/membership/grants {"userId","planCode"}} → 201 {@code {"grant":{userId,planCode,endsAt}}}. */
     void grant(Exchange x) {
         Map<?, ?> b = x.body(Map.class);

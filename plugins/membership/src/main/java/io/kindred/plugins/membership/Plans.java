@@ -107,6 +107,38 @@ final class Plans {
         return endsAt;
     }
 
+    /**
+     * A member starts a plan's free trial: {@code trialDays} from now, once per member and plan, and only for a
+     * member who never held the plan (409 {@code trial_used}); 409 {@code no_trial} when the plan has none.
+     *
+     * @return the trial's end
+     */
+    Map<String, Object> startTrial(long userId, String planCode) {
+        return ctx.db().write(tx -> {
+            Plan plan = plan(tx, planCode);
+            if (plan.trialDays() <= 0 || !plan.active()) {
+                throw KindredException.conflict("no_trial", "This membership card has no free trial.");
+            }
+            long now = ctx.clock().millis();
+            if (store.holding(tx, userId, plan.code()).isPresent()) {
+                throw KindredException.conflict("trial_used", "The free trial is for members who never held this card.");
+            }
+            long endsAt = now + plan.trialDays() * 86_400_000L;
+            if (!store.insertActivation(tx, userId, plan.code(), "trial:" + userId + ":" + plan.code(), endsAt, now)) {
+                throw KindredException.conflict("trial_used", "The free trial is for members who never held this card.");
+            }
+            store.upsertHolding(tx, userId, plan.code(), now, endsAt, now);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("userId", userId);
+            payload.put("planCode", plan.code());
+            payload.put("endsAt", Instant.ofEpochMilli(endsAt).toString());
+            payload.put("source", "trial");
+            payload.put("extended", false);
+            ctx.events().publish(tx, "plan.activated", userId, payload);
+            return holdingJson(plan, endsAt);
+        });
+    }
+
     /** An operator's grant. @return the holding's end, null for lifetime */
     Long grant(long userId, String planCode, String requestKey) {
         return ctx.db().write(tx -> {

@@ -175,4 +175,22 @@ class PlansIT {
             assertEquals(1, events(p, "plan.expired", id));
         }
     }
+
+    @Test
+    void aFreeTrialRunsItsDaysOncePerMemberAndPlan() {
+        MutableClock clock = new MutableClock(T0);
+        try (TestPlatform p = Fixture.start(clock)) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            assertEquals(409, alice.post("/api/v1/membership/plans/monthly/trial", Map.of()).status(), "no trial by default");
+            assertEquals(200, p.admin().put("/api/v1/admin/membership/plans/monthly", Map.of("trialDays", 7)).status());
+            Http.Response r = alice.post("/api/v1/membership/plans/monthly/trial", Map.of());
+            assertEquals(201, r.status(), r.body());
+            assertEquals("2026-03-17T12:00:00Z", r.json().path("plan").path("endsAt").asText());
+            Http.Response again = alice.post("/api/v1/membership/plans/monthly/trial", Map.of());
+            assertEquals(409, again.status());
+            assertEquals("trial_used", again.errorCode());
+            purchase(p, alice, "C-1", 19_00, "CARD-MONTHLY");
+            assertEquals("2026-04-17T12:00:00Z", me(alice).path("plans").get(0).path("endsAt").asText(), "buying extends the trial");
+        }
+    }
 }
