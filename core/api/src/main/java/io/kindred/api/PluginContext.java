@@ -142,6 +142,30 @@ public interface PluginContext {
     void widget(Widget widget);
 
     /**
+     * Adds a section to the member's account page, above the profile forms (e.g. the membership card).
+     * A section is built like a home widget: a template of the plugin and its variables for the viewer.
+     * Sections come in {@code order}, smaller first; one that fails is left out and logged.
+     *
+     * @param section the section; its id is unique among account sections
+     */
+    void accountSection(Widget section);
+
+    /**
+     * Offers a benefit (权益) that membership tiers and paid plans can list. The membership plugin shows the
+     * benefits of started plugins to the operator and to members; this plugin honours its benefit by asking
+     * {@link io.kindred.api.membership.MembershipService#hasBenefit(long, String)}.
+     *
+     * @param benefit the benefit; its code is unique on the platform
+     */
+    void benefit(io.kindred.api.membership.Benefit benefit);
+
+    /**
+     * @return the benefits offered by the plugins started now (this plugin's own included), in the order
+     * they were declared; a benefit disappears while the plugin offering it is disabled
+     */
+    java.util.List<io.kindred.api.membership.Benefit> benefits();
+
+    /**
      * Declares where this plugin's Pebble templates are, inside its jar. Templates are then named
      * {@code "<pluginId>/<file>"}; a theme may override any of them. Default folder: {@code templates}.
      *

@@ -157,7 +157,7 @@ public final class Kindred implements AutoCloseable {
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         this.plugins = new PluginHost(config.pluginsDir(), migrations, assets, dispatcher, scheduler, router, ui, services,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
-                        new StoredImages(config.uploadsDir())),
+                        new StoredImages(config.uploadsDir()), ui::benefits),
                 new HashSet<>(bundled));
 
         Auth auth = new Auth(sessions, apiKeys, users, settings);

@@ -246,6 +246,7 @@ public final class AccountPages implements Consumer<CoreRouting> {
         List<Map<String, Object>> prefs = new ArrayList<>();
         preferences.of(me.id()).forEach((p, on) -> prefs.add(Map.of("key", p.key(), "label", views.t(ctx, p.labelKey()), "on", on)));
         model.put("preferences", prefs);
+        model.put("sections", views.accountSections(ctx));
         model.putAll(extra);
         views.page(ctx, "account", model);
     }

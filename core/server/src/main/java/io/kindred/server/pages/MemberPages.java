@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.kindred.api.KindredException;
 import io.kindred.api.ui.Widget;
-import io.kindred.api.users.Member;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.ledger.LedgerService;
@@ -15,8 +14,6 @@ import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Params;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.time.ZoneId;
@@ -34,7 +31,6 @@ import java.util.function.Consumer;
 /** The member pages of the core: home, sign up, sign in, sign out, language, my points, brand CSS, WebJars. */
 public final class MemberPages implements Consumer<CoreRouting> {
 
-    private static final Logger log = LoggerFactory.getLogger("kindred.pages");
     public static final String LANG_COOKIE = "kindred_lang";
 
     private final Views views;
@@ -78,18 +74,7 @@ public final class MemberPages implements Consumer<CoreRouting> {
     }
 
     private void home(Context ctx) {
-        Member viewer = views.viewer(ctx).orElse(null);
-        List<Map<String, Object>> widgets = new ArrayList<>();
-        for (UiRegistry.Owned<Widget> w : orderedWidgets()) {
-            try {
-                Map<String, Object> model = new HashMap<>(views.base(ctx));
-                model.putAll(w.value().model().forViewer(viewer));
-                widgets.add(Map.of("id", w.value().id(), "html", views.renderFragment(ctx, w.value().template(), model)));
-            } catch (RuntimeException e) {
-                log.warn("Widget {} of plugin {} failed and is left out: {}", w.value().id(), w.owner(), e.toString());
-            }
-        }
-        views.page(ctx, "home", Map.of("widgets", widgets));
+        views.page(ctx, "home", Map.of("widgets", views.renderBoxes(ctx, orderedWidgets(), "Widget")));
     }
 
     /** Widgets in the operator's order (setting {@code home.widgets}, ids comma-separated), then the rest by default order. */

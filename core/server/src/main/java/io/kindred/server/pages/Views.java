@@ -27,6 +27,8 @@ import java.util.function.Function;
  */
 public final class Views implements Renderer, Errors.ErrorPage {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("kindred.pages");
+
     private final Theme theme;
     private final SiteSettings settings;
     private final Auth auth;
@@ -149,6 +151,34 @@ public final class Views implements Renderer, Errors.ErrorPage {
     /** Renders a template with exactly the given variables (a widget inside a page). */
     public String renderFragment(Context ctx, String template, Map<String, Object> model) {
         return theme.render(template, model, locale(ctx));
+    }
+
+    /**
+     * Renders plugins' boxes (home widgets, account sections) for the viewer: each one's template with the
+     * page's variables and its own. A box that fails is left out with one log line; the page still shows.
+     *
+     * @return {@code {id, html}} per box, in the given order
+     */
+    public List<Map<String, Object>> renderBoxes(Context ctx, List<UiRegistry.Owned<io.kindred.api.ui.Widget>> boxes,
+                                                 String kind) {
+        Member viewer = viewer(ctx).orElse(null);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (UiRegistry.Owned<io.kindred.api.ui.Widget> w : boxes) {
+            try {
+                Map<String, Object> model = new HashMap<>(base(ctx));
+                model.putAll(w.value().model().forViewer(viewer));
+                out.add(Map.of("id", w.value().id(), "html", renderFragment(ctx, w.value().template(), model)));
+            } catch (RuntimeException e) {
+                LOG.warn("{} {} of plugin {} failed and is left out: {}",
+                        kind, w.value().id(), w.owner(), e.toString());
+            }
+        }
+        return out;
+    }
+
+    /** @return the account page sections of started plugins, rendered for the viewer */
+    public List<Map<String, Object>> accountSections(Context ctx) {
+        return renderBoxes(ctx, ui.accountSections(), "Account section");
     }
 
     public Messages messages() {

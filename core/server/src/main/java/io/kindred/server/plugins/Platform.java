@@ -4,11 +4,14 @@ import io.kindred.api.Services;
 import io.kindred.api.db.Database;
 import io.kindred.api.events.Events;
 import io.kindred.api.ledger.Ledger;
+import io.kindred.api.membership.Benefit;
 import io.kindred.api.users.Members;
 import io.kindred.api.web.Images;
 import io.kindred.server.config.SiteSettings;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The core services a plugin run is given. */
 public final class Platform {
@@ -18,14 +21,15 @@ public final class Platform {
 
     /**
      * The services of one plugin run: its own database view and event outbox (own mapper caches), and
-     * the shared ledger, members, settings, clock and service registry.
+     * the shared ledger, members, settings, clock, service registry and the benefits offered by started plugins.
      */
     public record PluginServices(Database db, Ledger ledger, Events events, Members members, SiteSettings settings,
-                                 Clock clock, Services registry, Images images) {
+                                 Clock clock, Services registry, Images images,
+                                 Supplier<List<Benefit>> benefits) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
-            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images);
+            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits);
         }
     }
 }

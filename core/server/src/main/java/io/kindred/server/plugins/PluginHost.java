@@ -178,6 +178,8 @@ public final class PluginHost {
         run.jobs.forEach(j -> scheduler.schedule(e.id, j.name(), j.schedule(), j.job()));
         run.navEntries.forEach(n -> ui.addNav(e.id, n));
         run.widgets.forEach(w -> ui.addWidget(e.id, w));
+        run.accountSections.forEach(w -> ui.addAccountSection(e.id, w));
+        run.benefits.forEach(b -> ui.addBenefit(e.id, b));
         run.preferences.forEach(p -> ui.addPreference(e.id, p));
         ui.addTemplates(e.id, loader, run.templateFolder);
         run.messageBases.forEach(m -> ui.addMessages(e.id, loader, m));

@@ -10,6 +10,7 @@ import io.kindred.api.jobs.Job;
 import io.kindred.api.jobs.Schedule;
 import io.kindred.api.ledger.AssetDefinition;
 import io.kindred.api.ledger.Ledger;
+import io.kindred.api.membership.Benefit;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.settings.Settings;
 import io.kindred.api.ui.NavEntry;
@@ -51,6 +52,8 @@ final class PluginRun implements PluginContext {
     final List<SettingDefinition<?>> settingDefs = new ArrayList<>();
     final List<NavEntry> navEntries = new ArrayList<>();
     final List<Widget> widgets = new ArrayList<>();
+    final List<Widget> accountSections = new ArrayList<>();
+    final List<Benefit> benefits = new ArrayList<>();
     final List<io.kindred.api.users.MemberPreference> preferences = new ArrayList<>();
     final List<String> messageBases = new ArrayList<>();
     final List<JobDecl> jobs = new ArrayList<>();
@@ -204,6 +207,21 @@ final class PluginRun implements PluginContext {
     @Override
     public void widget(Widget widget) {
         widgets.add(widget);
+    }
+
+    @Override
+    public void accountSection(Widget section) {
+        accountSections.add(section);
+    }
+
+    @Override
+    public void benefit(Benefit benefit) {
+        benefits.add(benefit);
+    }
+
+    @Override
+    public List<Benefit> benefits() {
+        return services.benefits().get();
     }
 
     @Override

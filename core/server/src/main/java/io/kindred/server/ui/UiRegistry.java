@@ -1,5 +1,6 @@
 package io.kindred.server.ui;
 
+import io.kindred.api.membership.Benefit;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
 
@@ -20,6 +21,8 @@ public final class UiRegistry {
 
     private final List<Owned<NavEntry>> nav = new CopyOnWriteArrayList<>();
     private final List<Owned<Widget>> widgets = new CopyOnWriteArrayList<>();
+    private final List<Owned<Widget>> accountSections = new CopyOnWriteArrayList<>();
+    private final List<Owned<Benefit>> benefits = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
@@ -34,6 +37,30 @@ public final class UiRegistry {
             throw new IllegalArgumentException("a widget with id " + widget.id() + " exists already");
         }
         widgets.add(new Owned<>(owner, widget, null));
+    }
+
+    public void addAccountSection(String owner, Widget section) {
+        if (accountSections.stream().anyMatch(w -> w.value().id().equals(section.id()))) {
+            throw new IllegalArgumentException("an account section with id " + section.id() + " exists already");
+        }
+        accountSections.add(new Owned<>(owner, section, null));
+    }
+
+    public void addBenefit(String owner, Benefit benefit) {
+        if (benefits.stream().anyMatch(b -> b.value().code().equals(benefit.code()))) {
+            throw new IllegalArgumentException("a benefit " + benefit.code() + " is offered already");
+        }
+        benefits.add(new Owned<>(owner, benefit, null));
+    }
+
+    /** @return benefits offered by started plugins, in the order they were declared */
+    public List<Benefit> benefits() {
+        return benefits.stream().map(Owned::value).toList();
+    }
+
+    /** @return account page sections of started plugins, by their order */
+    public List<Owned<Widget>> accountSections() {
+        return accountSections.stream().sorted(Comparator.comparingInt(o -> o.value().order())).toList();
     }
 
     public void addPreference(String owner, io.kindred.api.users.MemberPreference preference) {
@@ -64,6 +91,8 @@ public final class UiRegistry {
                 .forEach(ResourceBundle::clearCache);
         nav.removeIf(o -> o.owner().equals(owner));
         widgets.removeIf(o -> o.owner().equals(owner));
+        accountSections.removeIf(o -> o.owner().equals(owner));
+        benefits.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
         templateFolders.removeIf(o -> o.owner().equals(owner));
         messageBundles.removeIf(o -> o.owner().equals(owner));
