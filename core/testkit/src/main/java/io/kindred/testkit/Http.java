@@ -97,6 +97,48 @@ public final class Http {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /**
+     * Submits a page's form as a browser without JavaScript does: reads the CSRF token ({@code name="_csrf"})
+     * from {@code pagePath}, then POSTs {@code application/x-www-form-urlencoded} to {@code action} without
+     * the {@code X-Requested-With} header. Redirects are not followed.
+     *
+     * <pre>{@code
+     * Http.Response r = alice.submitForm("/membership", "/membership/redeem", "code", "ABCD-EFGH");
+     * }</pre>
+     *
+     * @param pagePath       the page showing the form
+     * @param action         the form's action
+     * @param namesAndValues field name, value, name, value … (a name may repeat, as ticked checkboxes do)
+     * @return the response
+     */
+    public Response submitForm(String pagePath, String action, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(get(pagePath).body());
+        if (!m.find()) {
+            throw new IllegalStateException("no _csrf field on " + pagePath);
+        }
+        StringBuilder form = new StringBuilder("_csrf=").append(encode(m.group(1)));
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.append('&').append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + action)).timeout(Duration.ofSeconds(60));
+        headers.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("X-Requested-With")) {
+                b.header(k, v);
+            }
+        });
+        b.header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        return execute(b.build());
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Response send(String method, String path, Object body, Map<String, String> extraHeaders) {
         HttpRequest.Builder b = request(path);
         extraHeaders.forEach(b::header);

@@ -74,6 +74,18 @@ public interface Ledger {
      */
     long balance(Handle tx, long userId, String asset);
 
+    /**
+     * How much a member's balance moved since a moment: credits minus debits from {@code since} on, i.e. the
+     * balance now minus the balance then. E.g. the growth value earned in the last 12 months.
+     *
+     * @param tx     a transaction or handle
+     * @param userId member
+     * @param asset  asset code
+     * @param since  start of the window, inclusive
+     * @return the net change (negative when more went out than came in)
+     */
+    long netChangeSince(Handle tx, long userId, String asset, java.time.Instant since);
+
     /** @param userId member @return balances of every registered asset, zero included */
     Map<String, Long> balances(long userId);
 }

@@ -213,6 +213,16 @@ public final class LedgerService implements Ledger {
     }
 
     @Override
+    public long netChangeSince(Handle tx, long userId, String asset, Instant since) {
+        return tx.createQuery("""
+                        SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e
+                          JOIN ledger_accounts a ON a.id = e.account_id
+                         WHERE a.asset = :asset AND a.user_id = :user AND e.created_at >= :since""")
+                .bind("asset", asset).bind("user", userId).bind("since", since.toEpochMilli())
+                .mapTo(Long.class).one();
+    }
+
+    @Override
     public Map<String, Long> balances(long userId) {
         Map<String, Long> result = new TreeMap<>();
         assets.all().keySet().forEach(code -> result.put(code, 0L));

@@ -166,7 +166,7 @@ public final class Views implements Renderer, Errors.ErrorPage {
         for (UiRegistry.Owned<io.kindred.api.ui.Widget> w : boxes) {
             try {
                 Map<String, Object> model = new HashMap<>(base(ctx));
-                model.putAll(w.value().model().forViewer(viewer));
+                model.putAll(w.value().model().forViewer(viewer, locale(ctx)));
                 out.add(Map.of("id", w.value().id(), "html", renderFragment(ctx, w.value().template(), model)));
             } catch (RuntimeException e) {
                 LOG.warn("{} {} of plugin {} failed and is left out: {}",

@@ -304,8 +304,8 @@ class PagesIT {
 
             String page = p.admin().get("/console/checkin").body();
             assertTrue(page.contains("data-values=\""), page);
-            assertTrue(page.contains("/assets/checkin-chart.js"));
-            assertEquals(200, p.http().get("/assets/checkin-chart.js").status());
+            assertTrue(page.contains("/assets/bar-chart.js"));
+            assertEquals(200, p.http().get("/assets/bar-chart.js").status());
         }
     }
 

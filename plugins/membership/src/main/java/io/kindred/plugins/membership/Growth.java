@@ -6,6 +6,7 @@ import io.kindred.api.ledger.Ledger;
 import io.kindred.api.settings.Settings;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,13 @@ import java.util.Map;
  * negative {@code points} balance, so the refund takes back what the member has (up to what the purchase
  * earned) and records the rest as a <em>points debt</em>. A debt is paid first out of later purchase points:
  * those points are kept back (not credited) until the debt is zero. A member can thus never keep points of a
- * refunded purchase. A refund does not lower the tier (downgrade policy {@code never}).
+ * refunded purchase. A refund does not lower the tier by itself.
+ *
+ * <p><b>Downgrades.</b> Setting {@code downgrade}: {@code never} (default) — the tier follows the growth
+ * balance and a member keeps the highest tier reached; {@code yearly} — the growth that counts is the growth
+ * earned in the last 12 months (promotion still happens as soon as it crosses a threshold), and once a year,
+ * 12 months after the member's previous review (the first one 12 months after their first growth), the job
+ * {@code tier-review} sets the tier to the one that growth reaches, which may be lower.
  */
 final class Growth {
 
@@ -125,17 +132,79 @@ final class Growth {
         ledger().credit(tx, userId, ASSET, growth, reason, ref, "membership:growth:" + e.id());
         List<Tier> tiers = store.tiers(tx);
         Tier before = byRank(tiers, store.storedRank(tx, userId).orElse(1));
-        Tier reached = reachedBy(tiers, ledger().balance(tx, userId, ASSET));
+        Tier reached = reachedBy(tiers, countedGrowth(tx, userId));
         if (reached.rank() > before.rank()) {
-            store.setRank(tx, userId, reached.rank(), ctx.clock().millis());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("userId", userId);
-            payload.put("from", before.code());
-            payload.put("to", reached.code());
-            payload.put("fromRank", before.rank());
-            payload.put("toRank", reached.rank());
-            payload.put("causeEventId", e.id());
-            ctx.events().publish(tx, "tier.changed", userId, payload);
+            changeTier(tx, userId, before, reached, "growth", e.id());
+        }
+    }
+
+    private void changeTier(Handle tx, long userId, Tier from, Tier to, String reason, Long causeEventId) {
+        store.setRank(tx, userId, to.rank(), ctx.clock().millis());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("userId", userId);
+        payload.put("from", from.code());
+        payload.put("to", to.code());
+        payload.put("fromRank", from.rank());
+        payload.put("toRank", to.rank());
+        payload.put("reason", reason);
+        if (causeEventId != null) {
+            payload.put("causeEventId", causeEventId);
+        }
+        ctx.events().publish(tx, "tier.changed", userId, payload);
+    }
+
+    // ---- the yearly review ----
+
+    boolean yearly() {
+        return "yearly".equals(settings().get(MembershipSettings.DOWNGRADE));
+    }
+
+    /** @return the start of the 12 months whose growth counts under the yearly policy */
+    Instant windowStart(Instant now) {
+        return now.atZone(ctx.siteZone()).minusMonths(12).toInstant();
+    }
+
+    /** @return the growth that places the member: all of it, or under {@code yearly} that of the last 12 months */
+    long countedGrowth(Handle h, long userId) {
+        if (!yearly()) {
+            return ledger().balance(h, userId, ASSET);
+        }
+        return Math.max(0, ledger().netChangeSince(h, userId, ASSET, windowStart(ctx.clock().instant())));
+    }
+
+    /**
+     * Job {@code tier-review} (daily; does nothing under {@code never}): members whose last review is 12
+     * months old or more get the tier their growth of the last 12 months reaches — up or down, with
+     * {@code tier.changed} (reason {@code review}) when it changes — and their review date moves to now, so a
+     * second run the same day reviews nobody. Works in batches, one transaction each.
+     *
+     * @return how many members were reviewed
+     */
+    int review(Instant now) {
+        if (!yearly()) {
+            return 0;
+        }
+        long cutoff = windowStart(now).toEpochMilli();
+        int reviewed = 0;
+        while (true) {
+            int batch = ctx.db().write(tx -> {
+                List<Long> due = store.dueForReview(tx, cutoff, 200);
+                List<Tier> tiers = store.tiers(tx);
+                for (long userId : due) {
+                    Tier before = byRank(tiers, store.storedRank(tx, userId).orElse(1));
+                    long counted = Math.max(0, ledger().netChangeSince(tx, userId, ASSET, Instant.ofEpochMilli(cutoff)));
+                    Tier after = reachedBy(tiers, counted);
+                    if (after.rank() != before.rank()) {
+                        changeTier(tx, userId, before, after, "review", null);
+                    }
+                    store.markReviewed(tx, userId, now.toEpochMilli());
+                }
+                return due.size();
+            });
+            reviewed += batch;
+            if (batch < 200) {
+                return reviewed;
+            }
         }
     }
 
@@ -145,7 +214,7 @@ final class Growth {
     Tier tierOf(Handle h, long userId) {
         List<Tier> tiers = store.tiers(h);
         Tier stored = byRank(tiers, store.storedRank(h, userId).orElse(0));
-        Tier reached = reachedBy(tiers, ledger().balance(h, userId, ASSET));
+        Tier reached = reachedBy(tiers, countedGrowth(h, userId));
         return stored.rank() >= reached.rank() ? stored : reached;
     }
 

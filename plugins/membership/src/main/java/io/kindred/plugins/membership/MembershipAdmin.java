@@ -22,8 +22,10 @@ final class MembershipAdmin {
     private final PluginContext ctx;
     private final MembershipStore store;
     private final PlanStore plans;
+    private final Benefits benefits;
 
-    MembershipAdmin(PluginContext ctx, MembershipStore store, PlanStore plans) {
+    MembershipAdmin(PluginContext ctx, MembershipStore store, PlanStore plans, Benefits benefits) {
+        this.benefits = benefits;
         this.ctx = ctx;
         this.store = store;
         this.plans = plans;
@@ -68,16 +70,23 @@ final class MembershipAdmin {
     /** {@code GET /console/membership}. */
     void page(Exchange x) {
         Map<String, Object> m = new HashMap<>(statsModel());
-        m.put("tierList", ctx.db().read(store::tiers).stream().map(t -> {
+        List<Tier> tiers = ctx.db().read(store::tiers);
+        m.put("tierList", tiers.stream().map(t -> {
             Map<String, Object> j = t.json();
-            j.put("benefitText", String.join(",", t.benefits()));
+            j.put("benefitChoices", benefits.choices(t.benefits(), x.locale()));
             return j;
         }).toList());
         m.put("planList", ctx.db().read(h -> plans.plans(h, false)).stream().map(p -> {
             Map<String, Object> j = p.json();
-            j.put("benefitText", String.join(",", p.benefits()));
+            j.put("benefitChoices", benefits.choices(p.benefits(), x.locale()));
             return j;
         }).toList());
+        m.put("newPlanChoices", benefits.choices(List.of(), x.locale()));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> perTier = (List<Map<String, Object>>) m.get("tiers");
+        m.put("chartLabels", String.join(",", perTier.stream().map(s -> String.valueOf(s.get("code"))).toList()));
+        m.put("chartValues", String.join(",", perTier.stream().map(s -> String.valueOf(s.get("members"))).toList()));
+        m.put("chartColours", String.join(",", tiers.stream().map(Tier::colour).toList()));
         x.render("membership/console/overview", m);
     }
 
@@ -88,7 +97,7 @@ final class MembershipAdmin {
         form(x, "threshold").ifPresent(v -> b.put("threshold", number(v, "threshold")));
         form(x, "multiplier").ifPresent(v -> b.put("multiplier", decimal(v)));
         form(x, "colour").ifPresent(v -> b.put("colour", v));
-        form(x, "benefits").ifPresent(v -> b.put("benefits", PlanStore.codes(v)));
+        checkedBenefits(x).ifPresent(v -> b.put("benefits", v));
         updateTier(x.pathParam("code"), b);
         x.redirect("/console/membership?notice=membership.saved");
     }
@@ -104,7 +113,7 @@ final class MembershipAdmin {
         form(x, "price").ifPresent(v -> b.put("price", number(v, "price")));
         form(x, "currency").ifPresent(v -> b.put("currency", v));
         form(x, "sku").ifPresent(v -> b.put("sku", v));
-        form(x, "benefits").ifPresent(v -> b.put("benefits", PlanStore.codes(v)));
+        checkedBenefits(x).ifPresent(v -> b.put("benefits", v));
         b.put("active", form(x, "active").isPresent());
         savePlan(code, b);
         x.redirect("/console/membership?notice=membership.saved");
@@ -121,7 +130,8 @@ final class MembershipAdmin {
             int multiplier = b.containsKey("multiplier") ? (int) Math.round(toDouble(b.get("multiplier")) * 100) : t.multiplier();
             String colour = text(b, "colour", t.colour(), 20);
             String icon = text(b, "icon", t.icon(), 40);
-            List<String> benefits = b.containsKey("benefits") ? list(b.get("benefits")) : t.benefits();
+            List<String> benefits = b.containsKey("benefits") ? this.benefits.check(list(b.get("benefits")), t.benefits())
+                    : t.benefits();
             if (threshold < 0 || multiplier < 0 || multiplier > 10_000) {
                 throw KindredException.invalidField("threshold must be 0 or more and multiplier between 0 and 100.");
             }
@@ -161,7 +171,8 @@ final class MembershipAdmin {
             long price = b.containsKey("price") ? toLong(b.get("price"), "price") : old == null ? 0 : old.price();
             String currency = text(b, "currency", old == null ? "CNY" : old.currency(), 3);
             String sku = b.containsKey("sku") ? blankToNull(b.get("sku")) : old == null ? null : old.sku();
-            List<String> benefits = b.containsKey("benefits") ? list(b.get("benefits")) : old == null ? List.of() : old.benefits();
+            List<String> before = old == null ? List.of() : old.benefits();
+            List<String> benefits = b.containsKey("benefits") ? this.benefits.check(list(b.get("benefits")), before) : before;
             boolean active = b.containsKey("active") ? Boolean.TRUE.equals(b.get("active")) || "true".equals(String.valueOf(b.get("active")))
                     : old == null || old.active();
             if (months < 0 || months > 120 || trial < 0 || trial > 365 || price < 0) {
@@ -229,6 +240,15 @@ final class MembershipAdmin {
     private static java.util.Optional<String> form(Exchange x, String name) {
         List<String> v = x.form().get(name);
         return v == null || v.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(v.get(0).trim());
+    }
+
+    /** @return the ticked benefit boxes, when the form showed them (field {@code benefitsShown}); none ticked is an empty list */
+    private static java.util.Optional<List<String>> checkedBenefits(Exchange x) {
+        if (form(x, "benefitsShown").isEmpty()) {
+            return form(x, "benefits").map(PlanStore::codes);
+        }
+        List<String> ticked = x.form().getOrDefault("benefits", List.of());
+        return java.util.Optional.of(ticked.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     private static String text(Map<String, Object> b, String key, String fallback, int max) {

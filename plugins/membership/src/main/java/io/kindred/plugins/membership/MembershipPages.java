@@ -24,19 +24,21 @@ final class MembershipPages {
     private final MembershipStore store;
     private final Plans plans;
     private final MembershipRoutes api;
+    private final Benefits benefits;
 
-    MembershipPages(PluginContext ctx, MembershipStore store, Plans plans, MembershipRoutes api) {
+    MembershipPages(PluginContext ctx, MembershipStore store, Plans plans, MembershipRoutes api, Benefits benefits) {
+        this.benefits = benefits;
         this.ctx = ctx;
         this.store = store;
         this.plans = plans;
         this.api = api;
     }
 
-    /** The home widget's model. */
-    Map<String, Object> widget(Member viewer) {
+    /** The model of the home widget and of the account page's member card: {@code card} for a member. */
+    Map<String, Object> card(Member viewer, Locale locale) {
         Map<String, Object> m = new HashMap<>();
         if (viewer != null) {
-            m.put("card", api.view(viewer.id(), viewer.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(viewer.locale())));
+            m.put("card", api.view(viewer.id(), locale));
         }
         return m;
     }
@@ -48,12 +50,12 @@ final class MembershipPages {
         m.put("card", api.view(x.requireMember().id(), locale));
         m.put("tiers", ctx.db().read(store::tiers).stream().map(t -> {
             Map<String, Object> j = t.json();
-            j.put("benefitList", Benefits.json(t.benefits(), locale));
+            j.put("benefitList", benefits.json(t.benefits(), locale));
             return j;
         }).toList());
         m.put("plans", ctx.db().read(plans::catalog).stream().map(p -> {
             Map<String, Object> j = p.json();
-            j.put("benefitList", Benefits.json(p.benefits(), locale));
+            j.put("benefitList", benefits.json(p.benefits(), locale));
             j.put("priceText", String.format(Locale.ROOT, "%d.%02d %s", p.price() / 100, p.price() % 100, p.currency()));
             return j;
         }).toList());

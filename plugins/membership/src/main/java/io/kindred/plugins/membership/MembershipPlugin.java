@@ -30,15 +30,17 @@ public final class MembershipPlugin extends KindredPlugin {
         
         PlanStore planStore = new PlanStore();
         Plans plans = new Plans(ctx, planStore);
-        MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans);
-        MembershipAdmin admin = new MembershipAdmin(ctx, store, planStore);
-        MembershipPages pages = new MembershipPages(ctx, store, plans, api);
+        Benefits benefits = new Benefits(ctx);
+        MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans, benefits);
+        MembershipAdmin admin = new MembershipAdmin(ctx, store, planStore, benefits);
+        MembershipPages pages = new MembershipPages(ctx, store, plans, api, benefits);
         Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
         api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),
-                "birthday-bonus", bonuses::birthdays, "monthly-bonus", bonuses::monthly));
+                "birthday-bonus", bonuses::birthdays, "monthly-bonus", bonuses::monthly, "tier-review", growth::review));
 
         ctx.migrations("db/membership");
         ctx.asset(AssetDefinition.of(Growth.ASSET).spendable(false));
+        Benefits.BUILT_IN.forEach(ctx::benefit);
         for (SettingDefinition<?> s : MembershipSettings.ALL) {
             ctx.setting(s);
         }
@@ -56,6 +58,7 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.job("expire-plans", Schedule.dailyAt(LocalTime.of(0, 5)), now -> plans.expire(now.toEpochMilli()));
         ctx.job("birthday-bonus", Schedule.dailyAt(LocalTime.of(8, 0)), bonuses::birthdays);
         ctx.job("monthly-bonus", Schedule.dailyAt(LocalTime.of(0, 15)), bonuses::monthly);
+        ctx.job("tier-review", Schedule.dailyAt(LocalTime.of(0, 30)), growth::review);
 
         ctx.provide(MembershipService.class, new MembershipService() {
             @Override
@@ -96,6 +99,7 @@ public final class MembershipPlugin extends KindredPlugin {
 
         ctx.nav(NavEntry.member("membership.nav", "/membership", 30));
         ctx.nav(NavEntry.console("membership.console.nav", "/console/membership", 35));
-        ctx.widget(new Widget("membership", "membership/widget", 8, pages::widget));
+        ctx.widget(Widget.localized("membership", "membership/widget", 8, pages::card));
+        ctx.accountSection(Widget.localized("membership", "membership/account", 10, pages::card));
     }
 }

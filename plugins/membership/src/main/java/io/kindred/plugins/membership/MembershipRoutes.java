@@ -15,8 +15,10 @@ final class MembershipRoutes {
     private final MembershipStore store;
     private final Growth growth;
     private final Plans plans;
+    private final Benefits benefitNames;
 
-    MembershipRoutes(PluginContext ctx, MembershipStore store, Growth growth, Plans plans) {
+    MembershipRoutes(PluginContext ctx, MembershipStore store, Growth growth, Plans plans, Benefits benefitNames) {
+        this.benefitNames = benefitNames;
         this.ctx = ctx;
         this.store = store;
         this.growth = growth;
@@ -32,7 +34,9 @@ final class MembershipRoutes {
 
     /**
      * {@code GET /api/v1/membership/me} → {@code {"tier":{code,name,rank},"growth":n,
-     * "next":{code,growthNeeded}|null,"pointsDebt":n,"plans":[],"benefits":[]}}.
+     * "next":{code,growthNeeded}|null,"pointsDebt":n,"tierReviewAt":date|null,"plans":[],"benefits":[]}}; under the
+     * yearly downgrade policy {@code growth} is the growth of the last 12 months and {@code tierReviewAt} the
+     * day of the member's next tier review.
      */
     void me(Exchange x) {
         Map<String, Object> body = view(x.requireMember().id(), x.locale());
@@ -46,7 +50,7 @@ final class MembershipRoutes {
         return ctx.db().read(h -> {
             List<Tier> tiers = store.tiers(h);
             Tier tier = growth.tierOf(h, userId);
-            long g = ctx.ledger().balance(h, userId, Growth.ASSET);
+            long g = growth.countedGrowth(h, userId);
             Tier next = Growth.next(tiers, tier);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("tier", Map.of("code", tier.code(), "name", tier.name(), "rank", tier.rank()));
@@ -54,8 +58,11 @@ final class MembershipRoutes {
             body.put("next", next == null ? null
                     : Map.of("code", next.code(), "name", next.name(), "growthNeeded", Math.max(0, next.threshold() - g)));
             body.put("pointsDebt", store.debt(h, userId));
+            body.put("tierReviewAt", !growth.yearly() ? null : store.reviewedAt(h, userId)
+                    .map(at -> java.time.Instant.ofEpochMilli(at).atZone(ctx.siteZone()).plusMonths(12).toLocalDate().toString())
+                    .orElse(null));
             body.put("plans", plans.activePlans(h, userId));
-            body.put("benefits", Benefits.json(benefits(h, userId), locale));
+            body.put("benefits", benefitNames.json(benefits(h, userId), locale));
             long span = next == null ? 1 : Math.max(1, next.threshold() - tier.threshold());
             body.put("progress", next == null ? 100 : (int) Math.min(100, Math.max(0, (g - tier.threshold()) * 100 / span)));
             body.put("tierDetail", tier.json());

@@ -23,7 +23,8 @@ final class MembershipSettings {
     static final SettingDefinition<Integer> CHECKIN_BONUS_POINTS = SettingDefinition.integer("checkinBonusPoints", 5, 0,
             1_000_000, "Extra points per check-in for members with a paid plan (benefit checkin.bonus)");
     static final SettingDefinition<String> DOWNGRADE = SettingDefinition.choice("downgrade", "never",
-            List.of("never"), "Downgrade policy: never (a member keeps the highest tier reached)");
+            List.of("never", "yearly"), "Downgrade policy: never (a member keeps the highest tier reached) or yearly "
+                    + "(growth of the last 12 months counts; each member's tier is reviewed once a year and may go down)");
 
     static final List<SettingDefinition<?>> ALL = List.of(GROWTH_PER_CURRENCY_UNIT, GROWTH_PER_CHECKIN,
             GROWTH_PER_POST, POINTS_PER_CURRENCY_UNIT, BIRTHDAY_POINTS, MONTHLY_PLAN_POINTS, CHECKIN_BONUS_POINTS, DOWNGRADE);

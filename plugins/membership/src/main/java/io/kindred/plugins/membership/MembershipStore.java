@@ -36,9 +36,28 @@ final class MembershipStore {
     /** Creates the member's row at {@code rank} if it is missing (no effect otherwise). */
     void ensureMember(Handle tx, long userId, int rank, long now) {
         tx.createUpdate("""
-                        INSERT INTO membership_members(user_id, tier_rank, points_debt, updated_at)
-                        VALUES (:u, :rank, 0, :now) ON CONFLICT (user_id) DO NOTHING""")
+                        INSERT INTO membership_members(user_id, tier_rank, points_debt, updated_at, reviewed_at)
+                        VALUES (:u, :rank, 0, :now, :now) ON CONFLICT (user_id) DO NOTHING""")
                 .bind("u", userId).bind("rank", rank).bind("now", now).execute();
+    }
+
+    /** @return members whose last tier review was at or before {@code cutoff}, oldest first */
+    List<Long> dueForReview(Handle h, long cutoff, int limit) {
+        return h.createQuery("""
+                        SELECT user_id FROM membership_members WHERE reviewed_at <= :cutoff
+                         ORDER BY reviewed_at, user_id LIMIT :limit""")
+                .bind("cutoff", cutoff).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    void markReviewed(Handle tx, long userId, long now) {
+        tx.createUpdate("UPDATE membership_members SET reviewed_at = :now WHERE user_id = :u")
+                .bind("now", now).bind("u", userId).execute();
+    }
+
+    /** @return when the member's tier was last reviewed (or they first earned growth); empty without a row */
+    Optional<Long> reviewedAt(Handle h, long userId) {
+        return h.createQuery("SELECT reviewed_at FROM membership_members WHERE user_id = :u")
+                .bind("u", userId).mapTo(Long.class).findOne();
     }
 
     void setRank(Handle tx, long userId, int rank, long now) {

@@ -48,7 +48,7 @@ class AdminIT {
         try (TestPlatform p = Fixture.start()) {
             Http admin = p.admin();
             Http.Response r = admin.put("/api/v1/admin/membership/plans/gift_199", Map.of("name", "199 礼包",
-                    "months", 12, "price", 199_00, "sku", "GIFT-199", "benefits", List.of("distribution.rights")));
+                    "months", 12, "price", 199_00, "sku", "GIFT-199", "benefits", List.of("monthly.bonus")));
             assertEquals(200, r.status(), r.body());
             assertEquals(409, admin.put("/api/v1/admin/membership/plans/other", Map.of("name", "x", "sku", "GIFT-199")).status());
             Http alice = p.member("alice@kindred.test", "Alice");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static io.kindred.plugins.membership.Fixture.balance;
+import static io.kindred.plugins.membership.Fixture.signIn;
 import static io.kindred.plugins.membership.Fixture.userId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,12 +29,6 @@ class BonusIT {
     private static void grant(TestPlatform p, long userId, String plan) {
         Http.Response r = p.admin().post("/api/v1/admin/membership/grants", Map.of("userId", userId, "planCode", plan));
         assertEquals(201, r.status(), r.body());
-    }
-
-    private static Http signIn(TestPlatform p, String email) {
-        Http h = p.http();
-        assertEquals(200, h.post("/api/v1/auth/login", Map.of("email", email, "password", "member-password-1")).status());
-        return h;
     }
 
     @Test

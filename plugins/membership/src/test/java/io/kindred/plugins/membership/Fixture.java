@@ -33,6 +33,14 @@ final class Fixture {
                 .bind("t", type).bind("u", userId).mapTo(Integer.class).one());
     }
 
+    /** Signs a member in again (after the test clock jumped past their session). */
+    static Http signIn(TestPlatform p, String email) {
+        Http h = p.http();
+        Http.Response r = h.post("/api/v1/auth/login", Map.of("email", email, "password", "member-password-1"));
+        assertEquals(200, r.status(), r.body());
+        return h;
+    }
+
     static long userId(Http member) {
         return member.get("/api/v1/me").json().path("user").path("id").asLong();
     }

@@ -44,6 +44,50 @@ class PagesIT {
     }
 
     @Test
+    void theAccountPageShowsTheMemberCardAndGoesOnWithoutTheMembershipPlugin() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 600_00, null);
+            assertEquals(201, p.admin().post("/api/v1/admin/membership/grants",
+                    Map.of("userId", Fixture.userId(alice), "planCode", "monthly")).status());
+            for (String lang : List.of("en", "zh-CN")) {
+                alice.header("Accept-Language", lang);
+                String body = alice.get("/account").body();
+                assertTrue(body.contains("id=\"section-membership\""), lang + body);
+                assertTrue(body.contains(lang.equals("en") ? "Membership card" : "会员卡"), lang);
+                assertTrue(body.contains("V2 · 社区新秀"), lang);
+                assertTrue(body.contains("id=\"membership-progress\""), lang);
+                assertTrue(body.contains(lang.equals("en") ? "Monthly bonus points" : "每月赠送积分"), lang);
+                assertTrue(body.contains("普通月卡 · " + (lang.equals("en") ? "until " : "")), lang + body);
+                assertTrue(body.indexOf("id=\"section-membership\"") < body.indexOf("id=\"profile\""), "above the forms");
+                assertFalse(body.contains("membership."), lang + " has a missing text");
+            }
+            assertEquals(200, p.admin().post("/api/v1/admin/plugins/membership/disable", Map.of()).status());
+            Http.Response without = alice.get("/account");
+            assertEquals(200, without.status());
+            assertFalse(without.body().contains("section-membership"));
+        }
+    }
+
+    @Test
+    void theConsoleDrawsMembersPerTierWithTheChartWebJarAndKeepsATable() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            Http bob = p.member("bob@kindred.test", "Bob");
+            purchase(p, alice, "A-1", 600_00, null);
+            purchase(p, bob, "B-1", 10_00, null);
+            String page = p.admin().get("/console/membership").body();
+            assertTrue(page.contains("<script src=\"/webjars/chart.js/dist/chart.umd.min.js\""), page);
+            assertTrue(page.contains("<script src=\"/assets/bar-chart.js\""));
+            assertTrue(page.contains("class=\"bar-chart\""));
+            assertTrue(page.contains("data-labels=\"V1,V2,V3,V4,V5\" data-values=\"1,1,0,0,0\""), page);
+            assertTrue(page.contains("data-colours=\"#9e9e9e,#4caf50,#2196f3,#9c27b0,#ff9800\""), page);
+            assertEquals(200, p.http().get("/webjars/chart.js/dist/chart.umd.min.js").status());
+            assertEquals(200, p.http().get("/assets/bar-chart.js").status());
+        }
+    }
+
+    @Test
     void aCodeIsRedeemedFromTheMembershipPageWithoutJavaScript() {
         try (TestPlatform p = Fixture.start()) {
             Http.Response b = p.admin().post("/api/v1/admin/membership/codes", Map.of("planCode", "annual", "count", 1));
