@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The catalog as operators edit it: creating an item from its fields, changing some of them. Fields arrive as
  * a JSON object (API) or form fields (console), by their API names; a field given as null (or blank) clears
- * an optional value — {@code "stock": null} makes the stock unlimited.
+ * an optional value — {@code "stock": null} makes the stock unlimited. The flag {@code exclusive} must be a
+ * boolean (the console form sends one for its checkbox).
  */
 final class Catalog {
 
@@ -84,6 +85,9 @@ final class Catalog {
     }
 
     private static Object value(String field, Object v) {
+        if (field.equals("exclusive")) {
+            return strictFlag(field, v);
+        }
         if (blank(v)) {
             return field.equals("description") ? "" : null;
         }
@@ -109,6 +113,14 @@ final class Catalog {
             };
             default -> throw KindredException.invalidField("Items have no field '" + field + "'.");
         };
+    }
+
+    /** A yes/no that must be JSON {@code true} or {@code false}: null, "yes" or 1 are refused rather than guessed. */
+    private static int strictFlag(String field, Object v) {
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        throw KindredException.invalidField("The field '" + field + "' must be true or false.");
     }
 
     private static boolean blank(Object v) {

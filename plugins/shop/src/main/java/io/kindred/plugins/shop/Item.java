@@ -7,11 +7,15 @@ import java.util.Map;
 
 /**
  * A catalog item. {@code stock} null means unlimited, {@code limitPerMember} null no limit, {@code minTier}
- * null everyone; {@code couponsLeft} is the free codes of a coupon item's pool (0 for other kinds).
+ * null everyone; {@code exclusive} (会员专享) reserves it for members with the benefit {@value #EXCLUSIVE_BENEFIT};
+ * {@code couponsLeft} is the free codes of a coupon item's pool (0 for other kinds).
  */
 record Item(long id, String name, String description, String category, String kind, long pricePoints, Long stock,
-            Integer limitPerMember, Instant availableFrom, Instant availableUntil, Integer minTier, String imageUrl,
-            boolean active, long couponsLeft) {
+            Integer limitPerMember, Instant availableFrom, Instant availableUntil, Integer minTier, boolean exclusive,
+            String imageUrl, boolean active, long couponsLeft) {
+
+    /** The benefit (权益) the shop offers: a tier or paid plan carrying it lets its members redeem exclusive items. */
+    static final String EXCLUSIVE_BENEFIT = "shop.exclusive";
 
     static final String PHYSICAL = "physical";
     static final String COUPON = "coupon";
@@ -50,6 +54,7 @@ record Item(long id, String name, String description, String category, String ki
         m.put("availableFrom", availableFrom == null ? null : availableFrom.toString());
         m.put("availableUntil", availableUntil == null ? null : availableUntil.toString());
         m.put("minTier", minTier);
+        m.put("exclusive", exclusive);
         m.put("imageUrl", imageUrl);
         m.put("active", active);
         m.put("available", availableAt(now));

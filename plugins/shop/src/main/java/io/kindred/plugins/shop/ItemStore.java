@@ -15,7 +15,7 @@ final class ItemStore {
 
     private static final String SELECT = """
             SELECT i.id, i.name, i.description, i.category, i.kind, i.price_points, i.stock, i.limit_per_member,
-                   i.available_from, i.available_until, i.min_tier, i.image_url, i.active,
+                   i.available_from, i.available_until, i.min_tier, i.exclusive, i.image_url, i.active,
                    (SELECT COUNT(*) FROM shop_coupon_codes c WHERE c.item_id = i.id AND c.handed_to IS NULL) AS coupons_left
               FROM shop_items i""";
 
@@ -25,7 +25,7 @@ final class ItemStore {
             Map.entry("pricePoints", "price_points"), Map.entry("stock", "stock"),
             Map.entry("limitPerMember", "limit_per_member"), Map.entry("availableFrom", "available_from"),
             Map.entry("availableUntil", "available_until"), Map.entry("minTier", "min_tier"),
-            Map.entry("imageUrl", "image_url"), Map.entry("active", "active"));
+            Map.entry("exclusive", "exclusive"), Map.entry("imageUrl", "image_url"), Map.entry("active", "active"));
 
     Optional<Item> find(Handle h, long id) {
         return h.createQuery(SELECT + " WHERE i.id = :id").bind("id", id).map((rs, c) -> row(rs)).findOne();
@@ -78,7 +78,8 @@ final class ItemStore {
         return new Item(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getString("category"),
                 rs.getString("kind"), rs.getLong("price_points"), nullableLong(rs, "stock"),
                 (Integer) nullableInt(rs, "limit_per_member"), instant(rs, "available_from"),
-                instant(rs, "available_until"), nullableInt(rs, "min_tier"), rs.getString("image_url"),
+                instant(rs, "available_until"), nullableInt(rs, "min_tier"), rs.getInt("exclusive") == 1,
+                rs.getString("image_url"),
                 rs.getInt("active") == 1, rs.getLong("coupons_left"));
     }
 

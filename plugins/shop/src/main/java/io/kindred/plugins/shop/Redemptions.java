@@ -46,8 +46,8 @@ final class Redemptions {
      *
      * @param address the shipping address typed in, or null to take the profile's
      * @throws KindredException 404 {@code not_found}; 409 {@code not_available}, {@code tier_required},
-     *                          {@code limit_reached}, {@code out_of_stock}, {@code insufficient_points};
-     *                          400 {@code address_required}
+     *                          {@code benefit_required}, {@code limit_reached}, {@code out_of_stock},
+     *                          {@code insufficient_points}; 400 {@code address_required}
      */
     Result redeem(long userId, long itemId, int quantity, String address, Optional<String> requestKey) {
         int maxQuantity = ctx.settings().get(ShopSettings.MAX_QUANTITY);
@@ -96,7 +96,7 @@ final class Redemptions {
         });
     }
 
-    /** The refusals that do not depend on stock or points: window, tier, limit per member. */
+    /** The refusals that do not depend on stock or points: window, tier, exclusive benefit, limit per member. */
     private void check(Handle tx, long userId, Item item, int quantity, Instant now) {
         if (!item.availableAt(now)) {
             throw KindredException.conflict("not_available", "This item cannot be redeemed now.");
@@ -104,6 +104,10 @@ final class Redemptions {
         if (item.minTier() != null && item.minTier() > 0 && tierRank(userId) < item.minTier()) {
             throw KindredException.conflict("tier_required", "This item is reserved for members of tier V"
                     + item.minTier() + " and above.");
+        }
+        if (item.exclusive() && !hasExclusiveBenefit(userId)) {
+            throw KindredException.conflict("benefit_required",
+                    "This item is reserved for members with the exclusive points-shop benefit.");
         }
         if (item.limitPerMember() != null && store.quantityHeld(tx, userId, item.id()) + quantity > item.limitPerMember()) {
             throw KindredException.conflict("limit_reached", "You can redeem at most " + item.limitPerMember()
@@ -114,6 +118,15 @@ final class Redemptions {
     /** @return the member's tier rank; -1 without a membership service, so that every tier-only item is refused */
     int tierRank(long userId) {
         return ctx.services().find(MembershipService.class).map(m -> m.tierRank(userId)).orElse(-1);
+    }
+
+    /**
+     * @return whether the member's tier or an active paid plan carries {@value Item#EXCLUSIVE_BENEFIT}; false
+     * without a membership service, so that every exclusive item is refused
+     */
+    boolean hasExclusiveBenefit(long userId) {
+        return ctx.services().find(MembershipService.class)
+                .map(m -> m.hasBenefit(userId, Item.EXCLUSIVE_BENEFIT)).orElse(false);
     }
 
     String profileAddress(long userId) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The console pages under {@code /console/shop}: items with a low-stock marker, the item form with the
+ * The console pages under {@code /console/shop}: items with low-stock and exclusive markers, the item form with the
  * picture and coupon pool uploads, and the redemptions queue (with its CSV export) with ship / deliver / cancel buttons.
  */
 final class ShopConsole {
@@ -55,6 +55,7 @@ final class ShopConsole {
         values.put("kind", Item.PHYSICAL);
         values.put("category", "general");
         values.put("active", true);
+        values.put("exclusive", false);
         x.render("shop/console/item", Map.of("item", values, "isNew", true, "kinds", Item.KINDS));
     }
 
@@ -212,6 +213,7 @@ final class ShopConsole {
             }
         }
         fields.put("active", ShopPages.field(x, "active") != null);
+        fields.put("exclusive", ShopPages.field(x, "exclusive") != null);
         return fields;
     }
 }

@@ -22,7 +22,7 @@ final class ShopPages {
 
     /** Refusals a form turns into a notice on the item page instead of an error page. */
     private static final Set<String> NOTICED = Set.of("insufficient_points", "out_of_stock", "limit_reached",
-            "tier_required", "not_available", "address_required", "invalid_field");
+            "tier_required", "benefit_required", "not_available", "address_required", "invalid_field");
 
     private final PluginContext ctx;
     private final Catalog catalog;
@@ -50,12 +50,15 @@ final class ShopPages {
 
     /** {@code GET /shop?category=}. */
     void grid(Exchange x) {
-        long balance = ctx.ledger().balance(x.requireMember().id(), Redemptions.ASSET);
+        long memberId = x.requireMember().id();
+        long balance = ctx.ledger().balance(memberId, Redemptions.ASSET);
         Instant now = ctx.clock().instant();
         String category = x.query("category").orElse("");
-        List<Map<String, Object>> items = catalog.all(true).stream()
-                .filter(i -> category.isEmpty() || category.equals(i.category()))
-                .map(i -> view(i, balance, now)).toList();
+        List<Item> shown = catalog.all(true).stream()
+                .filter(i -> category.isEmpty() || category.equals(i.category())).toList();
+        // asked once per page, and only when there is an exclusive item to mark
+        boolean exclusiveAllowed = shown.stream().anyMatch(Item::exclusive) && redemptions.hasExclusiveBenefit(memberId);
+        List<Map<String, Object>> items = shown.stream().map(i -> view(i, balance, now, exclusiveAllowed)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("items", items);
         model.put("categories", catalog.categories());
@@ -72,8 +75,9 @@ final class ShopPages {
             throw KindredException.notFound("There is no such item in the shop.");
         }
         long balance = ctx.ledger().balance(me.id(), Redemptions.ASSET);
+        boolean exclusiveAllowed = item.exclusive() && redemptions.hasExclusiveBenefit(me.id());
         Map<String, Object> model = new HashMap<>();
-        model.put("item", view(item, balance, ctx.clock().instant()));
+        model.put("item", view(item, balance, ctx.clock().instant(), exclusiveAllowed));
         model.put("balance", balance);
         model.put("physical", Item.PHYSICAL.equals(item.kind()));
         model.put("address", Optional.ofNullable(redemptions.profileAddress(me.id())).orElse(""));
@@ -108,8 +112,13 @@ final class ShopPages {
         x.render("shop/redemptions", Map.of("redemptions", items));
     }
 
-    private static Map<String, Object> view(Item i, long balance, Instant now) {
+    /**
+     * @param exclusiveAllowed whether the viewer holds the benefit that opens exclusive items (read for exclusive
+     *                         items only, so callers need not ask the membership service for the others)
+     */
+    private static Map<String, Object> view(Item i, long balance, Instant now, boolean exclusiveAllowed) {
         Map<String, Object> m = new HashMap<>(i.json(now));
+        m.put("locked", i.exclusive() && !exclusiveAllowed);
         m.put("affordable", i.pricePoints() <= balance);
         m.put("shortBy", Math.max(0, i.pricePoints() - balance));
         Long left = i.left();

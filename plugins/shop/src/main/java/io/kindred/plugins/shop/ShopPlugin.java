@@ -3,6 +3,7 @@ package io.kindred.plugins.shop;
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.badges.BadgeService;
+import io.kindred.api.membership.Benefit;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
@@ -12,7 +13,8 @@ import io.kindred.api.web.Routes;
 /**
  * Points shop (积分商城): a catalog of physical items, coupons (优惠券) and badges (纪念徽章) redeemed for points,
  * with fulfilment by operators. Emits {@code redemption.created} and {@code redemption.cancelled}; offers the
- * {@link BadgeService}; reads tiers from the {@code MembershipService} when a plugin provides it.
+ * {@link BadgeService}; offers the benefit {@code shop.exclusive} (exclusive items) and reads tiers and benefits
+ * from the {@code MembershipService} when a plugin provides it.
  * The whole plugin, at a glance.
  */
 public final class ShopPlugin extends KindredPlugin {
@@ -35,6 +37,7 @@ public final class ShopPlugin extends KindredPlugin {
         }
         ctx.messages("messages/shop");
         ctx.provide(BadgeService.class, badges);
+        ctx.benefit(Benefit.of(Item.EXCLUSIVE_BENEFIT, "Exclusive points-shop items").named("zh", "积分商城专享"));
 
         Routes r = ctx.routes();
         r.get("/api/v1/shop/items", Access.MEMBER, api::items);
