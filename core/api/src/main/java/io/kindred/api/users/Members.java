@@ -45,6 +45,14 @@ public interface Members {
     }
 
     /**
+     * @return how many member accounts are active (operators and administrators included; blocked or
+     * deleted accounts not), e.g. to count the members a plugin has no row for; 0 when the host does not say
+     */
+    default long countActive() {
+        return 0;
+    }
+
+    /**
      * Active members whose birthday (from their profile) falls on the month and day of {@code day}, e.g. for a
      * birthday gift job. In a year that is not a leap year, members born on 29 February are included on
      * 28 February, so that they are greeted once a year too.

@@ -56,6 +56,11 @@ public final class MembersView implements Members {
     }
 
     @Override
+    public long countActive() {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE status = 'active'").mapTo(Long.class).one());
+    }
+
+    @Override
     public java.util.List<Long> bornOn(java.time.LocalDate day) {
         String md = day.toString().substring(5);
         String leapDay = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear() ? "02-29" : md;

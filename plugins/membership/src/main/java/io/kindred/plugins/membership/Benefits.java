@@ -42,7 +42,12 @@ final class Benefits {
     List<Map<String, Object>> json(List<String> codes, Locale locale) {
         Map<String, Benefit> offered = offered();
         return codes.stream().distinct().filter(offered::containsKey)
-                .map(c -> Map.<String, Object>of("code", c, "name", offered.get(c).name(locale))).toList();
+                .map(c -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("code", c);
+                    m.put("name", offered.get(c).name(locale));
+                    return m;
+                }).toList();
     }
 
     /**

@@ -202,11 +202,12 @@ final class MembershipAdmin {
             h.createQuery("SELECT tier_rank, COUNT(*) FROM membership_members GROUP BY tier_rank")
                     .map((rs, c) -> Map.entry(rs.getInt(1), rs.getLong(2))).list()
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
-            long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            // Members who never earned growth have no row: they are in the lowest tier.
+            long withRow = counts.values().stream().mapToLong(Long::longValue).sum();
+            counts.merge(tiers.get(0).rank(), Math.max(0, ctx.members().countActive() - withRow), Long::sum);
             List<Map<String, Object>> perTier = new ArrayList<>();
             for (Tier t : tiers) {
-                long n = counts.getOrDefault(t.rank(), 0L);
-                perTier.add(Map.of("code", t.code(), "name", t.name(), "members", n, "percent", n * 100 / max));
+                perTier.add(Map.of("code", t.code(), "name", t.name(), "members", counts.getOrDefault(t.rank(), 0L)));
             }
             List<Map<String, Object>> holders = h.createQuery("""
                             SELECT user_id, plan_code, ends_at FROM membership_holdings

@@ -35,9 +35,10 @@ class PagesIT {
                     assertTrue(body.contains("id=\"membership-tier\""), lang + " " + path);
                     assertTrue(body.contains("V2 · 社区新秀"), lang + " " + path);
                     assertTrue(body.contains("id=\"membership-growth\">600<"), lang + " " + path);
-                    assertTrue(body.contains("id=\"membership-progress\" style=\"width:100%\" max=\"100\" value=\"6\""), lang + " " + path + body);
+                    assertTrue(body.contains("id=\"membership-progress\" class=\"progress-bar\" max=\"100\" value=\"6\""), lang + " " + path + body);
                     assertTrue(body.contains(lang.equals("en") ? "Birthday bonus points" : "生日积分礼"), lang + " " + path);
                     assertFalse(body.contains("membership."), lang + " " + path + " has a missing text: " + body);
+                    assertFalse(body.contains(" style=\""), "the Content-Security-Policy refuses style attributes");
                 }
             }
         }
@@ -80,7 +81,7 @@ class PagesIT {
             assertTrue(page.contains("<script src=\"/webjars/chart.js/dist/chart.umd.min.js\""), page);
             assertTrue(page.contains("<script src=\"/assets/bar-chart.js\""));
             assertTrue(page.contains("class=\"bar-chart\""));
-            assertTrue(page.contains("data-labels=\"V1,V2,V3,V4,V5\" data-values=\"1,1,0,0,0\""), page);
+            assertTrue(page.contains("data-labels=\"V1,V2,V3,V4,V5\" data-values=\"2,1,0,0,0\""), page);
             assertTrue(page.contains("data-colours=\"#9e9e9e,#4caf50,#2196f3,#9c27b0,#ff9800\""), page);
             assertEquals(200, p.http().get("/webjars/chart.js/dist/chart.umd.min.js").status());
             assertEquals(200, p.http().get("/assets/bar-chart.js").status());
