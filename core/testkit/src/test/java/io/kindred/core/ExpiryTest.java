@@ -38,6 +38,30 @@ class ExpiryTest {
     }
 
     @Test
+    void netChangeSinceCountsCreditsMinusDebitsFromTheGivenMomentOn() {
+        start("UTC");
+        Http shop = platform.apiClient("shop");
+        Http member = platform.member("window@expiry.test", "Window");
+        long id = member.get("/api/v1/me").json().at("/user/id").asLong();
+        assertEquals(201, adjust(shop, id, 100, "january").status());
+        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
+        assertEquals(201, adjust(shop, id, 40, "march").status());
+        assertEquals(201, adjust(shop, id, -25, "spend").status());
+        var ledger = platform.kindred().ledger;
+        long[] windows = platform.kindred().database.read(h -> new long[]{
+                ledger.netChangeSince(h, id, "points", Instant.parse("2026-01-01T00:00:00Z")),
+                ledger.netChangeSince(h, id, "points", Instant.parse("2026-03-01T00:00:00Z")),
+                ledger.netChangeSince(h, id, "points", Instant.parse("2026-03-01T00:00:00.001Z")),
+                ledger.netChangeSince(h, id, "points", Instant.parse("2026-01-01T00:00:00Z").minusSeconds(1)),
+                ledger.netChangeSince(h, id + 1000, "points", Instant.EPOCH)});
+        assertEquals(115, windows[0], "everything");
+        assertEquals(15, windows[1], "the start is inclusive: March's 40 minus the 25 spent");
+        assertEquals(0, windows[2]);
+        assertEquals(115, windows[3]);
+        assertEquals(0, windows[4], "no account");
+    }
+
+    @Test
     void pointsFromTwoMonthsAreSpentOldestFirstAndTheRestOfTheOldLotExpiresOnce() {
         start("UTC");
         Http shop = platform.apiClient("shop");
