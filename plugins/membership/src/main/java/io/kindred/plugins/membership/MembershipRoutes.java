@@ -53,10 +53,20 @@ final class MembershipRoutes {
             long g = growth.countedGrowth(h, userId);
             Tier next = Growth.next(tiers, tier);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tier", Map.of("code", tier.code(), "name", tier.name(), "rank", tier.rank()));
+            Map<String, Object> tierJson = new LinkedHashMap<>();
+            tierJson.put("code", tier.code());
+            tierJson.put("name", tier.name());
+            tierJson.put("rank", tier.rank());
+            body.put("tier", tierJson);
             body.put("growth", g);
-            body.put("next", next == null ? null
-                    : Map.of("code", next.code(), "name", next.name(), "growthNeeded", Math.max(0, next.threshold() - g)));
+            Map<String, Object> nextJson = null;
+            if (next != null) {
+                nextJson = new LinkedHashMap<>();
+                nextJson.put("code", next.code());
+                nextJson.put("name", next.name());
+                nextJson.put("growthNeeded", Math.max(0, next.threshold() - g));
+            }
+            body.put("next", nextJson);
             body.put("pointsDebt", store.debt(h, userId));
             body.put("tierReviewAt", !growth.yearly() ? null : store.reviewedAt(h, userId)
                     .map(at -> java.time.Instant.ofEpochMilli(at).atZone(ctx.siteZone()).plusMonths(12).toLocalDate().toString())
