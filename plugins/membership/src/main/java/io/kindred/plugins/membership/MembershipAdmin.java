@@ -23,9 +23,11 @@ final class MembershipAdmin {
     private final MembershipStore store;
     private final PlanStore plans;
     private final Benefits benefits;
+    private final Plans holdings;
 
-    MembershipAdmin(PluginContext ctx, MembershipStore store, PlanStore plans, Benefits benefits) {
+    MembershipAdmin(PluginContext ctx, MembershipStore store, PlanStore plans, Plans holdings, Benefits benefits) {
         this.benefits = benefits;
+        this.holdings = holdings;
         this.ctx = ctx;
         this.store = store;
         this.plans = plans;
@@ -65,7 +67,72 @@ final class MembershipAdmin {
         x.json(statsModel());
     }
 
+    /** {@code GET /api/v1/admin/membership/codes} → {@code {"items":[{id,planCode,size,used,note,createdAt}]}}, newest first. */
+    void batches(Exchange x) {
+        x.json(new Page<>(ctx.db().read(h -> plans.batches(h, 500)), null));
+    }
+
+    /** {@code GET /api/v1/admin/membership/codes/{batchId}} → {@code {"batch":{…,"codes":[{code,redeemedBy,redeemedAt}]}}}. */
+    void batch(Exchange x) {
+        long id = x.pathParamAsId("batchId");
+        x.json(Map.of("batch", batchWithCodes(id)));
+    }
+
+    private Map<String, Object> batchWithCodes(long id) {
+        return ctx.db().read(h -> {
+            Map<String, Object> b = plans.batches(h, Integer.MAX_VALUE).stream().filter(m -> m.get("id").equals(id))
+                    .findFirst().orElseThrow(() -> new KindredException(404, "batch_not_found", "There is no code batch " + id + "."));
+            Map<String, Object> out = new LinkedHashMap<>(b);
+            out.put("codes", plans.batchCodes(h, id));
+            return out;
+        });
+    }
+
     // ---- console ----
+
+    /** {@code POST /console/membership/codes} (form: planCode, count, note) — a new batch of activation codes. */
+    void codesForm(Exchange x) {
+        int count = (int) number(form(x, "count").orElse(""), "count");
+        holdings.generate(form(x, "planCode").orElse(null), count, form(x, "note").filter(s -> !s.isEmpty()).orElse(null),
+                x.member().map(m -> m.id()).orElse(null));
+        x.redirect("/console/membership?notice=membership.codes.created#codes");
+    }
+
+    /** {@code GET /console/membership/batches/{batchId}/codes.csv}: the batch for the printer, one code per line. */
+    void batchCsv(Exchange x) {
+        Map<String, Object> b = batchWithCodes(x.pathParamAsId("batchId"));
+        StringBuilder csv = new StringBuilder("code,plan,redeemed_by,redeemed_at\r\n");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> codes = (List<Map<String, Object>>) b.get("codes");
+        for (Map<String, Object> c : codes) {
+            // codes are A–Z and 2–9 with dashes, plan codes snake_case, the rest numbers and ISO times: nothing to quote
+            csv.append(c.get("code")).append(',').append(b.get("planCode")).append(',')
+                    .append(c.get("redeemedBy") == null ? "" : c.get("redeemedBy")).append(',')
+                    .append(c.get("redeemedAt") == null ? "" : c.get("redeemedAt")).append("\r\n");
+        }
+        x.download("activation-codes-" + b.get("id") + ".csv", "text/csv; charset=utf-8",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code POST /console/membership/grants} (form: member — an email or a member id — and planCode). */
+    void grantForm(Exchange x) {
+        String who = form(x, "member").orElse("");
+        long userId = (who.contains("@") ? ctx.members().findByEmail(who)
+                : who.matches("\\d{1,18}") ? ctx.members().find(Long.parseLong(who)) : java.util.Optional.<io.kindred.api.users.Member>empty())
+                .map(m -> m.id())
+                .orElseThrow(() -> new KindredException(404, "user_not_found", "There is no member '" + who + "'."));
+        holdings.grant(userId, form(x, "planCode").orElse(null), null);
+        x.redirect("/console/membership?notice=membership.granted#holders");
+    }
+
+    /** {@code POST /console/membership/grants/revoke} (form: userId, planCode). */
+    void revokeForm(Exchange x) {
+        long userId = number(form(x, "userId").orElse(""), "userId");
+        if (!holdings.revoke(userId, form(x, "planCode").orElse(null))) {
+            throw new KindredException(404, "not_holding", "The member does not hold this plan.");
+        }
+        x.redirect("/console/membership?notice=membership.revoked#holders");
+    }
 
     /** {@code GET /console/membership}. */
     void page(Exchange x) {
@@ -82,6 +149,7 @@ final class MembershipAdmin {
             return j;
         }).toList());
         m.put("newPlanChoices", benefits.choices(List.of(), x.locale()));
+        m.put("batches", ctx.db().read(h -> plans.batches(h, 50)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> perTier = (List<Map<String, Object>>) m.get("tiers");
         m.put("chartLabels", String.join(",", perTier.stream().map(s -> String.valueOf(s.get("code"))).toList()));

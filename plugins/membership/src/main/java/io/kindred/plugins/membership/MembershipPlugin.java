@@ -32,7 +32,7 @@ public final class MembershipPlugin extends KindredPlugin {
         Plans plans = new Plans(ctx, planStore);
         Benefits benefits = new Benefits(ctx);
         MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans, benefits);
-        MembershipAdmin admin = new MembershipAdmin(ctx, store, planStore, benefits);
+        MembershipAdmin admin = new MembershipAdmin(ctx, store, planStore, plans, benefits);
         MembershipPages pages = new MembershipPages(ctx, store, plans, api, benefits);
         Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
         api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),
@@ -81,6 +81,8 @@ public final class MembershipPlugin extends KindredPlugin {
         r.post("/api/v1/admin/membership/grants", Access.OPERATOR, api::grant);
         r.delete("/api/v1/admin/membership/grants", Access.OPERATOR, api::revoke);
         r.post("/api/v1/admin/membership/codes", Access.OPERATOR, api::generateCodes);
+        r.get("/api/v1/admin/membership/codes", Access.OPERATOR, admin::batches);
+        r.get("/api/v1/admin/membership/codes/{batchId}", Access.OPERATOR, admin::batch);
         r.post("/api/v1/admin/membership/jobs/{job}/run", Access.OPERATOR, api::runJob);
 
         r.get("/api/v1/admin/membership/tiers", Access.OPERATOR, admin::tiers);
@@ -96,6 +98,10 @@ public final class MembershipPlugin extends KindredPlugin {
         r.post("/console/membership/tiers/{code}", Access.OPERATOR, admin::tierForm);
         r.post("/console/membership/plans", Access.OPERATOR, admin::planForm);
         r.post("/console/membership/plans/{code}", Access.OPERATOR, admin::planForm);
+        r.post("/console/membership/codes", Access.OPERATOR, admin::codesForm);
+        r.get("/console/membership/batches/{batchId}/codes.csv", Access.OPERATOR, admin::batchCsv);
+        r.post("/console/membership/grants", Access.OPERATOR, admin::grantForm);
+        r.post("/console/membership/grants/revoke", Access.OPERATOR, admin::revokeForm);
 
         ctx.nav(NavEntry.member("membership.nav", "/membership", 30));
         ctx.nav(NavEntry.console("membership.console.nav", "/console/membership", 35));

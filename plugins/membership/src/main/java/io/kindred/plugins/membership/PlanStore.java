@@ -119,6 +119,39 @@ final class PlanStore {
                 .bind("now", now).mapTo(Long.class).one();
     }
 
+    /** @return the batches, newest first, as {@code {id, planCode, size, used, note, createdAt}} */
+    List<java.util.Map<String, Object>> batches(Handle h, int limit) {
+        return h.createQuery("""
+                        SELECT b.id, b.plan_code, b.size, b.note, b.created_at,
+                               (SELECT COUNT(*) FROM membership_codes c WHERE c.batch_id = b.id AND c.redeemed_by IS NOT NULL)
+                          FROM membership_code_batches b ORDER BY b.id DESC LIMIT :limit""")
+                .bind("limit", limit).map((rs, c) -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("id", rs.getLong(1));
+                    m.put("planCode", rs.getString(2));
+                    m.put("size", rs.getInt(3));
+                    m.put("used", rs.getInt(6));
+                    m.put("note", rs.getString(4));
+                    m.put("createdAt", java.time.Instant.ofEpochMilli(rs.getLong(5)).toString());
+                    return m;
+                }).list();
+    }
+
+    /** @return the batch's codes, sorted, as {@code {code, redeemedBy, redeemedAt}} */
+    List<java.util.Map<String, Object>> batchCodes(Handle h, long batchId) {
+        return h.createQuery("""
+                        SELECT code, redeemed_by, redeemed_at FROM membership_codes WHERE batch_id = :b ORDER BY code""")
+                .bind("b", batchId).map((rs, c) -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("code", rs.getString(1));
+                    long by = rs.getLong(2);
+                    m.put("redeemedBy", rs.wasNull() ? null : by);
+                    long at = rs.getLong(3);
+                    m.put("redeemedAt", rs.wasNull() ? null : java.time.Instant.ofEpochMilli(at).toString());
+                    return m;
+                }).list();
+    }
+
     /** @return false when the code already exists (a random collision; the caller draws another) */
     boolean insertCode(Handle tx, String code, long batchId, String planCode) {
         return tx.createUpdate("""

@@ -61,6 +61,53 @@ class AdminIT {
     }
 
     @Test
+    void anOperatorGrantsRevokesAndPrintsActivationCodesFromTheConsole() {
+        try (TestPlatform p = Fixture.start()) {
+            Http admin = p.admin();
+            Http alice = p.member("alice@kindred.test", "Alice");
+            Http.Response granted = admin.submitForm("/console/membership", "/console/membership/grants",
+                    "member", "ALICE@kindred.test", "planCode", "quarterly");
+            assertEquals(303, granted.status(), granted.body());
+            assertEquals("quarterly", me(alice).path("plans").get(0).path("code").asText());
+            assertTrue(admin.get("/console/membership").body().contains("/console/members/" + userId(alice)));
+            Http.Response unknown = admin.submitForm("/console/membership", "/console/membership/grants",
+                    "member", "nobody@kindred.test", "planCode", "quarterly");
+            assertEquals(404, unknown.status());
+            assertTrue(unknown.body().contains("nobody@kindred.test"), "a page that says who was not found");
+            Http.Response revoked = admin.submitForm("/console/membership", "/console/membership/grants/revoke",
+                    "userId", String.valueOf(userId(alice)), "planCode", "quarterly");
+            assertEquals(303, revoked.status(), revoked.body());
+            assertEquals(0, me(alice).path("plans").size());
+
+            Http.Response made = admin.submitForm("/console/membership", "/console/membership/codes",
+                    "planCode", "annual", "count", "3", "note", "Shanghai fair");
+            assertEquals(303, made.status(), made.body());
+            JsonNode batches = admin.get("/api/v1/admin/membership/codes").json().path("items");
+            assertEquals(1, batches.size());
+            long batchId = batches.get(0).path("id").asLong();
+            assertEquals("Shanghai fair", batches.get(0).path("note").asText());
+            JsonNode codes = admin.get("/api/v1/admin/membership/codes/" + batchId).json().path("batch").path("codes");
+            assertEquals(3, codes.size());
+            String code = codes.get(0).path("code").asText();
+            assertEquals(201, alice.post("/api/v1/membership/redeem", Map.of("code", code)).status());
+            assertEquals(1, admin.get("/api/v1/admin/membership/codes").json().path("items").get(0).path("used").asInt());
+
+            Http.Response csv = admin.get("/console/membership/batches/" + batchId + "/codes.csv");
+            assertEquals(200, csv.status());
+            String[] lines = csv.body().split("\r\n");
+            assertEquals("code,plan,redeemed_by,redeemed_at", lines[0]);
+            assertEquals(4, lines.length, csv.body());
+            assertTrue(csv.body().contains(code + ",annual," + userId(alice) + ","), csv.body());
+            assertEquals(404, admin.get("/console/membership/batches/999/codes.csv").status());
+            assertEquals(404, admin.get("/api/v1/admin/membership/codes/999").status());
+            assertEquals(400, admin.submitForm("/console/membership", "/console/membership/codes",
+                    "planCode", "annual", "count", "lots").status());
+            assertEquals(403, alice.get("/console/membership/batches/" + batchId + "/codes.csv").status());
+            assertEquals(403, alice.get("/api/v1/admin/membership/codes").status());
+        }
+    }
+
+    @Test
     void theConsolePageRendersInBothLanguages() {
         try (TestPlatform p = Fixture.start()) {
             Http admin = p.admin();
