@@ -43,10 +43,13 @@ final class MembershipAdmin {
     /**
      * {@code PUT /api/v1/admin/membership/tiers/{code}} with any of {@code name, threshold, multiplier (e.g. 1.5),
      * colour, icon, benefits[]} → {@code {"tier":...}}. Thresholds must grow with the rank and V1's stays 0.
+     * A new code adds a tier above the highest (201; name and threshold required).
      */
     void putTier(Exchange x) {
         Map<String, Object> body = castMap(x.body(Map.class));
-        x.json(Map.of("tier", updateTier(x.pathParam("code"), body).json()));
+        String code = x.pathParam("code");
+        boolean exists = ctx.db().read(h -> store.tiers(h).stream().anyMatch(t -> t.code().equals(code)));
+        x.json(exists ? 200 : 201, Map.of("tier", updateTier(code, body).json()));
     }
 
     /** {@code GET /api/v1/admin/membership/plans} → every plan, on sale or not. */
@@ -158,15 +161,18 @@ final class MembershipAdmin {
         x.render("membership/console/overview", m);
     }
 
-    /** {@code POST /console/membership/tiers/{code}} (form). */
+    /** {@code POST /console/membership/tiers/{code}} (form) and {@code POST /console/membership/tiers} (new, field code). */
     void tierForm(Exchange x) {
+        String code = x.path().endsWith("/tiers") ? form(x, "code").orElse("").toUpperCase(java.util.Locale.ROOT)
+                : x.pathParam("code");
         Map<String, Object> b = new HashMap<>();
+        form(x, "icon").ifPresent(v -> b.put("icon", v));
         form(x, "name").ifPresent(v -> b.put("name", v));
         form(x, "threshold").ifPresent(v -> b.put("threshold", number(v, "threshold")));
         form(x, "multiplier").ifPresent(v -> b.put("multiplier", decimal(v)));
         form(x, "colour").ifPresent(v -> b.put("colour", v));
         checkedBenefits(x).ifPresent(v -> b.put("benefits", v));
-        updateTier(x.pathParam("code"), b);
+        updateTier(code, b);
         x.redirect("/console/membership?notice=membership.saved");
     }
 
@@ -189,15 +195,79 @@ final class MembershipAdmin {
 
     // ---- the work ----
 
+    /**
+     * Adds a tier above the highest: {@code name} and a {@code threshold} above the highest tier's are
+     * required; the rest defaults to the highest tier's multiplier and colour, no benefits. Ranks only grow,
+     * so what other plugins keyed on a rank (a shop item "V3 and above") keeps its meaning.
+     */
+    private Tier addTier(Handle tx, String code, Map<String, Object> b) {
+        if (!code.matches("[A-Z][A-Z0-9]{0,7}")) {
+            throw KindredException.invalidField("A tier code is 1 to 8 capital letters and digits, e.g. V6.");
+        }
+        if (!b.containsKey("name") || !b.containsKey("threshold")) {
+            throw KindredException.missingField(b.containsKey("name") ? "threshold" : "name");
+        }
+        List<Tier> tiers = store.tiers(tx);
+        Tier top = tiers.get(tiers.size() - 1);
+        if (tiers.size() >= 20) {
+            throw KindredException.conflict("too_many_tiers", "A ladder has at most 20 tiers.");
+        }
+        tx.createUpdate("""
+                        INSERT INTO membership_tiers(code, name, tier_rank, threshold, multiplier, colour, icon, benefits)
+                        VALUES (:code, :code, :rank, :threshold, :m, :colour, :icon, '')""")
+                .bind("code", code).bind("rank", top.rank() + 1).bind("threshold", top.threshold() + 1)
+                .bind("m", top.multiplier()).bind("colour", top.colour()).bind("icon", top.icon()).execute();
+        return store.tiers(tx).get(tiers.size());
+    }
+
+    /**
+     * {@code DELETE /api/v1/admin/membership/tiers/{code}} → 204: removes the highest tier, when nobody is in it
+     * and at least two tiers stay; 409 {@code not_top_tier}, {@code tier_in_use} or {@code last_tiers} otherwise.
+     */
+    void deleteTier(Exchange x) {
+        removeTier(x.pathParam("code"));
+        x.noContent();
+    }
+
+    /** {@code POST /console/membership/tiers/{code}/delete}. */
+    void deleteTierForm(Exchange x) {
+        removeTier(x.pathParam("code"));
+        x.redirect("/console/membership?notice=membership.saved");
+    }
+
+    private void removeTier(String code) {
+        ctx.db().write(tx -> {
+            List<Tier> tiers = store.tiers(tx);
+            Tier t = tiers.stream().filter(x -> x.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new KindredException(404, "tier_not_found", "There is no tier '" + code + "'."));
+            if (t.rank() != tiers.get(tiers.size() - 1).rank()) {
+                throw KindredException.conflict("not_top_tier", "Only the highest tier can be removed.");
+            }
+            if (tiers.size() <= 2) {
+                throw KindredException.conflict("last_tiers", "A ladder keeps at least two tiers.");
+            }
+            long members = tx.createQuery("SELECT COUNT(*) FROM membership_members WHERE tier_rank = :r")
+                    .bind("r", t.rank()).mapTo(Long.class).one();
+            if (members > 0) {
+                throw KindredException.conflict("tier_in_use", members + " member(s) are in " + code
+                        + "; raise its threshold or wait until it is empty.");
+            }
+            tx.createUpdate("DELETE FROM membership_tiers WHERE code = :code").bind("code", code).execute();
+            return null;
+        });
+    }
+
     private Tier updateTier(String code, Map<String, Object> b) {
         return ctx.db().write(tx -> {
-            Tier t = store.tiers(tx).stream().filter(x -> x.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new KindredException(404, "tier_not_found", "There is no tier '" + code + "'."));
+            Tier t = store.tiers(tx).stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+            if (t == null) {
+                t = addTier(tx, code, b);
+            }
             String name = text(b, "name", t.name(), 40);
             long threshold = b.containsKey("threshold") ? toLong(b.get("threshold"), "threshold") : t.threshold();
             int multiplier = b.containsKey("multiplier") ? (int) Math.round(toDouble(b.get("multiplier")) * 100) : t.multiplier();
             String colour = text(b, "colour", t.colour(), 20);
-            String icon = text(b, "icon", t.icon(), 40);
+            String icon = text(b, "icon", t.icon(), 8);
             List<String> benefits = b.containsKey("benefits") ? this.benefits.check(list(b.get("benefits")), t.benefits())
                     : t.benefits();
             if (threshold < 0 || multiplier < 0 || multiplier > 10_000) {

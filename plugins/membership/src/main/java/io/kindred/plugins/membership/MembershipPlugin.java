@@ -87,6 +87,7 @@ public final class MembershipPlugin extends KindredPlugin {
 
         r.get("/api/v1/admin/membership/tiers", Access.OPERATOR, admin::tiers);
         r.put("/api/v1/admin/membership/tiers/{code}", Access.OPERATOR, admin::putTier);
+        r.delete("/api/v1/admin/membership/tiers/{code}", Access.OPERATOR, admin::deleteTier);
         r.get("/api/v1/admin/membership/plans", Access.OPERATOR, admin::plans);
         r.put("/api/v1/admin/membership/plans/{code}", Access.OPERATOR, admin::putPlan);
         r.get("/api/v1/admin/membership/stats", Access.OPERATOR, admin::stats);
@@ -95,7 +96,9 @@ public final class MembershipPlugin extends KindredPlugin {
         r.post("/membership/redeem", Access.MEMBER, pages::redeem);
 
         r.get("/console/membership", Access.OPERATOR, admin::page);
+        r.post("/console/membership/tiers", Access.OPERATOR, admin::tierForm);
         r.post("/console/membership/tiers/{code}", Access.OPERATOR, admin::tierForm);
+        r.post("/console/membership/tiers/{code}/delete", Access.OPERATOR, admin::deleteTierForm);
         r.post("/console/membership/plans", Access.OPERATOR, admin::planForm);
         r.post("/console/membership/plans/{code}", Access.OPERATOR, admin::planForm);
         r.post("/console/membership/codes", Access.OPERATOR, admin::codesForm);

@@ -30,7 +30,8 @@ class AdminIT {
             Http.Response bad = admin.put("/api/v1/admin/membership/tiers/V3", Map.of("threshold", 50));
             assertEquals(400, bad.status(), bad.body());
             assertEquals("invalid_field", bad.errorCode());
-            assertEquals(404, admin.put("/api/v1/admin/membership/tiers/V9", Map.of("threshold", 50)).status());
+            assertEquals("missing_field", admin.put("/api/v1/admin/membership/tiers/V9", Map.of("threshold", 50)).errorCode(),
+                    "a new code adds a tier, which needs a name");
 
             Http alice = p.member("alice@kindred.test", "Alice");
             purchase(p, alice, "A-1", 100_00, null);
@@ -40,6 +41,40 @@ class AdminIT {
             JsonNode stats = admin.get("/api/v1/admin/membership/stats").json();
             assertEquals(1, stats.path("tiers").get(1).path("members").asInt());
             assertEquals(403, alice.put("/api/v1/admin/membership/tiers/V2", Map.of("threshold", 1)).status());
+        }
+    }
+
+    @Test
+    void anOperatorAddsATierOnTopAndRemovesItOnlyWhileItIsEmpty() {
+        try (TestPlatform p = Fixture.start()) {
+            Http admin = p.admin();
+            Http.Response low = admin.put("/api/v1/admin/membership/tiers/V6", Map.of("name", "传奇", "threshold", 9000));
+            assertEquals(400, low.status(), low.body());
+            assertEquals(400, admin.put("/api/v1/admin/membership/tiers/V6", Map.of("threshold", 20000)).status(), "name needed");
+            assertEquals(400, admin.put("/api/v1/admin/membership/tiers/v-6", Map.of("name", "x", "threshold", 20000)).status());
+            assertEquals(5, admin.get("/api/v1/admin/membership/tiers").json().path("items").size(), "nothing half-made");
+            Http.Response added = admin.put("/api/v1/admin/membership/tiers/V6", Map.of("name", "传奇", "threshold", 20000,
+                    "multiplier", 3.0, "icon", "🚀", "colour", "#000000"));
+            assertEquals(201, added.status(), added.body());
+            assertEquals(6, added.json().path("tier").path("rank").asInt());
+
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 20000_00, null);
+            assertEquals("V6", me(alice).path("tier").path("code").asText());
+            assertTrue(alice.get("/membership").body().contains("🚀"), "the icon is in the badge");
+            Http.Response inUse = admin.delete("/api/v1/admin/membership/tiers/V6");
+            assertEquals(409, inUse.status());
+            assertEquals("tier_in_use", inUse.errorCode());
+            assertEquals("not_top_tier", admin.delete("/api/v1/admin/membership/tiers/V5").errorCode());
+            assertEquals(404, admin.delete("/api/v1/admin/membership/tiers/V9").status());
+
+            Http.Response viaForm = admin.submitForm("/console/membership", "/console/membership/tiers",
+                    "code", "v7", "name", "Top", "threshold", "50000");
+            assertEquals(303, viaForm.status(), viaForm.body());
+            assertEquals("V7", admin.get("/api/v1/admin/membership/tiers").json().path("items").get(6).path("code").asText());
+            assertEquals(303, admin.submitForm("/console/membership", "/console/membership/tiers/V7/delete").status());
+            assertEquals(6, admin.get("/api/v1/admin/membership/tiers").json().path("items").size());
+            assertEquals(403, alice.delete("/api/v1/admin/membership/tiers/V6").status());
         }
     }
 
