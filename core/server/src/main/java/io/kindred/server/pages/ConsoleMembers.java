@@ -192,10 +192,6 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
      * a carriage return would be read as a formula (CSV injection), so it gets a leading apostrophe.
      */
     static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
+        return text == null ? "" : String.valueOf(io.kindred.server.web.CsvFiles.defuse(text));
     }
 }

@@ -169,6 +169,18 @@ public final class JavalinExchange implements Exchange {
                 .result(body);
     }
 
+    @Override
+    public void csv(String fileName, List<String> header, Iterable<? extends List<?>> rows) {
+        ctx.status(200).contentType("text/csv; charset=utf-8").header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"" + safeFileName(fileName) + "\"");
+        try {
+            CsvFiles.write(ctx.outputStream(), header, rows);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** @return the name with anything but letters, digits, '.', '_' and '-' replaced, no leading dot, at most 100 chars */
     static String safeFileName(String name) {
         String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");

@@ -130,9 +130,10 @@ class AdminIT {
             Http.Response csv = admin.get("/console/membership/batches/" + batchId + "/codes.csv");
             assertEquals(200, csv.status());
             String[] lines = csv.body().split("\r\n");
-            assertEquals("code,plan,redeemed_by,redeemed_at", lines[0]);
+            assertEquals("\uFEFF\"code\",\"plan\",\"redeemed_by\",\"redeemed_at\"", lines[0]);
             assertEquals(4, lines.length, csv.body());
-            assertTrue(csv.body().contains(code + ",annual," + userId(alice) + ","), csv.body());
+            assertTrue(csv.body().contains("\"" + code + "\",\"annual\",\"" + userId(alice) + "\",\"20"), csv.body());
+            assertTrue(csv.headers().get("content-disposition").contains("activation-codes-" + batchId + ".csv"));
             assertEquals(404, admin.get("/console/membership/batches/999/codes.csv").status());
             assertEquals(404, admin.get("/api/v1/admin/membership/codes/999").status());
             assertEquals(400, admin.submitForm("/console/membership", "/console/membership/codes",
