@@ -1,6 +1,7 @@
 package io.kindred.testkit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -24,7 +25,10 @@ import java.time.Duration;
  * there a missing browser fails the run.
  *
  * <pre>{@code
- * try (Browser b = Browser.open(Browser.PHONE)) { b.driver().get(platform.baseUrl()); }
+ * try (Browser b = Browser.open(Browser.PHONE)) {
+ *     b.signIn(platform.baseUrl(), "mei@example.com", "member-password-1");
+ *     b.open(platform.baseUrl(), "/points");
+ * }
  * }</pre>
  */
 public final class Browser implements AutoCloseable {
@@ -111,6 +115,31 @@ public final class Browser implements AutoCloseable {
     /** Opens a path of the site and waits for the page. */
     public void open(String baseUrl, String path) {
         driver.get(baseUrl + path);
+    }
+
+    /** Signs in through the sign-in page as a member does: types the email and password, submits, waits for the next page. */
+    public void signIn(String baseUrl, String email, String password) {
+        driver.get(baseUrl + "/signin");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(password);
+        clickAndWait(driver.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
+    }
+
+    /** Signs up through the sign-up page: opens {@code /signup}, then {@link #submitSignUp}. */
+    public void signUp(String baseUrl, String displayName, String email, String password) {
+        driver.get(baseUrl + "/signup");
+        submitSignUp(displayName, email, password);
+    }
+
+    /**
+     * Fills in the sign-up form of the page open now (an invite link {@code /signup?ref=…}, say), submits it and
+     * waits for the next page.
+     */
+    public void submitSignUp(String displayName, String email, String password) {
+        driver.findElement(By.name("displayName")).sendKeys(displayName);
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(password);
+        clickAndWait(driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
     }
 
     /** Saves a PNG of the current page to {@code file}. */

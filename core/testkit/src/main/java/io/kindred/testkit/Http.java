@@ -8,10 +8,17 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small HTTP client for tests: one cookie jar per instance (one browser, one member), JSON in and out,
@@ -24,8 +31,13 @@ import java.util.Map;
  */
 public final class Http {
 
-    /** A response: status, parsed JSON body (or null) and raw text. */
-    public record Response(int status, JsonNode json, String body, Map<String, String> headers) {
+    /** A response: status, parsed JSON body (or null), raw text, headers (lower-case names) and the body's bytes. */
+    public record Response(int status, JsonNode json, String body, Map<String, String> headers, byte[] bytes) {
+
+        /** A response whose bytes are its text in UTF-8. */
+        public Response(int status, JsonNode json, String body, Map<String, String> headers) {
+            this(status, json, body, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
 
         public String errorCode() {
             return json == null ? null : json.path("error").path("code").asText(null);
@@ -93,14 +105,22 @@ public final class Http {
 
     /** Sends a raw binary body (a multipart upload, ...) with the given content type. */
     public Response raw(String method, String path, String contentType, byte[] body) {
-        return execute(request(path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return raw(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /**
+     * Sends a body from any publisher with the given content type; {@code BodyPublishers.ofInputStream(...)}
+     * streams it in chunks without a {@code Content-Length}.
+     */
+    public Response raw(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        return execute(request(path).header("Content-Type", contentType).method(method, body).build());
     }
 
     /**
      * Submits a page's form as a browser without JavaScript does: reads the CSRF token ({@code name="_csrf"})
      * from {@code pagePath}, then POSTs {@code application/x-www-form-urlencoded} to {@code action} without
-     * the {@code X-Requested-With} header. Redirects are not followed.
+     * the {@code X-Requested-With} header. Redirects are not followed. A visitor's page carries an empty token,
+     * which is sent as it is.
      *
      * <pre>{@code
      * Http.Response r = alice.submitForm("/membership", "/membership/redeem", "code", "ABCD-EFGH");
@@ -112,31 +132,92 @@ public final class Http {
      * @return the response
      */
     public Response submitForm(String pagePath, String action, String... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values come in pairs");
+        return form(pagePath).submit(action, namesAndValues);
+    }
+
+    /** The same, with the fields of a map, in the map's order. */
+    public Response submitForm(String pagePath, String action, Map<String, String> fields) {
+        return form(pagePath).submit(action, fields);
+    }
+
+    /**
+     * Reads a page once, to take values from its fields (a one-time key, an idempotency key) and then submit
+     * one of its forms, or the same form twice as a double click does.
+     *
+     * <pre>{@code
+     * Http.Form item = alice.form("/shop/items/7");
+     * Http.Response r = item.submit("/shop/items/7/redeem", "key", item.field("key"), "quantity", "1");
+     * }</pre>
+     *
+     * @throws IllegalStateException if the page has no {@code _csrf} field
+     */
+    public Form form(String pagePath) {
+        Response page = get(pagePath);
+        String csrf = fieldValue(page.body(), "_csrf");
+        if (csrf == null) {
+            throw new IllegalStateException("no _csrf field on " + pagePath + " (" + page.status() + ")");
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(get(pagePath).body());
-        if (!m.find()) {
-            throw new IllegalStateException("no _csrf field on " + pagePath);
+        return new Form(page, csrf);
+    }
+
+    /** A page as read by {@link #form(String)}: its fields, and its CSRF token for submitting. */
+    public final class Form {
+        private final Response page;
+        private final String csrf;
+
+        private Form(Response page, String csrf) {
+            this.page = page;
+            this.csrf = csrf;
         }
-        StringBuilder form = new StringBuilder("_csrf=").append(encode(m.group(1)));
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            form.append('&').append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+
+        /** @return the page as it was read */
+        public Response page() {
+            return page;
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + action)).timeout(Duration.ofSeconds(60));
-        headers.forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("X-Requested-With")) {
-                b.header(k, v);
+
+        /** @return the value of the first field {@code name} on the page ({@code name="…" value="…"}), or null */
+        public String field(String name) {
+            return fieldValue(page.body(), name);
+        }
+
+        /** POSTs the page's token and the fields, url-encoded, to {@code action}, as {@link Http#submitForm} does. */
+        public Response submit(String action, String... namesAndValues) {
+            if (namesAndValues.length % 2 != 0) {
+                throw new IllegalArgumentException("names and values come in pairs");
             }
-        });
-        b.header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
-        return execute(b.build());
+            StringBuilder form = new StringBuilder("_csrf=").append(encode(csrf));
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                form.append('&').append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+            }
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + action)).timeout(Duration.ofSeconds(60));
+            headers.forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("X-Requested-With")) {
+                    b.header(k, v);
+                }
+            });
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+            return execute(b.build());
+        }
+
+        /** The same, with the fields of a map, in the map's order. */
+        public Response submit(String action, Map<String, String> fields) {
+            List<String> namesAndValues = new ArrayList<>();
+            fields.forEach((name, value) -> {
+                namesAndValues.add(name);
+                namesAndValues.add(value);
+            });
+            return submit(action, namesAndValues.toArray(String[]::new));
+        }
+    }
+
+    private static String fieldValue(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     public Response send(String method, String path, Object body, Map<String, String> extraHeaders) {
@@ -163,20 +244,31 @@ public final class Http {
 
     private Response execute(HttpRequest request) {
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             String type = r.headers().firstValue("Content-Type").orElse("");
-            if (type.startsWith("application/json") && !r.body().isEmpty()) {
-                json = MAPPER.readTree(r.body());
+            String body = new String(r.body(), charset(type));
+            JsonNode json = null;
+            if (type.startsWith("application/json") && !body.isEmpty()) {
+                json = MAPPER.readTree(body);
             }
             Map<String, String> hs = new LinkedHashMap<>();
             r.headers().map().forEach((k, v) -> hs.put(k.toLowerCase(), String.join(", ", v)));
-            return new Response(r.statusCode(), json, r.body(), hs);
+            return new Response(r.statusCode(), json, body, hs, r.body());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP " + request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The charset of a Content-Type, UTF-8 when none is named (as {@code BodyHandlers.ofString} decodes). */
+    private static Charset charset(String contentType) {
+        Matcher m = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)").matcher(contentType);
+        try {
+            return m.find() ? Charset.forName(m.group(1)) : StandardCharsets.UTF_8;
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.kindred.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kindred.server.users.Accounts;
 import io.kindred.testkit.Http;
 import io.kindred.testkit.MutableClock;
@@ -21,14 +20,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +89,7 @@ class AccountPagesTest {
         form.put("address.name", "李安");
         form.put("address.city", "杭州");
         form.put("address.line1", "文三路 90 号");
-        Browser.Page saved = ann.postForm("/account", form);
+        Browser.Page saved = ann.submitForm("/account", "/account", form);
         assertEquals(303, saved.status());
         assertEquals("/account?notice=saved", saved.location());
 
@@ -114,8 +109,8 @@ class AccountPagesTest {
     @Test
     void aProfileErrorShowsTheFormAgainWithTheInputAndATranslatedSentence() {
         Browser bo = Browser.join(platform, "bo@account.test", "Bo");
-        Browser.Page wrong = bo.postForm("/account", Map.of("displayName", "Bo Changed", "birthday", "2999-01-01",
-                "address.city", "Shenzhen", "locale", ""));
+        Browser.Page wrong = bo.submitForm("/account", "/account", Map.of("displayName", "Bo Changed",
+                "birthday", "2999-01-01", "address.city", "Shenzhen", "locale", ""));
         assertEquals(400, wrong.status());
         assertTrue(wrong.body().contains("Enter your birthday as a past date"));
         assertTrue(wrong.body().contains("value=\"Bo Changed\""), "what was typed is kept");
@@ -123,7 +118,8 @@ class AccountPagesTest {
         assertEquals("Bo", bo.me().path("displayName").asText(), "nothing was saved");
 
         bo.header("Accept-Language", "zh-CN");
-        Browser.Page chinese = bo.postForm("/account", Map.of("displayName", "Bo", "phone", "not a phone", "locale", ""));
+        Browser.Page chinese = bo.submitForm("/account", "/account", Map.of("displayName", "Bo", "phone", "not a phone",
+                "locale", ""));
         assertEquals(400, chinese.status());
         assertTrue(chinese.body().contains("手机号格式不正确"));
     }
@@ -172,7 +168,7 @@ class AccountPagesTest {
         assertTrue(Files.exists(stored(next)));
         assertEquals(404, new Browser(platform).get(first).status());
 
-        assertEquals(303, dee.postForm("/account/avatar/remove", Map.of()).status());
+        assertEquals(303, dee.submitForm("/account", "/account/avatar/remove", Map.of()).status());
         assertTrue(dee.me().path("avatar").isNull());
         assertFalse(Files.exists(stored(next)));
     }
@@ -233,16 +229,17 @@ class AccountPagesTest {
         Browser gus = Browser.join(platform, "gus@account.test", "Gus");
         Browser phone = Browser.signIn(platform, "gus@account.test", PASSWORD);
 
-        Browser.Page wrong = gus.postForm("/account/password", Map.of("currentPassword", "not-my-password",
+        Browser.Page wrong = gus.submitForm("/account", "/account/password", Map.of("currentPassword", "not-my-password",
                 "newPassword", "brand-new-password"));
         assertEquals(400, wrong.status());
         assertTrue(wrong.body().contains("The current password is wrong."));
 
-        Browser.Page tooShort = gus.postForm("/account/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"));
+        Browser.Page tooShort = gus.submitForm("/account", "/account/password", Map.of("currentPassword", PASSWORD,
+                "newPassword", "short"));
         assertEquals(400, tooShort.status());
         assertTrue(tooShort.body().contains("The new password must be 8 to 200 characters long."));
 
-        Browser.Page ok = gus.postForm("/account/password", Map.of("currentPassword", PASSWORD,
+        Browser.Page ok = gus.submitForm("/account", "/account/password", Map.of("currentPassword", PASSWORD,
                 "newPassword", "brand-new-password"));
         assertEquals(303, ok.status());
         assertEquals("/account?notice=saved", ok.location());
@@ -259,8 +256,8 @@ class AccountPagesTest {
         Browser.join(platform, "hal@account.test", "Hal");
         String log = captureErr(() -> {
             Browser visitor = new Browser(platform);
-            Browser.Page known = visitor.postForm("/forgot", Map.of("email", "hal@account.test"));
-            Browser.Page unknown = visitor.postForm("/forgot", Map.of("email", "nobody@account.test"));
+            Browser.Page known = visitor.submitForm("/forgot", "/forgot", Map.of("email", "hal@account.test"));
+            Browser.Page unknown = visitor.submitForm("/forgot", "/forgot", Map.of("email", "nobody@account.test"));
             assertEquals(200, known.status());
             assertEquals(known.status(), unknown.status());
             assertEquals(known.body().replace("hal@account.test", "X"), unknown.body().replace("nobody@account.test", "X"),
@@ -273,7 +270,7 @@ class AccountPagesTest {
         assertTrue(m.group(2).startsWith(platform.baseUrl() + "/reset?token="));
         assertFalse(log.contains("nobody@account.test"));
 
-        Browser.Page invalidEmail = new Browser(platform).postForm("/forgot", Map.of("email", "not-an-email"));
+        Browser.Page invalidEmail = new Browser(platform).submitForm("/forgot", "/forgot", Map.of("email", "not-an-email"));
         assertEquals(400, invalidEmail.status());
         assertTrue(invalidEmail.body().contains("Enter a valid email address."));
     }
@@ -291,17 +288,17 @@ class AccountPagesTest {
         assertTrue(form.body().contains("name=\"token\" value=\"" + token + "\""));
         assertEquals("no-store", form.header("cache-control"));
 
-        Browser.Page tooShort = stranger.postForm("/reset", Map.of("token", token, "password", "short"));
+        Browser.Page tooShort = stranger.submitForm(path, "/reset", Map.of("token", token, "password", "short"));
         assertEquals(400, tooShort.status());
         assertTrue(tooShort.body().contains("The password must be 8 to 200 characters long."));
 
-        Browser.Page done = stranger.postForm("/reset", Map.of("token", token, "password", "reset-password-1"));
+        Browser.Page done = stranger.submitForm(path, "/reset", Map.of("token", token, "password", "reset-password-1"));
         assertEquals(303, done.status(), "a too short password did not use the link up");
         assertEquals("/signin?notice=password_reset", done.location());
         assertEquals(401, ivy.api("GET", "/api/v1/me", null).status(), "the member's sessions are closed");
         assertEquals(200, login("ivy@account.test", "reset-password-1").status());
 
-        Browser.Page twice = stranger.postForm("/reset", Map.of("token", token, "password", "another-password-2"));
+        Browser.Page twice = stranger.submitForm(path, "/reset", Map.of("token", token, "password", "another-password-2"));
         assertEquals(400, twice.status());
         assertTrue(twice.body().contains("This link does not work any more"));
         assertEquals(400, stranger.get(path).status());
@@ -315,7 +312,8 @@ class AccountPagesTest {
         String token = link.substring(link.indexOf("token=") + 6);
         clock.advance(Duration.ofMinutes(61));
         try {
-            Browser.Page late = new Browser(platform).postForm("/reset", Map.of("token", token, "password", "late-password-1"));
+            Browser.Page late = new Browser(platform).submitForm("/reset?token=" + token, "/reset",
+                    Map.of("token", token, "password", "late-password-1"));
             assertEquals(400, late.status());
             assertEquals(200, login("jo@account.test", PASSWORD).status(), "the password is unchanged");
         } finally {
@@ -330,7 +328,8 @@ class AccountPagesTest {
                 "email,name\nkai@import-reset.test,Kai\n").status());
         assertEquals(401, login("kai@import-reset.test", "first-password-1").status());
         String token = requestReset("kai@import-reset.test").replaceAll(".*token=", "");
-        assertEquals(303, new Browser(platform).postForm("/reset", Map.of("token", token, "password", "first-password-1")).status());
+        assertEquals(303, new Browser(platform).submitForm("/reset?token=" + token, "/reset",
+                Map.of("token", token, "password", "first-password-1")).status());
         assertEquals(200, login("kai@import-reset.test", "first-password-1").status());
     }
 
@@ -345,7 +344,7 @@ class AccountPagesTest {
             Browser.join(mailing, "lu@mail.test", "Lu");
             long lu = mailing.kindred().users.byEmail("lu@mail.test").orElseThrow().id();
             mailing.kindred().accounts.updateProfile(lu, new Accounts.ProfileChange(null, null, null, null, null, "zh-CN"));
-            Browser.Page r = new Browser(mailing).postForm("/forgot", Map.of("email", "LU@mail.test"));
+            Browser.Page r = new Browser(mailing).submitForm("/forgot", "/forgot", Map.of("email", "LU@mail.test"));
             assertEquals(200, r.status());
 
             String raw = smtp.messages.poll(20, TimeUnit.SECONDS);
@@ -359,7 +358,8 @@ class AccountPagesTest {
             Matcher m = Pattern.compile("https://club\\.example\\.com/reset\\?token=([A-Za-z0-9_-]+)").matcher(text);
             assertTrue(m.find(), "the link uses site.url: " + text);
 
-            Browser.Page done = new Browser(mailing).postForm("/reset", Map.of("token", m.group(1), "password", "mailed-password-1"));
+            Browser.Page done = new Browser(mailing).submitForm("/reset?token=" + m.group(1), "/reset",
+                    Map.of("token", m.group(1), "password", "mailed-password-1"));
             assertEquals(303, done.status());
         }
     }
@@ -393,7 +393,8 @@ class AccountPagesTest {
 
     /** Asks for a reset link (no SMTP in the shared platform) and returns it from the log. */
     private static String requestReset(String email) {
-        String log = captureErr(() -> assertEquals(200, new Browser(platform).postForm("/forgot", Map.of("email", email)).status()));
+        String log = captureErr(() -> assertEquals(200,
+                new Browser(platform).submitForm("/forgot", "/forgot", Map.of("email", email)).status()));
         Matcher m = RESET_LINK.matcher(log);
         while (m.find()) {
             if (m.group(1).equals(email)) {
@@ -453,11 +454,15 @@ class AccountPagesTest {
     }
 
     /**
-     * A browser without JavaScript: its own cookies, forms posted as the page would (with the page's
-     * {@code _csrf} field), files uploaded as multipart; redirects are not followed so they can be checked.
+     * A browser without JavaScript: its own cookies, forms submitted with the page's {@code _csrf} field, files
+     * uploaded as multipart; redirects are not followed so they can be checked.
      */
     static final class Browser {
         record Page(int status, String body, byte[] bytes, Map<String, String> headers) {
+            static Page of(Http.Response r) {
+                return new Page(r.status(), r.body(), r.bytes(), r.headers());
+            }
+
             String location() {
                 return headers.get("location");
             }
@@ -467,15 +472,10 @@ class AccountPagesTest {
             }
         }
 
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
-        private final TestPlatform platform;
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Http http;
 
         Browser(TestPlatform platform) {
-            this.platform = platform;
+            this.http = platform.http().header("X-Requested-With", null);
         }
 
         static Browser join(TestPlatform platform, String email, String name) {
@@ -493,52 +493,34 @@ class AccountPagesTest {
         }
 
         Browser header(String name, String value) {
-            headers.put(name, value);
+            http.header(name, value);
             return this;
         }
 
         JsonNode me() {
-            Page r = api("GET", "/api/v1/me", null);
+            Http.Response r = http.send("GET", "/api/v1/me", null, Map.of("X-Requested-With", "kindred"));
             assertEquals(200, r.status(), r.body());
-            try {
-                return JSON.readTree(r.body()).path("user");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return r.json().path("user");
         }
 
         Page get(String path) {
-            return send(request(path).GET());
+            return Page.of(http.get(path));
         }
 
         /** A JSON call as a page's script would make it. */
         Page api(String method, String path, Object body) {
-            try {
-                HttpRequest.Builder b = request(path).header("X-Requested-With", "kindred");
-                if (body == null) {
-                    b.method(method, HttpRequest.BodyPublishers.noBody());
-                } else {
-                    b.header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-                }
-                return send(b);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return Page.of(http.send(method, path, body, Map.of("X-Requested-With", "kindred")));
         }
 
-        /** Posts a form with the CSRF token of the account page, as a member's browser would. */
-        Page postForm(String path, Map<String, String> fields) {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("_csrf", csrf());
-            return postFormWithoutCsrf(path, all);
+        /** Submits the form on {@code page} with that page's CSRF token, as a member's browser would. */
+        Page submitForm(String page, String action, Map<String, String> fields) {
+            return Page.of(http.submitForm(page, action, fields));
         }
 
         Page postFormWithoutCsrf(String path, Map<String, String> fields) {
             String body = fields.entrySet().stream()
                     .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            return Page.of(http.raw("POST", path, "application/x-www-form-urlencoded", body));
         }
 
         Page upload(String path, String field, String filename, String type, byte[] content) {
@@ -562,34 +544,14 @@ class AccountPagesTest {
             parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             parts.forEach(out::writeBytes);
             byte[] body = out.toByteArray();
-            return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+            return Page.of(http.raw("POST", path, "multipart/form-data; boundary=" + boundary,
+                    chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                             : HttpRequest.BodyPublishers.ofByteArray(body)));
         }
 
+        /** The CSRF token of the account page, which holds the avatar form. */
         private String csrf() {
-            Matcher m = CSRF.matcher(get("/account").body());
-            return m.find() ? m.group(1) : "";
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path)).timeout(Duration.ofSeconds(60));
-            headers.forEach(b::header);
-            return b;
-        }
-
-        private Page send(HttpRequest.Builder b) {
-            try {
-                HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-                Map<String, String> hs = new LinkedHashMap<>();
-                r.headers().map().forEach((k, v) -> hs.put(k.toLowerCase(), String.join(", ", v)));
-                return new Page(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.body(), hs);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return http.form("/account").field("_csrf");
         }
 
         private static String enc(String s) {

@@ -5,6 +5,7 @@ import io.kindred.api.PluginContext;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.web.Access;
 import io.kindred.testkit.Http;
+import io.kindred.testkit.PluginJars;
 import io.kindred.testkit.TestPlatform;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -14,33 +15,21 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,13 +47,14 @@ class ConsolePagesTest {
     static final String PASSWORD = "member-password-1";
 
     static TestPlatform platform;
-    static Page admin;
+    static Http admin;
 
     @BeforeAll
     static void start() throws IOException {
         Path jars = Files.createTempDirectory("console-plugin-");
-        platform = TestPlatform.builder().plugin(SamplePlugin.jar(jars)).setting("home.widgets", "welcome").start();
-        admin = Page.signIn(platform, TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+        platform = TestPlatform.builder().plugin(PluginJars.build(jars, "sample", SamplePlugin.class))
+                .setting("home.widgets", "welcome").start();
+        admin = signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -73,31 +63,45 @@ class ConsolePagesTest {
     }
 
     /** Registers a member and returns their browser, signed in. */
-    static Page member(String email, String name) {
+    static Http member(String email, String name) {
         platform.member(email, name);
-        return Page.signIn(platform, email, PASSWORD);
+        return signIn(email, PASSWORD);
     }
 
     static long idOf(String email) {
         return platform.kindred().users.byEmail(email).orElseThrow().id();
     }
 
-    static Page operator(String email) {
+    static Http operator(String email) {
         platform.member(email, "Operator " + email);
         Http api = platform.admin();
         Http.Response r = api.put("/api/v1/admin/users/" + idOf(email) + "/roles", Map.of("roles", List.of("operator")));
         assertEquals(200, r.status(), r.body());
-        return Page.signIn(platform, email, PASSWORD);
+        return signIn(email, PASSWORD);
+    }
+
+    /** A browser: its own cookies, no {@code X-Requested-With} header, redirects not followed so that tests see them. */
+    static Http browser() {
+        return platform.http().header("X-Requested-With", null);
+    }
+
+    /** Signs in through the sign-in form, which has no token field: signing in needs no session. */
+    static Http signIn(String email, String password) {
+        Http b = browser();
+        Http.Response r = b.raw("POST", "/signin", "application/x-www-form-urlencoded",
+                urlEncoded(Map.of("email", email, "password", password)));
+        assertEquals(303, r.status(), "sign-in of " + email);
+        return b;
     }
 
     @Test
     void aMemberIsForbiddenEveryConsolePageFormAndConsoleApi() {
-        Page m = member("nosy@console.test", "Nosy");
+        Http m = member("nosy@console.test", "Nosy");
         for (String page : PAGES) {
             assertEquals(403, m.get(page).status(), page);
         }
         for (String form : FORMS) {
-            assertEquals(403, m.post(form, Map.of("label", "x")).status(), form);
+            assertEquals(403, m.submitForm("/", form, "label", "x").status(), form);
         }
         Http api = platform.http();
         api.post("/api/v1/auth/login", Map.of("email", "nosy@console.test", "password", PASSWORD));
@@ -111,7 +115,7 @@ class ConsolePagesTest {
 
     @Test
     void anAnonymousBrowserIsSentToSignInAndBack() {
-        Page anonymous = new Page(platform.baseUrl());
+        Http anonymous = browser();
         for (String page : PAGES) {
             Http.Response r = anonymous.get(page);
             assertEquals(303, r.status(), page);
@@ -121,7 +125,7 @@ class ConsolePagesTest {
 
     @Test
     void anOperatorSeesTheConsoleButNotTheAdminSections() {
-        Page op = operator("op-sections@console.test");
+        Http op = operator("op-sections@console.test");
         Http.Response dashboard = op.get("/console");
         assertEquals(200, dashboard.status());
         assertTrue(dashboard.body().contains("id=\"stat-members\""), "member figures");
@@ -140,7 +144,7 @@ class ConsolePagesTest {
 
     @Test
     void theConsoleSpeaksChinese() {
-        Page zh = operator("op-zh@console.test").header("Accept-Language", "zh-CN");
+        Http zh = operator("op-zh@console.test").header("Accept-Language", "zh-CN");
         String body = zh.get("/console/members").body();
         assertTrue(body.contains("运营后台") && body.contains("会员") && body.contains("标签"), body);
     }
@@ -149,9 +153,9 @@ class ConsolePagesTest {
     void anOperatorFindsMembersByTextAndByLabel() {
         platform.member("tea.lover@console.test", "Tea Lover");
         platform.member("coffee@console.test", "Coffee Drinker");
-        Page op = operator("op-search@console.test");
+        Http op = operator("op-search@console.test");
         String tea = "/console/members/" + idOf("tea.lover@console.test");
-        assertEquals(303, op.post(tea + "/labels", Map.of("label", "VIP 老用户")).status());
+        assertEquals(303, op.submitForm(tea, tea + "/labels", "label", "VIP 老用户").status());
 
         String byText = op.get("/console/members?query=tea.lover").body();
         assertTrue(byText.contains("Tea Lover"), byText);
@@ -164,29 +168,32 @@ class ConsolePagesTest {
 
     @Test
     void anOperatorAdjustsPointsAndTheMemberSeesTheBalanceAndTheReason() {
-        Page op = operator("op-adjust@console.test");
+        Http op = operator("op-adjust@console.test");
         Http memberApi = platform.http();
         platform.member("adjusted@console.test", "Adjusted");
         memberApi.post("/api/v1/auth/login", Map.of("email", "adjusted@console.test", "password", PASSWORD));
         String detail = "/console/members/" + idOf("adjusted@console.test");
         long before = memberApi.get("/api/v1/me/balances").json().at("/balances/points").asLong();
 
-        String key = op.field(detail, "idempotencyKey");
+        Http.Form page = op.form(detail);
+        String key = page.field("idempotencyKey");
+        assertNotNull(key, "no field idempotencyKey on " + detail);
         Map<String, String> form = Map.of("asset", "points", "amount", "50", "reason", "Thanks for the survey",
                 "idempotencyKey", key);
-        Http.Response posted = op.post(detail + "/adjust", form);
+        Http.Response posted = page.submit(detail + "/adjust", form);
         assertEquals(303, posted.status(), posted.body());
         assertEquals(detail + "?notice=console_adjusted", posted.headers().get("location"));
-        assertEquals(303, op.post(detail + "/adjust", form).status(), "a second click of the same form");
+        assertEquals(303, page.submit(detail + "/adjust", form).status(), "a second click of the same form");
 
         assertEquals(before + 50, memberApi.get("/api/v1/me/balances").json().at("/balances/points").asLong());
         assertEquals("Thanks for the survey", memberApi.get("/api/v1/me/ledger").json().at("/items/0/reason").asText());
         assertTrue(op.get(detail).body().contains("Thanks for the survey"), "the history on the console");
 
-        Http.Response tooMuch = op.post(detail + "/adjust", Map.of("asset", "points", "amount", "-1000000", "reason", "oops"));
+        Http.Response tooMuch = op.submitForm(detail, detail + "/adjust", "asset", "points", "amount", "-1000000",
+                "reason", "oops");
         assertEquals(409, tooMuch.status());
         assertTrue(tooMuch.body().contains("does not have that many points"), tooMuch.body());
-        Http.Response noReason = op.post(detail + "/adjust", Map.of("asset", "points", "amount", "5", "reason", " "));
+        Http.Response noReason = op.submitForm(detail, detail + "/adjust", "asset", "points", "amount", "5", "reason", " ");
         assertEquals(400, noReason.status());
         assertEquals(before + 50, memberApi.get("/api/v1/me/balances").json().at("/balances/points").asLong());
         assertTrue(platform.kindred().invariants.check().isEmpty());
@@ -194,15 +201,15 @@ class ConsolePagesTest {
 
     @Test
     void aFormWithoutThePageTokenIsRefused() {
-        Page op = operator("op-csrf@console.test");
-        Http.Response forged = op.postWithoutToken("/console/members/" + idOf("op-csrf@console.test") + "/labels",
-                Map.of("label", "forged"));
+        Http op = operator("op-csrf@console.test");
+        Http.Response forged = op.raw("POST", "/console/members/" + idOf("op-csrf@console.test") + "/labels",
+                "application/x-www-form-urlencoded", urlEncoded(Map.of("label", "forged")));
         assertEquals(403, forged.status());
     }
 
     @Test
     void anOperatorImportsACsvAndReadsTheReportRowByRow() {
-        Page op = operator("op-import@console.test");
+        Http op = operator("op-import@console.test");
         String csv = """
                 email,phone,name,external_id,total_spent,labels
                 old.one@console.test,,Old One,SHOP-1,1299.00,VIP;老用户
@@ -211,24 +218,24 @@ class ConsolePagesTest {
                 """;
         assertTrue(op.get("/console/members/import").body().contains("last_purchase_date"), "the columns are documented");
 
-        Http.Response r = finishedImport(op, op.upload("/console/members/import", "file", "customers.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8)));
+        Http.Response r = finishedImport(op, upload(op, "/console/members/import", "/console/members/import", "file",
+                "customers.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(200, r.status(), r.body());
         assertTrue(r.body().contains("id=\"total-imported\">2 imported"), r.body());
         assertTrue(r.body().contains("id=\"total-rejected\">1 rejected"), r.body());
         assertTrue(r.body().contains("class=\"outcome-rejected\"><td class=\"num\">3</td>"), "row 3 is the rejected one");
         assertTrue(op.get("/console/members?query=old.two").body().contains("老二"));
-        Http.Response again = finishedImport(op, op.upload("/console/members/import", "file", "customers.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8)));
+        Http.Response again = finishedImport(op, upload(op, "/console/members/import", "/console/members/import", "file",
+                "customers.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertTrue(again.body().contains("id=\"total-updated\">2 updated"), again.body());
-        Http.Response notCsv = op.upload("/console/members/import", "file", "x.csv", "text/csv",
-                "name\nJust a name\n".getBytes(StandardCharsets.UTF_8));
+        Http.Response notCsv = upload(op, "/console/members/import", "/console/members/import", "file", "x.csv",
+                "text/csv", "name\nJust a name\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, notCsv.status());
     }
 
     /** The upload answers 303 to the import's page, which shows progress until the report is there. */
-    private static Http.Response finishedImport(Page op, Http.Response upload) {
+    private static Http.Response finishedImport(Http op, Http.Response upload) {
         assertEquals(303, upload.status(), upload.body());
         String location = upload.headers().get("location");
         assertTrue(location.startsWith("/console/members/import/"), location);
@@ -250,8 +257,9 @@ class ConsolePagesTest {
     void anOperatorExportsTheFilteredMembersAsCsvWithFormulasDefused() throws IOException {
         platform.member("formula@console.test", "=HYPERLINK(\"http://evil.test\")");
         platform.member("plain@console.test", "Plain");
-        Page op = operator("op-export@console.test");
-        op.post("/console/members/" + idOf("formula@console.test") + "/labels", Map.of("label", "export-me"));
+        Http op = operator("op-export@console.test");
+        String formula = "/console/members/" + idOf("formula@console.test");
+        op.submitForm(formula, formula + "/labels", "label", "export-me");
 
         Http.Response r = op.get("/console/members.csv?label=export-me");
 
@@ -274,15 +282,15 @@ class ConsolePagesTest {
         assertTrue(list.body().contains("id=\"plugin-sample\""), list.body());
         assertTrue(list.body().contains("receives no events"), "the page says what disabling does");
 
-        assertEquals(303, admin.post("/console/plugins/sample/disable", Map.of()).status());
+        assertEquals(303, admin.submitForm("/console/plugins", "/console/plugins/sample/disable").status());
         assertFalse(admin.get("/console").body().contains("href=\"/console/sample\""), "the entry vanished");
         assertEquals(404, admin.get("/api/v1/sample/ping").status());
         assertTrue(admin.get("/console/plugins").body().contains("Disabled"));
 
-        assertEquals(303, admin.post("/console/plugins/sample/enable", Map.of()).status());
+        assertEquals(303, admin.submitForm("/console/plugins", "/console/plugins/sample/enable").status());
         assertTrue(admin.get("/console").body().contains("href=\"/console/sample\""), "the entry is back");
         assertEquals(200, admin.get("/api/v1/sample/ping").status());
-        assertEquals(404, admin.post("/console/plugins/no-such-plugin/disable", Map.of()).status());
+        assertEquals(404, admin.submitForm("/console/plugins", "/console/plugins/no-such-plugin/disable").status());
     }
 
     @Test
@@ -296,14 +304,14 @@ class ConsolePagesTest {
         form.put("site.registration", "open");
         form.put("home.widgets", "ignored");
 
-        Http.Response refused = admin.post("/console/settings", form);
+        Http.Response refused = admin.submitForm("/console/settings", "/console/settings", form);
         assertEquals(400, refused.status());
         assertTrue(refused.body().contains("This is not a time zone"), refused.body());
         assertTrue(refused.body().contains("value=\"Mars/Olympus_Mons\""), "what was typed stays in the form");
         assertFalse(admin.get("/").body().contains("Kindred Tea House"), "nothing was saved");
 
         form.put("site.timezone", "Asia/Shanghai");
-        Http.Response saved = admin.post("/console/settings", form);
+        Http.Response saved = admin.submitForm("/console/settings", "/console/settings", form);
         assertEquals(303, saved.status(), saved.body());
         assertTrue(admin.get("/").body().contains("Kindred Tea House"));
         assertEquals("Asia/Shanghai", platform.kindred().settings.zone().getId());
@@ -311,30 +319,30 @@ class ConsolePagesTest {
         assertEquals("welcome", platform.kindred().settings.raw("home.widgets").orElseThrow(), "locked by the environment");
         assertTrue(admin.get("/console/settings").body().contains("KINDRED_HOME_WIDGETS"), "shown as locked");
         form.put("site.timezone", "UTC");
-        admin.post("/console/settings", form);
+        admin.submitForm("/console/settings", "/console/settings", form);
     }
 
     @Test
     void anAdminUploadsALogoButNeverAnSvg() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        Http.Response svg = admin.upload("/console/settings/logo", "logo", "logo.svg", "image/svg+xml",
+        Http.Response svg = upload(admin, "/console/settings", "/console/settings/logo", "logo", "logo.svg", "image/svg+xml",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertEquals(415, svg.status());
 
-        Http.Response r = admin.upload("/console/settings/logo", "logo", "logo.png", "image/png", png);
+        Http.Response r = upload(admin, "/console/settings", "/console/settings/logo", "logo", "logo.png", "image/png", png);
 
         assertEquals(303, r.status(), r.body());
         String logo = platform.kindred().settings.raw("site.logo").orElseThrow();
         assertTrue(logo.matches("/uploads/site/[A-Za-z0-9_-]+\\.png"), logo);
         assertTrue(Files.isRegularFile(platform.dataDir().resolve(logo.substring(1))));
         assertTrue(admin.get("/").body().contains("src=\"" + logo + "\""), "the logo in the header");
-        assertEquals(303, admin.post("/console/settings/logo/remove", Map.of()).status());
+        assertEquals(303, admin.submitForm("/console/settings", "/console/settings/logo/remove").status());
         assertFalse(Files.exists(platform.dataDir().resolve(logo.substring(1))), "the old file is gone");
     }
 
     @Test
     void anAdminCreatesAnApiKeySeesItOnceAndRevokesIt() {
-        Http.Response created = admin.post("/console/apikeys", Map.of("name", "shop-sync"));
+        Http.Response created = admin.submitForm("/console/apikeys", "/console/apikeys", "name", "shop-sync");
         assertEquals(200, created.status(), created.body());
         Matcher m = Pattern.compile("id=\"new-secret\">(kdk_[^<]+)<").matcher(created.body());
         assertTrue(m.find(), created.body());
@@ -344,147 +352,54 @@ class ConsolePagesTest {
         assertEquals(200, shop.get("/api/v1/admin/plugins").status());
         assertFalse(admin.get("/console/apikeys").body().contains(secret), "shown once only");
 
-        assertEquals(409, admin.post("/console/apikeys", Map.of("name", "shop-sync")).status(), "names are unique");
-        assertEquals(303, admin.post("/console/apikeys/shop-sync/revoke", Map.of()).status());
+        assertEquals(409, admin.submitForm("/console/apikeys", "/console/apikeys", "name", "shop-sync").status(),
+                "names are unique");
+        assertEquals(303, admin.submitForm("/console/apikeys", "/console/apikeys/shop-sync/revoke").status());
         assertEquals(401, shop.get("/api/v1/admin/plugins").status());
     }
 
     @Test
     void theEventsPageListsEventsBySubscriberAndType() {
         platform.member("evented@console.test", "Evented");
-        Page op = operator("op-events@console.test");
+        Http op = operator("op-events@console.test");
         String all = op.get("/console/events").body();
         assertTrue(all.contains("user.registered"), all);
         assertTrue(all.contains("Dead letters"));
         assertFalse(all.contains("/retry\""), "retrying is for admins");
         assertEquals(200, op.get("/console/events?type=user.registered").status());
-        assertEquals(404, admin.post("/console/events/dead-letters/999999/retry", Map.of()).status());
+        assertEquals(404, admin.submitForm("/console/events", "/console/events/dead-letters/999999/retry").status());
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /**
-     * A browser: its own cookies, forms sent as a page sends them (url-encoded or multipart, with the
-     * {@code _csrf} field from the last page), redirects not followed so that tests see them.
-     */
-    static final class Page {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final String base;
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private String csrf = "";
-
-        Page(String base) {
-            this.base = base;
-        }
-
-        static Page signIn(TestPlatform platform, String email, String password) {
-            Page p = new Page(platform.baseUrl());
-            Http.Response r = p.send(p.request("/signin").header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(Map.of("email", email, "password", password)))));
-            assertEquals(303, r.status(), "sign-in of " + email);
-            p.csrf = p.field("/", "_csrf");
-            return p;
-        }
-
-        Page header(String name, String value) {
-            headers.put(name, value);
-            return this;
-        }
-
-        Http.Response get(String path) {
-            return send(request(path).GET());
-        }
-
-        /** The value of a hidden field on a page. */
-        String field(String path, String name) {
-            Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]+)\"").matcher(get(path).body());
-            assertTrue(m.find(), "no field " + name + " on " + path);
-            return m.group(1);
-        }
-
-        Http.Response post(String path, Map<String, String> form) {
-            Map<String, String> withToken = new LinkedHashMap<>(form);
-            withToken.put("_csrf", csrf);
-            return postWithoutToken(path, withToken);
-        }
-
-        Http.Response postWithoutToken(String path, Map<String, String> form) {
-            return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(form))));
-        }
-
-        Http.Response upload(String path, String field, String fileName, String type, byte[] content) {
-            String boundary = "----kindred" + System.nanoTime();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n";
-            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-            headers.forEach(b::header);
-            return b;
-        }
-
-        private Http.Response send(HttpRequest.Builder b) {
-            try {
-                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                Map<String, String> hs = new LinkedHashMap<>();
-                r.headers().map().forEach((k, v) -> hs.put(k.toLowerCase(), String.join(", ", v)));
-                Matcher m = CSRF.matcher(r.body());
-                if (m.find()) {
-                    csrf = m.group(1);
-                }
-                return new Http.Response(r.statusCode(), null, r.body(), hs);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String urlEncoded(Map<String, String> form) {
-            return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        }
+    private static String urlEncoded(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     }
 
-    /** A plugin with a console entry and one route, packed into a jar as a third party would ship it. */
+    /** Sends a file as the multipart form on {@code page} does, with that page's {@code _csrf} field. */
+    private static Http.Response upload(Http browser, String page, String action, String field, String fileName, String type,
+                                        byte[] content) {
+        String csrf = browser.form(page).field("_csrf");
+        String boundary = "----kindred" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.raw("POST", action, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** A plugin with a console entry and one route, packed into a jar at test time as a third party would ship it. */
     public static final class SamplePlugin extends KindredPlugin {
 
         @Override
         public void contribute(PluginContext ctx) {
             ctx.nav(NavEntry.console("sample.nav", "/console/sample", 50));
             ctx.routes().get("/api/v1/sample/ping", Access.OPERATOR, x -> x.json(Map.of("pong", true)));
-        }
-
-        static Path jar(Path dir) throws IOException {
-            Manifest mf = new Manifest();
-            Attributes a = mf.getMainAttributes();
-            a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            a.putValue("Plugin-Id", "sample");
-            a.putValue("Plugin-Version", "1.0.0");
-            a.putValue("Plugin-Class", SamplePlugin.class.getName());
-            a.putValue("Plugin-Description", "A sample plugin for the console test");
-            Path jar = dir.resolve("sample-1.0.0.jar");
-            String entry = SamplePlugin.class.getName().replace('.', '/') + ".class";
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf);
-                 InputStream in = SamplePlugin.class.getClassLoader().getResourceAsStream(entry)) {
-                j.putNextEntry(new JarEntry(entry));
-                in.transferTo(j);
-                j.closeEntry();
-            }
-            return jar;
         }
     }
 }

@@ -19,11 +19,7 @@ class CheckinBrowserIT {
         Browser.requireChromium();
         try (TestPlatform p = TestPlatform.builder().start(); Browser b = Browser.open(Browser.PHONE)) {
             WebDriver d = b.driver();
-            d.get(p.baseUrl() + "/signup");
-            d.findElement(By.name("displayName")).sendKeys("Chen");
-            d.findElement(By.name("email")).sendKeys("chen@example.com");
-            d.findElement(By.name("password")).sendKeys("member-password-1");
-            b.clickAndWait(d.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
+            b.signUp(p.baseUrl(), "Chen", "chen@example.com", "member-password-1");
             p.awaitEvents();
             d.get(p.baseUrl() + "/");
 

@@ -43,20 +43,14 @@ class MemberAndOperatorJourneyIT {
             WebDriver m = member.driver();
             m.get(p.baseUrl() + "/signup?ref=" + code);
             assertTrue(m.findElement(By.cssSelector(".invite")).getText().contains("Lin"), "the inviter is named");
-            m.findElement(By.name("displayName")).sendKeys("Mei");
-            m.findElement(By.name("email")).sendKeys("mei@example.com");
-            m.findElement(By.name("password")).sendKeys("member-password-1");
-            member.clickAndWait(m.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
+            member.submitSignUp("Mei", "mei@example.com", "member-password-1");
             p.awaitEvents();
             assertEquals(code, p.kindred().users.byEmail("mei@example.com").orElseThrow().referredByCode(),
                     "the invite code was carried through sign-up");
 
             // Signs out and in again.
             member.clickAndWait(m.findElement(By.cssSelector("form[action='/signout'] button")));
-            m.get(p.baseUrl() + "/signin");
-            m.findElement(By.name("email")).sendKeys("mei@example.com");
-            m.findElement(By.name("password")).sendKeys("member-password-1");
-            member.clickAndWait(m.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
+            member.signIn(p.baseUrl(), "mei@example.com", "member-password-1");
             assertTrue(m.findElement(By.cssSelector(".hero")).getText().contains("Mei"));
 
             // Sees the points.
@@ -75,10 +69,7 @@ class MemberAndOperatorJourneyIT {
 
             // The operator adjusts her points with a reason.
             WebDriver o = operator.driver();
-            o.get(p.baseUrl() + "/signin");
-            o.findElement(By.name("email")).sendKeys(TestPlatform.ADMIN_EMAIL);
-            o.findElement(By.name("password")).sendKeys(TestPlatform.ADMIN_PASSWORD);
-            operator.clickAndWait(o.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
+            operator.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
             o.get(p.baseUrl() + "/console/members?query=mei%40example.com");
             operator.clickAndWait(o.findElement(By.linkText("Mei Chen")));
             o.findElement(By.name("amount")).sendKeys("25");
@@ -94,13 +85,13 @@ class MemberAndOperatorJourneyIT {
             for (Dimension size : List.of(Browser.PHONE, Browser.DESKTOP)) {
                 String tag = size.equals(Browser.PHONE) ? "phone" : "desktop";
                 try (Browser shot = Browser.open(size)) {
-                    signIn(shot, p, "mei@example.com", "member-password-1");
+                    shot.signIn(p.baseUrl(), "mei@example.com", "member-password-1");
                     shoot(shot, p, "/", "home-" + tag);
                     shoot(shot, p, "/account", "account-" + tag);
                     shoot(shot, p, "/points", "points-" + tag);
                 }
                 try (Browser shot = Browser.open(size)) {
-                    signIn(shot, p, TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+                    shot.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
                     shoot(shot, p, "/console", "console-dashboard-" + tag);
                     shoot(shot, p, "/console/members", "console-members-" + tag);
                 }
@@ -128,13 +119,6 @@ class MemberAndOperatorJourneyIT {
 
     private static boolean hasNavEntry(WebDriver d, String path) {
         return !d.findElements(By.cssSelector(".nav a[href='" + path + "']")).isEmpty();
-    }
-
-    private static void signIn(Browser b, TestPlatform p, String email, String password) {
-        b.driver().get(p.baseUrl() + "/signin");
-        b.driver().findElement(By.name("email")).sendKeys(email);
-        b.driver().findElement(By.name("password")).sendKeys(password);
-        b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
     }
 
     private static void shoot(Browser b, TestPlatform p, String path, String name) {

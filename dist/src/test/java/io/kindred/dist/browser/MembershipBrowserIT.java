@@ -21,11 +21,7 @@ class MembershipBrowserIT {
         Browser.requireChromium();
         try (TestPlatform p = TestPlatform.builder().start(); Browser b = Browser.open(Browser.PHONE)) {
             WebDriver d = b.driver();
-            d.get(p.baseUrl() + "/signup");
-            d.findElement(By.name("displayName")).sendKeys("Lin");
-            d.findElement(By.name("email")).sendKeys("lin@example.com");
-            d.findElement(By.name("password")).sendKeys("member-password-1");
-            b.clickAndWait(d.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
+            b.signUp(p.baseUrl(), "Lin", "lin@example.com", "member-password-1");
 
             Http.Response r = p.admin().post("/api/v1/admin/purchases", Map.of("email", "lin@example.com",
                     "externalOrderId", "SHOP-1001", "amount", 600_00, "currency", "CNY"));

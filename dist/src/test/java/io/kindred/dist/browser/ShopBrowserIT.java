@@ -49,7 +49,7 @@ class ShopBrowserIT {
 
             // The member finds it in the shop and redeems it, confirming the address.
             WebDriver m = member.driver();
-            signIn(member, p, "mei@example.com", "member-password-1");
+            member.signIn(p.baseUrl(), "mei@example.com", "member-password-1");
             m.get(p.baseUrl() + "/shop");
             long before = Long.parseLong(m.findElement(By.id("shop-balance")).getText().trim());
             assertTrue(before >= 500, "the balance holds the adjustment: " + before);
@@ -76,7 +76,7 @@ class ShopBrowserIT {
 
             // The operator ships it from the console queue.
             WebDriver o = operator.driver();
-            signIn(operator, p, TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+            operator.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
             o.get(p.baseUrl() + "/console/shop/redemptions?status=pending");
             WebElement row = o.findElement(By.cssSelector("tr[id^='redemption-']"));
             assertTrue(row.getText().contains("Mei") && row.getText().contains("back door"), row.getText());
@@ -94,12 +94,5 @@ class ShopBrowserIT {
                     shipped);
             member.screenshot(SHOTS.resolve("shop-redemptions-phone.png"));
         }
-    }
-
-    private static void signIn(Browser b, TestPlatform p, String email, String password) {
-        b.driver().get(p.baseUrl() + "/signin");
-        b.driver().findElement(By.name("email")).sendKeys(email);
-        b.driver().findElement(By.name("password")).sendKeys(password);
-        b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
     }
 }

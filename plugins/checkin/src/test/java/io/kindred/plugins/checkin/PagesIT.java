@@ -7,14 +7,10 @@ import io.kindred.testkit.MutableClock;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static io.kindred.plugins.checkin.Fixture.checkInOk;
@@ -29,26 +25,6 @@ class PagesIT {
 
     private static final String UTC = "UTC";
     private static final LocalDate MARCH_10 = LocalDate.of(2026, 3, 10);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    /** Posts a form as a browser does: no X-Requested-With, the page's CSRF token in {@code _csrf}. */
-    private static Http.Response submit(Http browser, String page, String action, Map<String, String> fields) {
-        Matcher m = CSRF.matcher(browser.get(page).body());
-        assertTrue(m.find(), "the page " + page + " carries a CSRF token");
-        List<String> pairs = new ArrayList<>(List.of("_csrf=" + enc(m.group(1))));
-        fields.forEach((k, v) -> pairs.add(enc(k) + "=" + enc(v)));
-        browser.header("X-Requested-With", null);
-        try {
-            return browser.raw("POST", action, "application/x-www-form-urlencoded", String.join("&", pairs));
-        } finally {
-            browser.header("X-Requested-With", "kindred");
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     private static long createChallenge(TestPlatform p) {
         Http.Response r = p.admin().post("/api/v1/admin/checkins/challenges", Map.of("title", "7-day <b>challenge</b>",
                 "startDay", "2026-03-09", "endDay", "2026-03-15", "daysRequired", 3, "rewardPoints", 30));
@@ -119,7 +95,7 @@ class PagesIT {
             assertTrue(before.contains("You have not checked in today."), before);
             assertTrue(before.contains("id=\"checkin-streak\">0<"), before);
 
-            Http.Response tapped = submit(alice, "/", "/checkin", Map.of("back", "/"));
+            Http.Response tapped = alice.submitForm("/", "/checkin", Map.of("back", "/"));
             assertEquals(303, tapped.status(), tapped.body());
             assertEquals("/?notice=checkin.done", tapped.headers().get("location"));
 
@@ -131,9 +107,9 @@ class PagesIT {
             assertTrue(after.contains("id=\"checkin-balance\">5<"), after);
             assertEquals(5, points(alice));
 
-            Http.Response again = submit(alice, "/checkin", "/checkin", Map.of("back", "/checkin"));
+            Http.Response again = alice.submitForm("/checkin", "/checkin", Map.of("back", "/checkin"));
             assertEquals("/checkin?notice=checkin.already_checked_in", again.headers().get("location"));
-            Http.Response elsewhere = submit(alice, "/checkin", "/checkin", Map.of("back", "https://evil.example/"));
+            Http.Response elsewhere = alice.submitForm("/checkin", "/checkin", Map.of("back", "https://evil.example/"));
             assertEquals("/?notice=checkin.already_checked_in", elsewhere.headers().get("location"));
         }
     }
@@ -161,7 +137,7 @@ class PagesIT {
             assertFalse(calendar.contains("name=\"day\" value=\"2026-03-10\""), "today is checked in");
             assertFalse(calendar.contains("name=\"day\" value=\"2026-03-11\""), "the future cannot be made up");
 
-            Http.Response r = submit(alice, "/checkin", "/checkin/makeup", Map.of("day", "2026-03-09"));
+            Http.Response r = alice.submitForm("/checkin", "/checkin/makeup", Map.of("day", "2026-03-09"));
             assertEquals(303, r.status(), r.body());
             assertEquals("/checkin?notice=checkin.makeup_done", r.headers().get("location"));
             String after = alice.get("/checkin").body();
@@ -169,7 +145,7 @@ class PagesIT {
             assertFalse(after.contains("name=\"day\" value=\"2026-03-09\""));
             assertEquals(2, alice.get("/api/v1/checkins/me").json().path("streak").asInt());
 
-            Http.Response refused = submit(alice, "/checkin", "/checkin/makeup", Map.of("day", "2026-03-10"));
+            Http.Response refused = alice.submitForm("/checkin", "/checkin/makeup", Map.of("day", "2026-03-10"));
             assertEquals("/checkin?notice=checkin.not_allowed", refused.headers().get("location"));
             assertTrue(alice.get("/checkin?notice=checkin.not_allowed").body().contains("That day cannot be made up."));
         }
@@ -185,7 +161,7 @@ class PagesIT {
             String page = "/checkin/challenges/" + id;
             assertTrue(alice.get(page).body().contains("action=\"/checkin/challenges/" + id + "/join\""));
 
-            Http.Response joined = submit(alice, page, page + "/join", Map.of());
+            Http.Response joined = alice.submitForm(page, page + "/join");
             assertEquals(page + "?notice=checkin.joined", joined.headers().get("location"));
             String detail = alice.get(page).body();
             assertTrue(detail.contains("Progress: 1 of 3 days"), detail);
@@ -238,7 +214,7 @@ class PagesIT {
     void consoleFormsSaveRulesAndChallengesAndShowErrorsInPlace() {
         try (TestPlatform p = Fixture.start(Fixture.clockAt(MARCH_10, UTC), UTC)) {
             Http admin = p.admin();
-            Http.Response saved = submit(admin, "/console/checkin/rules", "/console/checkin/rules", Map.of(
+            Http.Response saved = admin.submitForm("/console/checkin/rules", "/console/checkin/rules", Map.of(
                     "pointsPerCheckin", "8", "streakMilestones", "3:5", "monthlyMilestones", "", "cycle", "weekly",
                     "makeupsPerMonth", "3", "makeupCost", "20"));
             assertEquals(303, saved.status(), saved.body());
@@ -247,13 +223,13 @@ class PagesIT {
             assertEquals("weekly", rules.path("cycle").asText());
             assertEquals("", rules.path("monthlyMilestones").asText());
 
-            Http.Response bad = submit(admin, "/console/checkin/rules", "/console/checkin/rules", Map.of(
+            Http.Response bad = admin.submitForm("/console/checkin/rules", "/console/checkin/rules", Map.of(
                     "pointsPerCheckin", "lots"));
             assertEquals(200, bad.status());
             assertTrue(bad.body().contains("role=\"alert\""), bad.body());
             assertEquals(8, admin.get("/api/v1/admin/checkins/rules").json().path("rules").path("pointsPerCheckin").asInt());
 
-            Http.Response created = submit(admin, "/console/checkin/challenges/new", "/console/checkin/challenges", Map.of(
+            Http.Response created = admin.submitForm("/console/checkin/challenges/new", "/console/checkin/challenges", Map.of(
                     "title", "周末打卡", "description", "", "startDay", "2026-03-14", "endDay", "2026-03-15",
                     "daysRequired", "2", "rewardPoints", "40", "badge", "", "consecutive", "true"));
             assertEquals(303, created.status(), created.body());
@@ -265,12 +241,12 @@ class PagesIT {
             assertTrue(challenge.path("consecutive").asBoolean());
             assertFalse(challenge.path("autoJoin").asBoolean());
 
-            Http.Response invalid = submit(admin, editPath, editPath, Map.of("title", "周末打卡", "startDay", "2026-03-14",
+            Http.Response invalid = admin.submitForm(editPath, editPath, Map.of("title", "周末打卡", "startDay", "2026-03-14",
                     "endDay", "2026-03-15", "daysRequired", "5", "rewardPoints", "40"));
             assertEquals(200, invalid.status());
             assertTrue(invalid.body().contains("daysRequired"), invalid.body());
 
-            Http.Response deleted = submit(admin, editPath, editPath + "/delete", Map.of());
+            Http.Response deleted = admin.submitForm(editPath, editPath + "/delete");
             assertEquals("/console/checkin/challenges?notice=checkin.challenge_deleted", deleted.headers().get("location"));
             assertEquals(0, admin.get("/api/v1/admin/checkins/challenges").json().path("items").size());
         }

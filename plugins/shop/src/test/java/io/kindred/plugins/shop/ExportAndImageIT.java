@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.kindred.plugins.shop.Fixture.give;
 import static io.kindred.plugins.shop.Fixture.item;
@@ -22,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The warehouse CSV export of the console queue, and the item picture upload of the console form. */
 class ExportAndImageIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** A real 1×1 PNG. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
@@ -102,11 +99,10 @@ class ExportAndImageIT {
 
     /** Sends the item form as the browser would, multipart with the picture in {@code image}. */
     private static Http.Response upload(Http browser, String page, String action, String fileName, byte[] file) {
-        Matcher m = CSRF.matcher(browser.get(page).body());
-        assertTrue(m.find(), page + " carries a CSRF token");
+        String csrf = browser.form(page).field("_csrf");
         String boundary = "----kindred" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Map<String, String> fields = Map.of("_csrf", m.group(1), "name", "Pictured doll", "kind", "physical",
+        Map<String, String> fields = Map.of("_csrf", csrf, "name", "Pictured doll", "kind", "physical",
                 "pricePoints", "30", "category", "general", "active", "on");
         fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
                 + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));

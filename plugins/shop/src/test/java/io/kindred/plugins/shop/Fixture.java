@@ -2,26 +2,13 @@ package io.kindred.plugins.shop;
 
 import io.kindred.plugins.shop.fake.FakeMembershipPlugin;
 import io.kindred.testkit.Http;
+import io.kindred.testkit.PluginJars;
 import io.kindred.testkit.TestPlatform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,33 +70,19 @@ final class Fixture {
         assertTrue(p.kindred().invariants.check().isEmpty(), String.valueOf(p.kindred().invariants.check()));
     }
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
-
     /**
      * Submits a form as a browser does: the CSRF token (and the one-time {@code key}, if any) of {@code page},
      * then the fields, url-encoded. @return the answer, usually a 303 with a notice
      */
     static Http.Response submit(Http browser, String page, String action, Map<String, String> fields) {
-        String body = browser.get(page).body();
-        Matcher m = CSRF.matcher(body);
-        assertTrue(m.find(), "the page " + page + " carries a CSRF token");
-        List<String> pairs = new ArrayList<>(List.of("_csrf=" + enc(m.group(1))));
-        Matcher k = KEY.matcher(body);
-        if (k.find()) {
-            pairs.add("key=" + enc(k.group(1)));
+        Http.Form form = browser.form(page);
+        Map<String, String> all = new LinkedHashMap<>();
+        String key = form.field("key");
+        if (key != null) {
+            all.put("key", key);
         }
-        fields.forEach((n, v) -> pairs.add(enc(n) + "=" + enc(v)));
-        browser.header("X-Requested-With", null);
-        try {
-            return browser.raw("POST", action, "application/x-www-form-urlencoded", String.join("&", pairs));
-        } finally {
-            browser.header("X-Requested-With", "kindred");
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        all.putAll(fields);
+        return form.submit(action, all);
     }
 
     /**
@@ -119,26 +92,6 @@ final class Fixture {
      * @param dir where to write it
      */
     static Path fakeMembershipJar(Path dir) {
-        Manifest mf = new Manifest();
-        Attributes a = mf.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Plugin-Id", "membership-fake");
-        a.putValue("Plugin-Version", "1.0.0");
-        a.putValue("Plugin-Class", FakeMembershipPlugin.class.getName());
-        a.putValue("Plugin-Description", "test stand-in for membership");
-        Path jar = dir.resolve("membership-fake-1.0.0.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf)) {
-            for (Class<?> type : List.of(FakeMembershipPlugin.class, FakeMembershipPlugin.Membership.class)) {
-                String entry = type.getName().replace('.', '/') + ".class";
-                try (InputStream in = Fixture.class.getClassLoader().getResourceAsStream(entry)) {
-                    j.putNextEntry(new JarEntry(entry));
-                    in.transferTo(j);
-                    j.closeEntry();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return jar;
+        return PluginJars.build(dir, "membership-fake", FakeMembershipPlugin.class, FakeMembershipPlugin.Membership.class);
     }
 }
