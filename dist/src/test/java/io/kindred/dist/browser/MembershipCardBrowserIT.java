@@ -35,7 +35,7 @@ class MembershipCardBrowserIT {
             p.awaitEvents();
 
             WebDriver d = b.driver();
-            signIn(b, p, "lin@example.com", "member-password-1");
+            b.signIn(p.baseUrl(), "lin@example.com", "member-password-1");
             d.get(p.baseUrl() + "/account");
             var card = d.findElement(By.id("section-membership"));
             assertTrue(card.findElement(By.id("membership-tier")).getText().contains("V3"), card.getText());
@@ -45,7 +45,7 @@ class MembershipCardBrowserIT {
             b.screenshot(Path.of("target/screenshots/account-membership-phone.png"));
 
             d.manage().deleteAllCookies();
-            signIn(b, p, TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+            b.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
             d.get(p.baseUrl() + "/console/membership");
             Object bars = ((JavascriptExecutor) d).executeScript("""
                     var c = window.Chart && window.Chart.getChart(document.getElementById('membership-chart'));
@@ -53,12 +53,5 @@ class MembershipCardBrowserIT {
             assertEquals("2,0,1,0,0", bars, "Chart.js drew V1..V5: Lin at V3, Mo and the administrator at V1");
             b.screenshot(Path.of("target/screenshots/console-membership-phone.png"));
         }
-    }
-
-    private static void signIn(Browser b, TestPlatform p, String email, String password) {
-        b.driver().get(p.baseUrl() + "/signin");
-        b.driver().findElement(By.name("email")).sendKeys(email);
-        b.driver().findElement(By.name("password")).sendKeys(password);
-        b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
     }
 }
