@@ -6,6 +6,7 @@ import io.kindred.api.web.Exchange;
 import io.kindred.api.web.UploadedFile;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ final class ShopConsole {
      */
     void exportCsv(Exchange x) {
         String status = ShopAdminRoutes.status(x);
-        ShopCsv csv = new ShopCsv().row(CSV_COLUMNS);
+        List<List<?>> rows = new ArrayList<>();
         Map<Long, String> names = new HashMap<>();
         Map<Long, Map<String, String>> profiles = new HashMap<>();
         long before = Long.MAX_VALUE;
@@ -149,7 +150,7 @@ final class ShopConsole {
                         u -> ctx.members().find(u).map(m -> m.displayName()).orElse("#" + u));
                 Map<String, String> profile = profiles.computeIfAbsent(r.userId(),
                         u -> ctx.members().shippingAddress(u).orElse(Map.of()));
-                csv.row(java.util.Arrays.asList(r.id(), r.createdAt(), r.status(), r.itemName(), r.quantity(),
+                rows.add(java.util.Arrays.asList(r.id(), r.createdAt(), r.status(), r.itemName(), r.quantity(),
                         r.pointsSpent(), member, profile.get("name"), profile.get("phone"), r.shippingAddress(),
                         r.carrier(), r.trackingNumber()));
                 before = r.id();
@@ -159,8 +160,7 @@ final class ShopConsole {
             }
         }
         String date = java.time.LocalDate.ofInstant(ctx.clock().instant(), ctx.siteZone()).toString();
-        x.download("redemptions-" + (status == null ? "all" : status) + "-" + date + ".csv",
-                "text/csv; charset=utf-8", csv.bytes());
+        x.csv("redemptions-" + (status == null ? "all" : status) + "-" + date + ".csv", CSV_COLUMNS, rows);
     }
 
     /** {@code POST /console/shop/redemptions/{id}/ship} with carrier and trackingNumber. */
