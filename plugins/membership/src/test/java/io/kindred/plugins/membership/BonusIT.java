@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static io.kindred.plugins.membership.Fixture.balance;
+import static io.kindred.plugins.membership.Fixture.runJob;
 import static io.kindred.plugins.membership.Fixture.signIn;
 import static io.kindred.plugins.membership.Fixture.userId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BonusIT {
 
     private static final Instant BIRTHDAY_2026 = Instant.parse("2026-03-10T12:00:00Z");
-
-    private static int run(TestPlatform p, String job) {
-        Http.Response r = p.admin().post("/api/v1/admin/membership/jobs/" + job + "/run", Map.of());
-        assertEquals(200, r.status(), r.body());
-        return r.json().path("count").asInt();
-    }
 
     private static void grant(TestPlatform p, long userId, String plan) {
         Http.Response r = p.admin().post("/api/v1/admin/membership/grants", Map.of("userId", userId, "planCode", plan));
@@ -42,17 +37,17 @@ class BonusIT {
             }
             grant(p, userId(alice), "annual");   // the annual card carries birthday.bonus; Bob (V1, no card) has none
 
-            assertEquals(1, run(p, "birthday-bonus"));
-            assertEquals(0, run(p, "birthday-bonus"));
+            assertEquals(1, runJob(p, "birthday-bonus"));
+            assertEquals(0, runJob(p, "birthday-bonus"));
             assertEquals(100, balance(alice, "points"));
             assertEquals(0, balance(bob, "points"));
 
             clock.advance(Duration.ofDays(1));
-            assertEquals(0, run(p, "birthday-bonus"), "not her birthday");
+            assertEquals(0, runJob(p, "birthday-bonus"), "not her birthday");
             clock.set(Instant.parse("2027-03-10T12:00:00Z"));
             grant(p, userId(signIn(p, "alice@kindred.test")), "annual");
-            assertEquals(1, run(p, "birthday-bonus"));
-            assertEquals(0, run(p, "birthday-bonus"));
+            assertEquals(1, runJob(p, "birthday-bonus"));
+            assertEquals(0, runJob(p, "birthday-bonus"));
             assertEquals(200, balance(signIn(p, "alice@kindred.test"), "points"));
             Fixture.assertLedgerBalanced(p);
         }
@@ -65,12 +60,12 @@ class BonusIT {
             Http alice = p.member("alice@kindred.test", "Alice");
             Http bob = p.member("bob@kindred.test", "Bob");
             grant(p, userId(alice), "annual");
-            assertEquals(1, run(p, "monthly-bonus"));
-            assertEquals(0, run(p, "monthly-bonus"));
+            assertEquals(1, runJob(p, "monthly-bonus"));
+            assertEquals(0, runJob(p, "monthly-bonus"));
             assertEquals(50, balance(alice, "points"));
             assertEquals(0, balance(bob, "points"));
             clock.advance(Duration.ofDays(25));
-            assertEquals(1, run(p, "monthly-bonus"), "April");
+            assertEquals(1, runJob(p, "monthly-bonus"), "April");
             assertEquals(100, balance(signIn(p, "alice@kindred.test"), "points"));
         }
     }

@@ -14,6 +14,7 @@ import static io.kindred.plugins.membership.Fixture.assertLedgerBalanced;
 import static io.kindred.plugins.membership.Fixture.balance;
 import static io.kindred.plugins.membership.Fixture.me;
 import static io.kindred.plugins.membership.Fixture.purchase;
+import static io.kindred.plugins.membership.Fixture.runJob;
 import static io.kindred.plugins.membership.Fixture.signIn;
 import static io.kindred.plugins.membership.Fixture.tierChangedEvents;
 import static io.kindred.plugins.membership.Fixture.userId;
@@ -27,12 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TierReviewIT {
 
     private static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
-
-    private static int review(TestPlatform p) {
-        Http.Response r = p.admin().post("/api/v1/admin/membership/jobs/tier-review/run", Map.of());
-        assertEquals(200, r.status(), r.body());
-        return r.json().path("count").asInt();
-    }
 
     private static void policy(TestPlatform p, String value) {
         Http.Response r = p.admin().patch("/api/v1/admin/plugins/membership/settings", Map.of("downgrade", value));
@@ -58,18 +53,18 @@ class TierReviewIT {
             assertEquals("V3", me(alice).path("tier").path("code").asText());
             assertEquals("V2", me(bob).path("tier").path("code").asText());
             assertEquals("2027-01-15", me(alice).path("tierReviewAt").asText());
-            assertEquals(0, review(p), "nobody is due yet");
+            assertEquals(0, runJob(p, "tier-review"), "nobody is due yet");
 
             clock.set(Instant.parse("2026-07-15T10:00:00Z"));
             bob = signIn(p, "bob@kindred.test");
             purchase(p, bob, "B-2", 500_00, null);
-            assertEquals(0, review(p));
+            assertEquals(0, runJob(p, "tier-review"));
 
             clock.set(Instant.parse("2027-01-16T10:00:00Z"));
             alice = signIn(p, "alice@kindred.test");
             bob = signIn(p, "bob@kindred.test");
-            assertEquals(2, review(p));
-            assertEquals(0, review(p), "the job run twice reviews nobody twice");
+            assertEquals(2, runJob(p, "tier-review"));
+            assertEquals(0, runJob(p, "tier-review"), "the job run twice reviews nobody twice");
             // Alice earned nothing in the last 12 months: down to V1, once, with the reason.
             JsonNode a = me(alice);
             assertEquals("V1", a.path("tier").path("code").asText());
@@ -106,7 +101,7 @@ class TierReviewIT {
             clock.set(Instant.parse("2027-03-01T10:00:00Z"));
             alice = signIn(p, "alice@kindred.test");
             bob = signIn(p, "bob@kindred.test");
-            assertEquals(0, review(p), "policy never: the job does nothing");
+            assertEquals(0, runJob(p, "tier-review"), "policy never: the job does nothing");
             JsonNode a = me(alice);
             assertEquals("V3", a.path("tier").path("code").asText());
             assertEquals(2000, a.path("growth").asLong());
@@ -117,7 +112,7 @@ class TierReviewIT {
             assertEquals("V1", me(bob).path("tier").path("code").asText(), "400 of last year no longer count");
             assertEquals(200, me(bob).path("growth").asLong());
             assertEquals("V3", me(alice).path("tier").path("code").asText(), "kept until her review");
-            assertEquals(2, review(p), "both are more than 12 months past their first growth");
+            assertEquals(2, runJob(p, "tier-review"), "both are more than 12 months past their first growth");
             assertEquals("V1", me(alice).path("tier").path("code").asText());
 
             policy(p, "never");
