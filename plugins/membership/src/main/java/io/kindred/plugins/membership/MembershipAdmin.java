@@ -46,7 +46,7 @@ final class MembershipAdmin {
      * A new code adds a tier above the highest (201; name and threshold required).
      */
     void putTier(Exchange x) {
-        Map<String, Object> body = castMap(x.body(Map.class));
+        Map<String, Object> body = only(castMap(x.body(Map.class)), TIER_FIELDS);
         String code = x.pathParam("code");
         boolean exists = ctx.db().read(h -> store.tiers(h).stream().anyMatch(t -> t.code().equals(code)));
         x.json(exists ? 200 : 201, Map.of("tier", updateTier(code, body).json()));
@@ -62,7 +62,7 @@ final class MembershipAdmin {
      * currency, sku, benefits[], active}} → {@code {"plan":...}}; creates the plan when it is new.
      */
     void putPlan(Exchange x) {
-        x.json(Map.of("plan", savePlan(x.pathParam("code"), castMap(x.body(Map.class))).json()));
+        x.json(Map.of("plan", savePlan(x.pathParam("code"), only(castMap(x.body(Map.class)), PLAN_FIELDS)).json()));
     }
 
     /** {@code GET /api/v1/admin/membership/stats} → members per tier and current plan holders. */
@@ -302,11 +302,17 @@ final class MembershipAdmin {
             int trial = (int) (b.containsKey("trialDays") ? toLong(b.get("trialDays"), "trialDays") : old == null ? 0 : old.trialDays());
             long price = b.containsKey("price") ? toLong(b.get("price"), "price") : old == null ? 0 : old.price();
             String currency = text(b, "currency", old == null ? "CNY" : old.currency(), 3);
+            if (!currency.matches("[A-Z]{3}")) {
+                throw KindredException.invalidField("currency must be an ISO 4217 code such as CNY.");
+            }
             String sku = b.containsKey("sku") ? blankToNull(b.get("sku")) : old == null ? null : old.sku();
             List<String> before = old == null ? List.of() : old.benefits();
             List<String> benefits = b.containsKey("benefits") ? this.benefits.check(list(b.get("benefits")), before) : before;
-            boolean active = b.containsKey("active") ? Boolean.TRUE.equals(b.get("active")) || "true".equals(String.valueOf(b.get("active")))
-                    : old == null || old.active();
+            Object activeValue = b.get("active");
+            if (activeValue != null && !(activeValue instanceof Boolean)) {
+                throw KindredException.invalidField("active must be true or false.");
+            }
+            boolean active = activeValue != null ? (Boolean) activeValue : old == null || old.active();
             if (months < 0 || months > 120 || trial < 0 || trial > 365 || price < 0) {
                 throw KindredException.invalidField("months 0–120 (0 = lifetime), trialDays 0–365, price 0 or more.");
             }
@@ -384,12 +390,34 @@ final class MembershipAdmin {
         return java.util.Optional.of(ticked.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
+    private static final java.util.Set<String> TIER_FIELDS = java.util.Set.of("name", "threshold", "multiplier", "colour",
+            "icon", "benefits");
+    private static final java.util.Set<String> PLAN_FIELDS = java.util.Set.of("name", "months", "trialDays", "price",
+            "currency", "sku", "benefits", "active");
+
+    /** @return the body, when it names no field but {@code allowed} (a typo must not be ignored silently) */
+    private static Map<String, Object> only(Map<String, Object> body, java.util.Set<String> allowed) {
+        if (body == null) {
+            throw KindredException.invalidField("The body must be a JSON object.");
+        }
+        for (String k : body.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new KindredException(400, "unknown_field", "Unknown field '" + k + "'; expected any of "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+            }
+        }
+        return body;
+    }
+
     private static String text(Map<String, Object> b, String key, String fallback, int max) {
         Object v = b.get(key);
         if (v == null) {
             return fallback;
         }
-        String s = String.valueOf(v).trim();
+        if (!(v instanceof String)) {
+            throw KindredException.invalidField(key + " must be text.");
+        }
+        String s = ((String) v).trim();
         if (s.isEmpty() || s.length() > max) {
             throw KindredException.invalidField(key + " must be 1 to " + max + " characters.");
         }
@@ -397,14 +425,26 @@ final class MembershipAdmin {
     }
 
     private static String blankToNull(Object v) {
-        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).trim();
+        if (v != null && !(v instanceof String)) {
+            throw KindredException.invalidField("sku must be text.");
+        }
+        return v == null || ((String) v).isBlank() ? null : ((String) v).trim();
     }
 
+    /** @return a whole number from JSON (an integral number) or a form (digits); at most 10^12 */
     private static long toLong(Object v, String key) {
-        if (v instanceof Number n) {
-            return n.longValue();
+        long n;
+        if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+            n = ((Number) v).longValue();
+        } else if (v instanceof Number || v instanceof String s && !s.trim().matches("-?\\d{1,13}")) {
+            throw KindredException.invalidField(key + " must be a whole number.");
+        } else {
+            n = number(String.valueOf(v), key);
         }
-        return number(String.valueOf(v), key);
+        if (Math.abs(n) > 1_000_000_000_000L) {
+            throw KindredException.invalidField(key + " is out of range.");
+        }
+        return n;
     }
 
     private static long number(String v, String key) {
@@ -424,13 +464,20 @@ final class MembershipAdmin {
     }
 
     private static double toDouble(Object v) {
-        return v instanceof Number n ? n.doubleValue() : decimal(String.valueOf(v));
+        double d = v instanceof Number n ? n.doubleValue() : v instanceof String s ? decimal(s) : Double.NaN;
+        if (!(d >= 0 && d <= 100)) {
+            throw KindredException.invalidField("multiplier must be a number from 0 to 100, like 1.5.");
+        }
+        return d;
     }
 
     private static List<String> list(Object v) {
-        if (v instanceof List<?> l) {
-            return l.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (v instanceof List<?> l && l.stream().allMatch(e -> e instanceof String)) {
+            return l.stream().map(e -> ((String) e).trim()).filter(s -> !s.isEmpty()).toList();
         }
-        return PlanStore.codes(v == null ? null : String.valueOf(v));
+        if (v == null || v instanceof String) {
+            return PlanStore.codes((String) v);
+        }
+        throw KindredException.invalidField("benefits must be a list of benefit codes.");
     }
 }
