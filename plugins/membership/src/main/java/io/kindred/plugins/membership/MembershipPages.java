@@ -18,7 +18,8 @@ import java.util.Set;
  */
 final class MembershipPages {
 
-    private static final Set<String> NOTICED = Set.of("code_not_found", "code_already_used", "missing_field");
+    private static final Set<String> NOTICED = Set.of("code_not_found", "code_already_used", "missing_field",
+            "no_trial", "trial_used", "plan_not_found");
 
     private final PluginContext ctx;
     private final MembershipStore store;
@@ -53,13 +54,29 @@ final class MembershipPages {
             j.put("benefitList", benefits.json(t.benefits(), locale));
             return j;
         }).toList());
-        m.put("plans", ctx.db().read(plans::catalog).stream().map(p -> {
+        long me = x.requireMember().id();
+        m.put("plans", ctx.db().read(h -> plans.catalog(h).stream().map(p -> {
             Map<String, Object> j = p.json();
+            j.put("trialAvailable", p.trialDays() > 0 && plans.neverHeld(h, me, p.code()));
             j.put("benefitList", benefits.json(p.benefits(), locale));
             j.put("priceText", String.format(Locale.ROOT, "%d.%02d %s", p.price() / 100, p.price() % 100, p.currency()));
             return j;
-        }).toList());
+        }).toList()));
         x.render("membership/membership", m);
+    }
+
+    /** {@code POST /membership/plans/{code}/trial}: the member starts the card's free trial. */
+    void trial(Exchange x) {
+        String notice = "membership.trial_started";
+        try {
+            plans.startTrial(x.requireMember().id(), x.pathParam("code"));
+        } catch (KindredException e) {
+            if (!NOTICED.contains(e.code())) {
+                throw e;
+            }
+            notice = "membership." + e.code();
+        }
+        x.redirect("/membership?notice=" + notice);
     }
 
     /** {@code POST /membership/redeem} with field {@code code}. */

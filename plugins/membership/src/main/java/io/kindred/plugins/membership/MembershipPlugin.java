@@ -94,6 +94,7 @@ public final class MembershipPlugin extends KindredPlugin {
 
         r.get("/membership", Access.MEMBER, pages::page);
         r.post("/membership/redeem", Access.MEMBER, pages::redeem);
+        r.post("/membership/plans/{code}/trial", Access.MEMBER, pages::trial);
 
         r.get("/console/membership", Access.OPERATOR, admin::page);
         r.post("/console/membership/tiers", Access.OPERATOR, admin::tierForm);

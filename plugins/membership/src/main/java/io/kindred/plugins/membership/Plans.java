@@ -219,6 +219,11 @@ final class Plans {
         });
     }
 
+    /** @return true when the member never held the plan (so its free trial is open to them) */
+    boolean neverHeld(Handle h, long userId, String planCode) {
+        return store.holding(h, userId, planCode).isEmpty();
+    }
+
     /** @return the member's active plans as {@code {code,name,endsAt}} */
     List<Map<String, Object>> activePlans(Handle h, long userId) {
         List<Map<String, Object>> out = new ArrayList<>();

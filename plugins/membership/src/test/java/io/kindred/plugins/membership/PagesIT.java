@@ -65,6 +65,29 @@ class PagesIT {
     }
 
     @Test
+    void aMemberStartsAFreeTrialFromTheMembershipPageOnce() {
+        try (TestPlatform p = Fixture.start()) {
+            assertEquals(200, p.admin().put("/api/v1/admin/membership/plans/monthly_plus", Map.of("trialDays", 7)).status());
+            Http alice = p.member("alice@kindred.test", "Alice");
+            alice.header("Accept-Language", "zh-CN");
+            String page = alice.get("/membership").body();
+            assertTrue(page.contains("action=\"/membership/plans/monthly_plus/trial\""), page);
+            assertTrue(page.contains("免费试用 7 天"));
+            assertFalse(page.contains("/membership/plans/monthly/trial"), "only cards with a trial");
+            Http.Response started = alice.submitForm("/membership", "/membership/plans/monthly_plus/trial");
+            assertEquals(303, started.status(), started.body());
+            assertTrue(started.headers().get("location").endsWith("notice=membership.trial_started"));
+            assertEquals("monthly_plus", Fixture.me(alice).path("plans").get(0).path("code").asText());
+            assertFalse(alice.get("/membership").body().contains("/membership/plans/monthly_plus/trial"), "once");
+            Http.Response again = alice.submitForm("/membership", "/membership/plans/monthly_plus/trial");
+            assertTrue(again.headers().get("location").endsWith("notice=membership.trial_used"));
+            Http.Response none = alice.submitForm("/membership", "/membership/plans/monthly/trial");
+            assertTrue(none.headers().get("location").endsWith("notice=membership.no_trial"));
+            assertTrue(alice.get("/membership?notice=membership.trial_used").body().contains("免费试用仅限从未持有该会员卡的会员"));
+        }
+    }
+
+    @Test
     void theConsoleDrawsMembersPerTierWithTheChartWebJarAndKeepsATable() {
         try (TestPlatform p = Fixture.start()) {
             Http alice = p.member("alice@kindred.test", "Alice");
