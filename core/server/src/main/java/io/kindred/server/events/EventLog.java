@@ -15,11 +15,37 @@ public final class EventLog {
     /** Where a subscriber stands. */
     public record Subscriber(String name, String eventType, long cursor, int attempts, Instant nextAttemptAt,
                              String lastError, long backlog) {
+
+        /** @return the subscriber as the API and the console show it */
+        public java.util.Map<String, Object> fields(boolean active) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", name);
+            m.put("eventType", eventType);
+            m.put("cursor", cursor);
+            m.put("attempts", attempts);
+            m.put("nextAttemptAt", nextAttemptAt);
+            m.put("lastError", lastError);
+            m.put("backlog", backlog);
+            m.put("active", active);
+            return m;
+        }
     }
 
     /** An event a subscriber gave up on. */
     public record DeadLetter(long id, String subscriber, long eventId, String eventType, int attempts, String lastError,
                              Instant createdAt, Instant retriedAt) {
+
+        /** @return what the API and the console show of it, times left to the caller's format */
+        public java.util.Map<String, Object> fields() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", id);
+            m.put("subscriber", subscriber);
+            m.put("eventId", eventId);
+            m.put("eventType", eventType);
+            m.put("attempts", attempts);
+            m.put("lastError", lastError);
+            return m;
+        }
     }
 
     private final Database db;

@@ -67,18 +67,8 @@ public final class EventRoutes implements Consumer<CoreRouting> {
     }
 
     private void subscribers(Context ctx) {
-        List<Map<String, Object>> items = log.subscribers().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("eventType", s.eventType());
-            m.put("cursor", s.cursor());
-            m.put("attempts", s.attempts());
-            m.put("nextAttemptAt", s.nextAttemptAt());
-            m.put("lastError", s.lastError());
-            m.put("backlog", s.backlog());
-            m.put("active", dispatcher.isActive(s.name()));
-            return m;
-        }).toList();
+        List<Map<String, Object>> items = log.subscribers().stream()
+                .map(s -> s.fields(dispatcher.isActive(s.name()))).toList();
         json(ctx, Map.of("items", items));
     }
 
@@ -86,13 +76,7 @@ public final class EventRoutes implements Consumer<CoreRouting> {
         int limit = Params.intParam(ctx, "limit", 50, 1, 200);
         long cursor = Params.cursor(ctx);
         List<Map<String, Object>> items = log.deadLetters(cursor, limit, false).stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.id());
-            m.put("subscriber", d.subscriber());
-            m.put("eventId", d.eventId());
-            m.put("eventType", d.eventType());
-            m.put("attempts", d.attempts());
-            m.put("lastError", d.lastError());
+            Map<String, Object> m = d.fields();
             m.put("createdAt", d.createdAt());
             m.put("retriedAt", d.retriedAt());
             return m;

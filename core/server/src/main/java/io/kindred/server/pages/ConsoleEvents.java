@@ -64,25 +64,9 @@ final class ConsoleEvents implements Consumer<CoreRouting> {
         }).toList();
         model.put("events", events);
         model.put("nextCursor", events.size() == PAGE ? String.valueOf(events.get(events.size() - 1).get("id")) : null);
-        model.put("subscribers", log.subscribers().stream().map(sub -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", sub.name());
-            m.put("eventType", sub.eventType());
-            m.put("cursor", sub.cursor());
-            m.put("attempts", sub.attempts());
-            m.put("lastError", sub.lastError());
-            m.put("backlog", sub.backlog());
-            m.put("active", dispatcher.isActive(sub.name()));
-            return m;
-        }).toList());
+        model.put("subscribers", log.subscribers().stream().map(sub -> sub.fields(dispatcher.isActive(sub.name()))).toList());
         model.put("deadLetters", log.deadLetters(Long.MAX_VALUE, DEAD_LETTERS, true).stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.id());
-            m.put("subscriber", d.subscriber());
-            m.put("eventId", d.eventId());
-            m.put("eventType", d.eventType());
-            m.put("attempts", d.attempts());
-            m.put("lastError", d.lastError());
+            Map<String, Object> m = d.fields();
             m.put("when", ConsoleSupport.when(d.createdAt(), zone));
             m.put("retried", d.retriedAt() == null ? null : ConsoleSupport.when(d.retriedAt(), zone));
             return m;
