@@ -121,20 +121,29 @@ final class PlanStore {
 
     /** @return the batches, newest first, as {@code {id, planCode, size, used, note, createdAt}} */
     List<java.util.Map<String, Object>> batches(Handle h, int limit) {
-        return h.createQuery("""
-                        SELECT b.id, b.plan_code, b.size, b.note, b.created_at,
-                               (SELECT COUNT(*) FROM membership_codes c WHERE c.batch_id = b.id AND c.redeemed_by IS NOT NULL)
-                          FROM membership_code_batches b ORDER BY b.id DESC LIMIT :limit""")
-                .bind("limit", limit).map((rs, c) -> {
-                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("id", rs.getLong(1));
-                    m.put("planCode", rs.getString(2));
-                    m.put("size", rs.getInt(3));
-                    m.put("used", rs.getInt(6));
-                    m.put("note", rs.getString(4));
-                    m.put("createdAt", java.time.Instant.ofEpochMilli(rs.getLong(5)).toString());
-                    return m;
-                }).list();
+        return h.createQuery(BATCHES + " ORDER BY b.id DESC LIMIT :limit").bind("limit", limit).map(PlanStore::batchRow).list();
+    }
+
+    /** @return one batch as {@link #batches} shows it */
+    Optional<java.util.Map<String, Object>> batch(Handle h, long id) {
+        return h.createQuery(BATCHES + " WHERE b.id = :id").bind("id", id).map(PlanStore::batchRow).findOne();
+    }
+
+    private static final String BATCHES = """
+            SELECT b.id, b.plan_code, b.size, b.note, b.created_at,
+                   (SELECT COUNT(*) FROM membership_codes c WHERE c.batch_id = b.id AND c.redeemed_by IS NOT NULL)
+              FROM membership_code_batches b""";
+
+    private static java.util.Map<String, Object> batchRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+            throws SQLException {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", rs.getLong(1));
+        m.put("planCode", rs.getString(2));
+        m.put("size", rs.getInt(3));
+        m.put("used", rs.getInt(6));
+        m.put("note", rs.getString(4));
+        m.put("createdAt", java.time.Instant.ofEpochMilli(rs.getLong(5)).toString());
+        return m;
     }
 
     /** @return the batch's codes, sorted, as {@code {code, redeemedBy, redeemedAt}} */
