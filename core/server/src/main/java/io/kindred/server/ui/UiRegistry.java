@@ -33,24 +33,25 @@ public final class UiRegistry {
     }
 
     public void addWidget(String owner, Widget widget) {
-        if (widgets.stream().anyMatch(w -> w.value().id().equals(widget.id()))) {
-            throw new IllegalArgumentException("a widget with id " + widget.id() + " exists already");
+        addUnique(widgets, owner, widget, Widget::id, "a widget with id");
+    }
+
+    /** Adds a contribution whose key must be unique among those of its kind. */
+    private static <T> void addUnique(List<Owned<T>> list, String owner, T value,
+                                      java.util.function.Function<T, String> key, String what) {
+        String k = key.apply(value);
+        if (list.stream().anyMatch(o -> key.apply(o.value()).equals(k))) {
+            throw new IllegalArgumentException(what + " " + k + " exists already");
         }
-        widgets.add(new Owned<>(owner, widget, null));
+        list.add(new Owned<>(owner, value, null));
     }
 
     public void addAccountSection(String owner, Widget section) {
-        if (accountSections.stream().anyMatch(w -> w.value().id().equals(section.id()))) {
-            throw new IllegalArgumentException("an account section with id " + section.id() + " exists already");
-        }
-        accountSections.add(new Owned<>(owner, section, null));
+        addUnique(accountSections, owner, section, Widget::id, "an account section with id");
     }
 
     public void addBenefit(String owner, Benefit benefit) {
-        if (benefits.stream().anyMatch(b -> b.value().code().equals(benefit.code()))) {
-            throw new IllegalArgumentException("a benefit " + benefit.code() + " is offered already");
-        }
-        benefits.add(new Owned<>(owner, benefit, null));
+        addUnique(benefits, owner, benefit, Benefit::code, "a benefit");
     }
 
     /** @return benefits offered by started plugins, in the order they were declared */
@@ -64,10 +65,7 @@ public final class UiRegistry {
     }
 
     public void addPreference(String owner, io.kindred.api.users.MemberPreference preference) {
-        if (preferences.stream().anyMatch(p -> p.value().key().equals(preference.key()))) {
-            throw new IllegalArgumentException("a preference " + preference.key() + " exists already");
-        }
-        preferences.add(new Owned<>(owner, preference, null));
+        addUnique(preferences, owner, preference, io.kindred.api.users.MemberPreference::key, "a preference");
     }
 
     /** Preferences of started plugins, for the account page. */
