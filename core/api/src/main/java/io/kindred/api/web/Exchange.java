@@ -71,6 +71,15 @@ public interface Exchange {
     Map<String, List<String>> form();
 
     /**
+     * @param name a form field
+     * @return its first value as sent (not trimmed), or empty when the form has no such field
+     */
+    default Optional<String> formValue(String name) {
+        List<String> values = form().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+    }
+
+    /**
      * An uploaded file of a {@code multipart/form-data} body, e.g. from {@code <input type="file" name="image">}.
      * Check what it is by its bytes, never by its name or content type; for pictures use
      * {@link io.kindred.api.PluginContext#images()}.

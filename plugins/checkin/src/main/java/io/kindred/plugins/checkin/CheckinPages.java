@@ -108,14 +108,14 @@ final class CheckinPages {
 
     /** {@code POST /checkin}: checks in and goes back to the page the form was on. */
     void checkIn(Exchange x) {
-        String back = field(x, "back");
+        String back = x.formValue("back").orElse(null);
         String target = "/".equals(back) || (back != null && back.matches("/checkin[a-z0-9/]*")) ? back : "/";
         noticeAfter(x, target, "checkin.done", () -> checkins.checkIn(x.requireMember().id(), x.idempotencyKey()));
     }
 
     /** {@code POST /checkin/makeup} with field {@code day}. */
     void makeUp(Exchange x) {
-        String day = field(x, "day");
+        String day = x.formValue("day").orElse(null);
         if (day == null || day.isBlank()) {
             throw KindredException.missingField("day");
         }
@@ -163,8 +163,4 @@ final class CheckinPages {
         x.redirect(target + (target.contains("?") ? "&" : "?") + "notice=" + key);
     }
 
-    private static String field(Exchange x, String name) {
-        List<String> values = x.form().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 }

@@ -83,8 +83,7 @@ final class MembershipAdmin {
 
     private Map<String, Object> batchWithCodes(long id) {
         return ctx.db().read(h -> {
-            Map<String, Object> b = plans.batches(h, Integer.MAX_VALUE).stream().filter(m -> m.get("id").equals(id))
-                    .findFirst().orElseThrow(() -> new KindredException(404, "batch_not_found", "There is no code batch " + id + "."));
+            Map<String, Object> b = plans.batch(h, id).orElseThrow(() -> new KindredException(404, "batch_not_found", "There is no code batch " + id + "."));
             Map<String, Object> out = new LinkedHashMap<>(b);
             out.put("codes", plans.batchCodes(h, id));
             return out;
@@ -377,8 +376,7 @@ final class MembershipAdmin {
     }
 
     private static java.util.Optional<String> form(Exchange x, String name) {
-        List<String> v = x.form().get(name);
-        return v == null || v.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(v.get(0).trim());
+        return x.formValue(name).map(String::trim);
     }
 
     /** @return the ticked benefit boxes, when the form showed them (field {@code benefitsShown}); none ticked is an empty list */

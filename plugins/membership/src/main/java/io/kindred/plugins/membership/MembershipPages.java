@@ -81,8 +81,7 @@ final class MembershipPages {
 
     /** {@code POST /membership/redeem} with field {@code code}. */
     void redeem(Exchange x) {
-        List<String> values = x.form().get("code");
-        String code = values == null || values.isEmpty() ? null : values.get(0);
+        String code = x.formValue("code").orElse(null);
         String notice = "membership.redeemed";
         try {
             plans.redeem(x.requireMember().id(), code);

@@ -98,8 +98,8 @@ final class ShopConsole {
         if (!Item.COUPON.equals(item.kind())) {
             throw KindredException.conflict("not_a_coupon", "Only coupon items have a code pool.");
         }
-        String generate = ShopPages.field(x, "generate");
-        String codes = ShopPages.field(x, "codes");
+        String generate = x.formValue("generate").orElse(null);
+        String codes = x.formValue("codes").orElse(null);
         if (generate != null && !generate.isBlank()) {
             coupons.generate(item.id(), (int) Math.min(Integer.MAX_VALUE, ShopRoutes.wholeNumber("generate", generate)));
         } else if (codes != null && !codes.isBlank()) {
@@ -166,8 +166,8 @@ final class ShopConsole {
     /** {@code POST /console/shop/redemptions/{id}/ship} with carrier and trackingNumber. */
     void shipForm(Exchange x) {
         Map<String, Object> body = new HashMap<>();
-        body.put("carrier", ShopPages.field(x, "carrier"));
-        body.put("trackingNumber", ShopPages.field(x, "trackingNumber"));
+        body.put("carrier", x.formValue("carrier").orElse(null));
+        body.put("trackingNumber", x.formValue("trackingNumber").orElse(null));
         redemptions.ship(x.pathParamAsId("id"), ShopAdminRoutes.required(body, "carrier"),
                 ShopAdminRoutes.required(body, "trackingNumber"));
         x.redirect("/console/shop/redemptions?notice=shop.console.shipped");
@@ -207,13 +207,13 @@ final class ShopConsole {
     private static Map<String, Object> formFields(Exchange x) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String f : FORM_FIELDS) {
-            String v = ShopPages.field(x, f);
+            String v = x.formValue(f).orElse(null);
             if (v != null) {
                 fields.put(f, v);
             }
         }
-        fields.put("active", ShopPages.field(x, "active") != null);
-        fields.put("exclusive", ShopPages.field(x, "exclusive") != null);
+        fields.put("active", x.formValue("active").orElse(null) != null);
+        fields.put("exclusive", x.formValue("exclusive").orElse(null) != null);
         return fields;
     }
 }

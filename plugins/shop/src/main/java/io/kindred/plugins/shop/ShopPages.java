@@ -89,11 +89,11 @@ final class ShopPages {
     /** {@code POST /shop/items/{id}/redeem} with fields quantity, shippingAddress, key (one per form shown). */
     void redeem(Exchange x) {
         long id = x.pathParamAsId("id");
-        String quantity = field(x, "quantity");
-        String key = field(x, "key");
+        String quantity = x.formValue("quantity").orElse(null);
+        String key = x.formValue("key").orElse(null);
         try {
             int q = quantity == null || quantity.isBlank() ? 1 : (int) ShopRoutes.wholeNumber("quantity", quantity);
-            redemptions.redeem(x.requireMember().id(), id, q, ShopRoutes.address(field(x, "shippingAddress")),
+            redemptions.redeem(x.requireMember().id(), id, q, ShopRoutes.address(x.formValue("shippingAddress").orElse(null)),
                     key == null || key.isBlank() ? x.idempotencyKey() : Optional.of("form:" + key.strip()));
         } catch (KindredException e) {
             if (!NOTICED.contains(e.code())) {
@@ -128,8 +128,4 @@ final class ShopPages {
         return m;
     }
 
-    static String field(Exchange x, String name) {
-        List<String> values = x.form().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 }
