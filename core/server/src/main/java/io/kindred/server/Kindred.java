@@ -15,6 +15,7 @@ import io.kindred.server.jobs.Scheduler;
 import io.kindred.server.ledger.Assets;
 import io.kindred.server.ledger.Expiry;
 import io.kindred.server.ledger.Invariants;
+import io.kindred.server.ledger.Adjustments;
 import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.pages.AccountPages;
@@ -166,7 +167,7 @@ public final class Kindred implements AutoCloseable {
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
         Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent());
         Views views = new Views(theme, settings, auth, ui, locales, services);
-        LedgerRoutes ledgerRoutes = new LedgerRoutes(database, ledger, invariants, users, auth);
+        Adjustments adjustments = new Adjustments(database, ledger, users);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
@@ -177,13 +178,13 @@ public final class Kindred implements AutoCloseable {
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
-                ledgerRoutes,
+                new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
                 new PluginRoutes(plugins, new PluginSettings(plugins, settings)),
                 new EventRoutes(new EventLog(database), dispatcher),
-                new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, ledgerRoutes,
+                new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,
                         customerImport, plugins, apiKeys, dispatcher, settings, ui, config.uploadsDir(), clock))));
 
         plugins.startAll();

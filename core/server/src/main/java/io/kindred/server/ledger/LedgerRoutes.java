@@ -2,10 +2,8 @@ package io.kindred.server.ledger;
 
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
-import io.kindred.api.db.Database;
 import io.kindred.api.ledger.AccountRef;
 import io.kindred.api.ledger.Transfer;
-import io.kindred.api.ledger.TransferRequest;
 import io.kindred.api.web.Access;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
@@ -15,11 +13,9 @@ import io.kindred.server.web.Json;
 import io.kindred.server.web.Params;
 import io.kindred.server.web.Principal;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /** Balances and history for members; adjustments and the invariant check for operators. */
@@ -28,15 +24,15 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
     record AdjustmentBody(Long userId, String asset, Long amount, String reason) {
     }
 
-    private final Database db;
     private final LedgerService ledger;
+    private final Adjustments adjustments;
     private final Invariants invariants;
     private final UserStore users;
     private final Auth auth;
 
-    public LedgerRoutes(Database db, LedgerService ledger, Invariants invariants, UserStore users, Auth auth) {
-        this.db = db;
+    public LedgerRoutes(LedgerService ledger, Adjustments adjustments, Invariants invariants, UserStore users, Auth auth) {
         this.ledger = ledger;
+        this.adjustments = adjustments;
         this.invariants = invariants;
         this.users = users;
         this.auth = auth;
@@ -110,81 +106,21 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
 
     private void postAdjustment(Context ctx) {
         AdjustmentBody b = Bodies.read(Json.CORE, ctx.body(), AdjustmentBody.class);
+        if (b.userId() == null) {
+            throw KindredException.missingField("userId");
+        }
+        if (b.amount() == null) {
+            throw KindredException.missingField("amount");
+        }
         Principal who = auth.principal(ctx).orElseThrow();
-        Adjusted result = adjust(new Adjustment(who, b.userId(), b.asset(), b.amount(), b.reason(),
-                Params.idempotencyKey(ctx).orElse(null)));
+        Adjustments.Adjusted result = adjustments.adjust(new Adjustments.Adjustment(b.userId(), b.asset(), b.amount(),
+                b.reason(), who.actor(), Params.idempotencyKey(ctx).orElse(null)));
         Map<String, Object> t = transferJson(result.transfer());
         t.put("userId", result.userId());
         t.put("signedAmount", result.signedAmount());
         t.put("balance", result.balance());
         ctx.status(result.transfer().replayed() ? 200 : 201).contentType("application/json")
                 .result(Json.write(Map.of("transfer", t)));
-    }
-
-    /**
-     * An operator's correction of a member's balance, as asked for.
-     *
-     * @param actor          who asks (a session's member or an API key)
-     * @param userId         the member
-     * @param asset          e.g. {@code points}
-     * @param amount         positive credits the member, negative debits
-     * @param reason         shown to the member in their history
-     * @param idempotencyKey the caller's key, or null for a one-off
-     */
-    public record Adjustment(Principal actor, Long userId, String asset, Long amount, String reason,
-                             String idempotencyKey) {
-    }
-
-    /** An adjustment as posted; {@code transfer().replayed()} when its key had been used before. */
-    public record Adjusted(Transfer transfer, long userId, long signedAmount, long balance) {
-    }
-
-    /**
-     * Checks and posts an adjustment: one transfer between the member and the system account
-     * {@code adjustments}. The API ({@code POST /api/v1/admin/ledger/adjustments}) and the console both
-     * go through here.
-     */
-    public Adjusted adjust(Adjustment a) {
-        if (a.userId() == null) {
-            throw KindredException.missingField("userId");
-        }
-        if (a.asset() == null || a.asset().isBlank()) {
-            throw KindredException.missingField("asset");
-        }
-        if (a.amount() == null) {
-            throw KindredException.missingField("amount");
-        }
-        if (a.amount() == 0) {
-            throw KindredException.invalidField("The amount must not be zero: positive credits, negative debits.");
-        }
-        if (a.amount() > Bodies.MAX_AMOUNT || a.amount() < -Bodies.MAX_AMOUNT) {
-            throw KindredException.invalidField("The amount must be between -" + Bodies.MAX_AMOUNT + " and " + Bodies.MAX_AMOUNT + ".");
-        }
-        if (a.reason() == null || a.reason().isBlank()) {
-            throw KindredException.missingField("reason");
-        }
-        String reason = a.reason().strip();
-        if (reason.length() > 200) {
-            throw KindredException.invalidField("The reason must be at most 200 characters.");
-        }
-        ledger.assets().require(a.asset());
-        long userId = a.userId();
-        if (users.byId(userId).isEmpty()) {
-            throw new KindredException(404, "user_not_found", "There is no member " + userId + ".");
-        }
-        Principal who = a.actor();
-        String actor = who.isApiKey() ? "apikey:" + who.apiKey() : "user:" + who.member().id();
-        String key = a.idempotencyKey() != null ? "adjustment:" + a.idempotencyKey() : "adjustment:" + UUID.randomUUID();
-        AccountRef member = AccountRef.member(userId);
-        AccountRef system = AccountRef.system("adjustments");
-        long amount = Math.abs(a.amount());
-        TransferRequest req = a.amount() > 0
-                ? new TransferRequest(a.asset(), system, member, amount, reason, "adjustment:" + actor, key)
-                : new TransferRequest(a.asset(), member, system, amount, reason, "adjustment:" + actor, key);
-        return db.write(h -> {
-            Transfer t = ledger.transfer(h, req);
-            return new Adjusted(t, userId, a.amount(), ledger.balance(h, userId, a.asset()));
-        });
     }
 
     static Map<String, Object> transferJson(Transfer t) {

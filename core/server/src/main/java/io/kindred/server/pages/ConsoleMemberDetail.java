@@ -6,7 +6,7 @@ import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
-import io.kindred.server.ledger.LedgerRoutes;
+import io.kindred.server.ledger.Adjustments;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.users.CustomerImport;
 import io.kindred.server.users.UserRow;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 /**
  * {@code /console/members/{id}}: a member's profile, labels, roles (admins only), external ids, balances and
  * ledger history, and the "adjust points" form, which posts exactly what
- * {@code POST /api/v1/admin/ledger/adjustments} posts (through {@link LedgerRoutes#adjust}).
+ * {@code POST /api/v1/admin/ledger/adjustments} posts (through {@link Adjustments#adjust}).
  */
 final class ConsoleMemberDetail implements Consumer<CoreRouting> {
 
@@ -42,12 +42,12 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
     private final Database db;
     private final UserStore users;
     private final LedgerService ledger;
-    private final LedgerRoutes adjustments;
+    private final Adjustments adjustments;
     private final Auth auth;
     private final SiteSettings settings;
     private final Clock clock;
 
-    ConsoleMemberDetail(Views views, Database db, UserStore users, LedgerService ledger, LedgerRoutes adjustments,
+    ConsoleMemberDetail(Views views, Database db, UserStore users, LedgerService ledger, Adjustments adjustments,
                         Auth auth, SiteSettings settings, Clock clock) {
         this.views = views;
         this.db = db;
@@ -165,9 +165,12 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
         String key = ConsoleSupport.field(ctx, "idempotencyKey");
         Map<String, Object> kept = Map.of("adjust", Map.of("asset", asset, "amount", amountText, "reason", reason));
         try {
-            Long amount;
+            if (amountText.isEmpty()) {
+                throw KindredException.missingField("amount");
+            }
+            long amount;
             try {
-                amount = amountText.isEmpty() ? null : Long.parseLong(amountText.replace("+", ""));
+                amount = Long.parseLong(amountText.replace("+", ""));
             } catch (NumberFormatException e) {
                 throw new KindredException(400, "adjust_amount", "The amount must be a whole number.");
             }
@@ -175,8 +178,8 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
                 key = null;
             }
             Principal who = auth.principal(ctx).orElseThrow();
-            adjustments.adjust(new LedgerRoutes.Adjustment(who, u.id(), asset.isEmpty() ? "points" : asset, amount, reason,
-                    key == null ? null : "console:" + key));
+            adjustments.adjust(new Adjustments.Adjustment(u.id(), asset.isEmpty() ? "points" : asset, amount, reason,
+                    who.actor(), key == null ? null : "console:" + key));
             ConsoleSupport.redirect(ctx, back(u), "console_adjusted");
         } catch (KindredException e) {
             refuse(ctx, u, e, "adjustError", kept);

@@ -4,7 +4,7 @@ import io.kindred.api.db.Database;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.events.Dispatcher;
 import io.kindred.server.events.EventLog;
-import io.kindred.server.ledger.LedgerRoutes;
+import io.kindred.server.ledger.Adjustments;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.plugins.PluginHost;
 import io.kindred.server.ui.UiRegistry;
@@ -27,7 +27,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
 
     /** What the console works with, wired in {@code Kindred}. */
     public record Services(Views views, Theme theme, Auth auth, Database db, UserStore users, LedgerService ledger,
-                           LedgerRoutes adjustments, CustomerImport importer, PluginHost plugins, ApiKeys apiKeys,
+                           Adjustments adjustments, CustomerImport importer, PluginHost plugins, ApiKeys apiKeys,
                            Dispatcher dispatcher, SiteSettings settings, UiRegistry ui, Path uploadsDir, Clock clock) {
     }
 

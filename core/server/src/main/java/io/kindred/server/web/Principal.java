@@ -16,6 +16,11 @@ public record Principal(Member member, String apiKey, String csrfToken) {
         return apiKey != null;
     }
 
+    /** @return how records name who acted: {@code apikey:<name>} or {@code user:<id>} */
+    public String actor() {
+        return isApiKey() ? "apikey:" + apiKey : "user:" + member.id();
+    }
+
     public boolean has(Role role) {
         return isApiKey() ? role != Role.MEMBER : member.hasRole(role);
     }
