@@ -1,5 +1,6 @@
 package io.kindred.api.settings;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,23 @@ public interface Settings {
      *                                         environment or the command line fixes the key
      */
     <T> T save(SettingDefinition<T> definition, String text);
+
+    /**
+     * Saves several settings of this plugin at once, all or nothing: every value is validated and every key
+     * checked against the environment lock before anything is written, then all are written in one database
+     * transaction. Use it for a rules form or a {@code PATCH} of several fields, so that a bad or locked
+     * later field leaves the earlier ones unchanged too.
+     *
+     * <pre>{@code
+     * ctx.settings().saveAll(Map.of(POINTS_PER_CHECKIN, "10", MAKEUP_COST, "20"));
+     * }</pre>
+     *
+     * @param values settings this plugin declared → their new values as text; checked in the map's order
+     * @throws io.kindred.api.KindredException 400 {@code invalid_field} for the first invalid text (nothing
+     *                                         saved), 409 {@code setting_locked} naming the first key the
+     *                                         environment or the command line fixes (nothing saved)
+     */
+    void saveAll(Map<SettingDefinition<?>, String> values);
 
     /**
      * @param fullKey a key such as {@code site.name}

@@ -3,12 +3,14 @@ package io.kindred.server.config;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.settings.SettingDefinition;
+import io.kindred.api.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,24 +77,63 @@ public final class SiteSettings {
         }
     }
 
-    /** Validates and saves a value from the console. */
+    /** One value to save: the full key (e.g. {@code checkin.pointsPerCheckin}), its definition and the text. */
+    public record Change(String key, SettingDefinition<?> definition, String text) {
+
+        public Change {
+            text = text == null ? "" : text;
+        }
+    }
+
+    /** Validates and saves one value; see {@link #saveAll}. @return the parsed value now in force */
     public <T> T save(String fullKey, SettingDefinition<T> def, String text) {
-        if (isForced(fullKey)) {
-            throw KindredException.conflict("setting_locked", fullKey + " is set by the environment and cannot be changed here.");
+        saveAll(List.of(new Change(fullKey, def, text)));
+        return get(fullKey, def);
+    }
+
+    /**
+     * Saves several values all or nothing: every key is checked against the environment lock and every text
+     * parsed before anything is written, then all are written in one transaction. A text equal to the value
+     * in force is not written, so a default or a {@code kindred.properties} value is not pinned by a form
+     * that shows it. The console forms, the admin API and plugins ({@code Settings.saveAll}) all save here.
+     *
+     * @throws KindredException 409 {@code setting_locked} naming the first locked key, 400 {@code invalid_field}
+     *                          with the definition's sentence for the first invalid text
+     */
+    public void saveAll(List<Change> changes) {
+        for (Change c : changes) {
+            if (isForced(c.key())) {
+                throw KindredException.conflict("setting_locked", c.key() + " is set by the environment and cannot be changed here.");
+            }
+            try {
+                c.definition().parse(c.text());
+            } catch (IllegalArgumentException e) {
+                throw KindredException.invalidField(e.getMessage());
+            }
         }
-        T value;
-        try {
-            value = def.parse(text == null ? "" : text);
-        } catch (IllegalArgumentException e) {
-            throw KindredException.invalidField(e.getMessage());
+        List<Change> toWrite = changes.stream()
+                .filter(c -> !c.text().equals(raw(c.key()).orElse(String.valueOf(c.definition().defaultValue()))))
+                .toList();
+        if (toWrite.isEmpty()) {
+            return;
         }
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO settings(setting_key, setting_value, updated_at) VALUES (:k, :v, :now)
-                        ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value,
-                                                                updated_at = excluded.updated_at""")
-                .bind("k", fullKey).bind("v", text).bind("now", clock.millis()).execute());
-        saved.put(fullKey, text);
-        return value;
+        long now = clock.millis();
+        db.write(h -> {
+            for (Change c : toWrite) {
+                h.createUpdate("""
+                                INSERT INTO settings(setting_key, setting_value, updated_at) VALUES (:k, :v, :now)
+                                ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value,
+                                                                        updated_at = excluded.updated_at""")
+                        .bind("k", c.key()).bind("v", c.text()).bind("now", now).execute();
+            }
+            return null;
+        });
+        toWrite.forEach(c -> saved.put(c.key(), c.text()));
+    }
+
+    /** @return the settings one plugin declared, read and saved under {@code <pluginId>.<name>} */
+    public Settings forPlugin(String pluginId) {
+        return new PluginScopedSettings(pluginId, this);
     }
 
     public ZoneId zone() {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -144,16 +143,17 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
             return;
         }
         String themeBefore = theme.active();
-        for (Field f : fields) {
-            String text = entered.get(f.key());
-            if (text != null && !Objects.equals(text, settings.raw(f.key()).orElse(f.def().defaultValue()))) {
-                try {
-                    settings.save(f.key(), f.def(), text);
-                } catch (KindredException e) {
-                    // another admin or a restart locked it meanwhile
-                    errors.put(f.key(), views.t(ctx, "console.settings.locked", envName(f.key())));
-                }
+        List<SiteSettings.Change> changes = fields.stream().filter(f -> entered.containsKey(f.key()))
+                .map(f -> new SiteSettings.Change(f.key(), f.def(), entered.get(f.key()))).toList();
+        try {
+            settings.saveAll(changes);
+        } catch (KindredException e) {
+            if (!"setting_locked".equals(e.code())) {
+                throw e;
             }
+            // another admin or a restart locked one meanwhile: nothing was saved
+            changes.stream().filter(c -> settings.isForced(c.key()))
+                    .forEach(c -> errors.put(c.key(), views.t(ctx, "console.settings.locked", envName(c.key()))));
         }
         if (!theme.active().equals(themeBefore)) {
             theme.clear();

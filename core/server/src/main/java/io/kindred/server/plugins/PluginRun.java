@@ -102,22 +102,7 @@ final class PluginRun implements PluginContext {
 
     @Override
     public Settings settings() {
-        return new Settings() {
-            @Override
-            public <T> T get(SettingDefinition<T> definition) {
-                return services.settings().get(id + "." + definition.name(), definition);
-            }
-
-            @Override
-            public <T> T save(SettingDefinition<T> definition, String text) {
-                return services.settings().save(id + "." + definition.name(), definition, text);
-            }
-
-            @Override
-            public Optional<String> raw(String fullKey) {
-                return services.settings().raw(fullKey);
-            }
-        };
+        return services.settings().forPlugin(id);
     }
 
     @Override

@@ -63,8 +63,8 @@ public final class PluginSettings {
     }
 
     /**
-     * Validates every given value first, then saves them; unknown names and invalid values are refused before
-     * anything is written.
+     * Saves the form's or the API's values through {@link SiteSettings#saveAll}: all or nothing, unknown names,
+     * invalid values and keys locked by the environment refused before anything is written.
      */
     public void save(String pluginId, Map<String, String> values) {
         Map<String, SettingDefinition<?>> defs = new LinkedHashMap<>();
@@ -72,27 +72,14 @@ public final class PluginSettings {
         if (defs.isEmpty() && !values.isEmpty()) {
             throw KindredException.conflict("plugin_not_started", "The plugin " + pluginId + " is not running; enable it first.");
         }
+        Map<SettingDefinition<?>, String> byDefinition = new LinkedHashMap<>();
         for (var e : values.entrySet()) {
             SettingDefinition<?> d = defs.get(e.getKey());
             if (d == null) {
                 throw KindredException.invalidField("The plugin " + pluginId + " has no setting '" + e.getKey() + "'.");
             }
-            if (settings.isForced(pluginId + "." + d.name())) {
-                throw KindredException.conflict("setting_locked", pluginId + "." + d.name() + " is set by the environment.");
-            }
-            try {
-                d.parse(e.getValue() == null ? "" : e.getValue());
-            } catch (IllegalArgumentException ex) {
-                throw KindredException.invalidField(ex.getMessage());
-            }
+            byDefinition.put(d, e.getValue());
         }
-        for (var e : values.entrySet()) {
-            SettingDefinition<?> d = defs.get(e.getKey());
-            String key = pluginId + "." + d.name();
-            String current = settings.raw(key).orElse(String.valueOf(d.defaultValue()));
-            if (!e.getValue().equals(current)) {
-                settings.save(key, d, e.getValue());
-            }
-        }
+        settings.forPlugin(pluginId).saveAll(byDefinition);
     }
 }
