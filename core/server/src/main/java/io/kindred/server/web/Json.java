@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -25,8 +26,22 @@ public final class Json {
      * are read strictly: a number, amount or flag sent as a string, or anything after the JSON value, is a 400.
      */
     public static ObjectMapper newMapper() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
+        return configure(new ObjectMapper());
+    }
+
+    /**
+     * A fresh mapper with its own type cache that resolves classes through {@code loader} (a plugin's), so that
+     * Jackson's shared default TypeFactory never holds the plugin's classes. The type factory is set before
+     * the modules are registered: a module's type modifiers (e.g. for {@code Optional}) live in it.
+     */
+    public static ObjectMapper newMapper(ClassLoader loader) {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.setTypeFactory(TypeFactory.createDefaultInstance().withClassLoader(loader));
+        return configure(mapper);
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -48,34 +49,33 @@ final class CheckinConsole {
     }
 
     /**
-     * Validates every given rule first, then saves them, so that a bad field changes nothing.
-     *
-     * @param fields rule name → value (JSON value or form text); rules not given keep their value
+     * The body of {@code PUT} and {@code PATCH /api/v1/admin/checkins/rules}: the rules to change; those not
+     * given keep their value.
      */
-    private void saveRules(Map<String, ?> fields) {
-        Map<SettingDefinition<?>, String> texts = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> f : fields.entrySet()) {
-            SettingDefinition<?> def = Rules.ALL.stream().filter(d -> d.name().equals(f.getKey())).findFirst()
-                    .orElseThrow(() -> KindredException.invalidField("There is no check-in rule '" + f.getKey() + "'."));
-            String text = f.getValue() == null ? "" : String.valueOf(f.getValue());
-            try {
-                def.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw KindredException.invalidField(e.getMessage());
-            }
-            texts.put(def, text);
+    record RulesChange(Optional<Integer> pointsPerCheckin, Optional<String> streakMilestones,
+                       Optional<String> monthlyMilestones, Optional<String> cycle, Optional<Integer> makeupsPerMonth,
+                       Optional<Integer> makeupCost) {
+
+        /** @return each given rule's definition → its value as settings text, in the order of the form */
+        Map<SettingDefinition<?>, String> texts() {
+            Map<SettingDefinition<?>, String> texts = new LinkedHashMap<>();
+            pointsPerCheckin.ifPresent(v -> texts.put(Rules.POINTS_PER_CHECKIN, String.valueOf(v)));
+            streakMilestones.ifPresent(v -> texts.put(Rules.STREAK_MILESTONES, v));
+            monthlyMilestones.ifPresent(v -> texts.put(Rules.MONTHLY_MILESTONES, v));
+            cycle.ifPresent(v -> texts.put(Rules.CYCLE, v));
+            makeupsPerMonth.ifPresent(v -> texts.put(Rules.MAKEUPS_PER_MONTH, String.valueOf(v)));
+            makeupCost.ifPresent(v -> texts.put(Rules.MAKEUP_COST, String.valueOf(v)));
+            return texts;
         }
-        texts.forEach((def, text) -> ctx.settings().save(def, text));
     }
 
     void getRules(Exchange x) {
         x.json(Map.of("rules", rulesJson()));
     }
 
+    /** Saves the given rules all or nothing: an invalid or environment-locked one leaves every rule as it was. */
     void putRules(Exchange x) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = x.body(Map.class);
-        saveRules(body);
+        ctx.settings().saveAll(x.body(RulesChange.class).texts());
         x.json(Map.of("rules", rulesJson()));
     }
 
@@ -85,8 +85,10 @@ final class CheckinConsole {
 
     void rulesForm(Exchange x) {
         Map<String, String> fields = formFields(x, Rules.ALL.stream().map(SettingDefinition::name).toList());
+        Map<SettingDefinition<?>, String> texts = new LinkedHashMap<>();
+        Rules.ALL.stream().filter(d -> fields.containsKey(d.name())).forEach(d -> texts.put(d, fields.get(d.name())));
         try {
-            saveRules(fields);
+            ctx.settings().saveAll(texts);
         } catch (KindredException e) {
             renderRules(x, new LinkedHashMap<>(fields), e.getMessage());
             return;
