@@ -88,4 +88,19 @@ public interface Ledger {
 
     /** @param userId member @return balances of every registered asset, zero included */
     Map<String, Long> balances(long userId);
+
+    /**
+     * The transfer posted with an idempotency key, e.g. to tell a caller whose request timed out whether it
+     * went through, or to show what an earlier run of a job paid. The key is the one given to
+     * {@link #transfer} (or {@link #credit}/{@link #debit}) as it was, prefixes included.
+     *
+     * <pre>{@code
+     * boolean paid = ctx.ledger().findByIdempotencyKey("membership:birthday:" + userId + ":" + year).isPresent();
+     * }</pre>
+     *
+     * @param idempotencyKey the key
+     * @return the transfer ({@link Transfer#replayed()} true: it was posted before), or empty when no transfer
+     * has that key
+     */
+    java.util.Optional<Transfer> findByIdempotencyKey(String idempotencyKey);
 }

@@ -1,5 +1,6 @@
 package io.kindred.api.users;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -15,8 +16,15 @@ import java.util.Set;
  * @param displayName name shown to others
  * @param roles       roles held
  * @param locale      preferred language tag (e.g. {@code zh-CN}), or null
+ * @param birthday    the birthday from the member's profile, or null when unknown, e.g.
+ *                    {@code m.birthday() != null && MonthDay.from(m.birthday()).equals(MonthDay.from(today))}
  */
-public record Member(long id, String email, String displayName, Set<Role> roles, String locale) {
+public record Member(long id, String email, String displayName, Set<Role> roles, String locale, LocalDate birthday) {
+
+    /** A member whose birthday is unknown. */
+    public Member(long id, String email, String displayName, Set<Role> roles, String locale) {
+        this(id, email, displayName, roles, locale, null);
+    }
 
     /** @param role a role @return whether the member holds it (admins hold every role) */
     public boolean hasRole(Role role) {

@@ -67,4 +67,51 @@ public interface Members {
     default java.util.List<Long> bornOn(java.time.LocalDate day) {
         return java.util.List.of();
     }
+
+    /**
+     * One page of the walk over all active members (operators and administrators included; blocked or
+     * deleted accounts not), in ascending id order, for jobs that visit every member: pass 0 first, then the
+     * last id of the page before, until a page comes back shorter than {@code limit}. A job that stops
+     * half-way can resume from the last id it finished. Members who join during the walk are met when their
+     * id comes.
+     *
+     * <pre>{@code
+     * for (List<Member> page = members.page(0, 500); !page.isEmpty(); page = members.page(page.get(page.size() - 1).id(), 500)) { ... }
+     * }</pre>
+     *
+     * @param afterId the last id already visited, 0 to start
+     * @param limit   at most this many, 1 to 1000
+     * @return the next active members with an id above {@code afterId}; empty at the end (or when the host
+     * offers no walk)
+     */
+    default java.util.List<Member> page(long afterId, int limit) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Walks every active member in ascending id order, {@code batchSize} at a time, never holding more than
+     * one batch: the same walk as {@link #page}, for a job that does not need to resume. Each batch is read in
+     * its own short read; do each batch's writes in your own transaction.
+     *
+     * <pre>{@code
+     * ctx.members().forEachBatch(500, batch -> batch.forEach(m -> greet(m)));
+     * }</pre>
+     *
+     * @param batchSize members per batch, 1 to 1000
+     * @param batch     called once per non-empty batch, in id order
+     */
+    default void forEachBatch(int batchSize, java.util.function.Consumer<java.util.List<Member>> batch) {
+        long after = 0;
+        while (true) {
+            java.util.List<Member> page = page(after, batchSize);
+            if (page.isEmpty()) {
+                return;
+            }
+            batch.accept(page);
+            if (page.size() < batchSize) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
 }

@@ -180,6 +180,14 @@ public final class LedgerService implements Ledger {
                 .mapTo(Long.class).one();
     }
 
+    @Override
+    public Optional<Transfer> findByIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.read(h -> byKey(h, idempotencyKey));
+    }
+
     Optional<Transfer> byKey(Handle h, String key) {
         return h.createQuery("""
                         SELECT t.id, t.asset, t.amount, t.reason, t.reference, t.idempotency_key, t.created_at,
@@ -276,5 +284,31 @@ public final class LedgerService implements Ledger {
                 }).list())
                 .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
         return result;
+    }
+
+    /** Which way points moved, for the console's figures. */
+    public enum PointsFlow {
+        /** from a system account to a member */
+        ISSUED("d.user_id IS NULL AND c.user_id IS NOT NULL"),
+        /** from a member to a system account other than {@code expired} and {@code adjustments} */
+        SPENT("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name NOT IN ('expired', 'adjustments')"),
+        /** from a member to {@code expired} or {@code adjustments}: expired or adjusted down */
+        TAKEN_BACK("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name IN ('expired', 'adjustments')");
+
+        private final String accounts;
+
+        PointsFlow(String accounts) {
+            this.accounts = accounts;
+        }
+    }
+
+    /** @return the points that moved that way between {@code from} (included) and {@code to}, epoch millis */
+    public long pointsMoved(Handle h, long from, long to, PointsFlow flow) {
+        return h.createQuery("""
+                        SELECT COALESCE(SUM(t.amount), 0) FROM ledger_transfers t
+                          JOIN ledger_accounts d ON d.id = t.debit_account_id
+                          JOIN ledger_accounts c ON c.id = t.credit_account_id
+                         WHERE t.created_at >= :from AND t.created_at < :to AND t.asset = 'points' AND\s""" + flow.accounts)
+                .bind("from", from).bind("to", to).mapTo(Long.class).one();
     }
 }

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import io.kindred.api.db.Database;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
+import io.kindred.server.ledger.LedgerService;
+import io.kindred.server.ledger.LedgerService.PointsFlow;
+import io.kindred.server.users.MemberStats;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
 import org.jdbi.v3.core.Handle;
@@ -19,8 +22,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code /console}: the operator's first look. Days are calendar days in {@code site.timezone}; every figure
- * is a range query on an indexed time column, so the page stays fast as the tables grow.
+ * {@code /console}: the operator's first look. Days are calendar days in {@code site.timezone}; the figures
+ * come from {@link MemberStats} and {@link LedgerService#pointsMoved}, range queries on indexed time columns.
  *
  * <ul>
  *   <li>members: every account; new: accounts created in the last 7 / 30 days, today included;</li>
@@ -38,12 +41,17 @@ final class ConsoleDashboard implements Consumer<CoreRouting> {
 
     private final Views views;
     private final Database db;
+    private final MemberStats members;
+    private final LedgerService ledger;
     private final SiteSettings settings;
     private final Clock clock;
 
-    ConsoleDashboard(Views views, Database db, SiteSettings settings, Clock clock) {
+    ConsoleDashboard(Views views, Database db, MemberStats members, LedgerService ledger, SiteSettings settings,
+                     Clock clock) {
         this.views = views;
         this.db = db;
+        this.members = members;
+        this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
     }
@@ -68,15 +76,13 @@ final class ConsoleDashboard implements Consumer<CoreRouting> {
 
         Map<String, Object> model = new HashMap<>();
         db.read(h -> {
-            model.put("membersTotal", h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
-            model.put("new7", newMembers(h, weekStart, tomorrowStart));
-            model.put("new30", newMembers(h, monthStart, tomorrowStart));
-            model.put("activeToday", activeMembers(h, todayStart, tomorrowStart));
+            model.put("membersTotal", members.total(h));
+            model.put("new7", members.joined(h, weekStart, tomorrowStart));
+            model.put("new30", members.joined(h, monthStart, tomorrowStart));
+            model.put("activeToday", members.active(h, todayStart, tomorrowStart));
             model.put("pointsIssued", pointsIssued(h, monthStart, tomorrowStart));
-            model.put("pointsSpent", pointsMoved(h, monthStart, tomorrowStart, """
-                    d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name NOT IN ('expired', 'adjustments')"""));
-            model.put("pointsTakenBack", pointsMoved(h, monthStart, tomorrowStart, """
-                    d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name IN ('expired', 'adjustments')"""));
+            model.put("pointsSpent", ledger.pointsMoved(h, monthStart, tomorrowStart, PointsFlow.SPENT));
+            model.put("pointsTakenBack", ledger.pointsMoved(h, monthStart, tomorrowStart, PointsFlow.TAKEN_BACK));
 
             List<String> labels = new ArrayList<>();
             List<Long> joined = new ArrayList<>();
@@ -86,7 +92,7 @@ final class ConsoleDashboard implements Consumer<CoreRouting> {
                 LocalDate day = today.minusDays(i);
                 long from = startOf(day, zone);
                 long to = startOf(day.plusDays(1), zone);
-                long n = newMembers(h, from, to);
+                long n = members.joined(h, from, to);
                 long p = pointsIssued(h, from, to);
                 labels.add(DAY_LABEL.format(day));
                 joined.add(n);
@@ -104,35 +110,7 @@ final class ConsoleDashboard implements Consumer<CoreRouting> {
         views.page(ctx, "console/dashboard", model);
     }
 
-    private static long newMembers(Handle h, long from, long to) {
-        return h.createQuery("SELECT COUNT(*) FROM users WHERE created_at >= :from AND created_at < :to")
-                .bind("from", from).bind("to", to).mapTo(Long.class).one();
-    }
-
-    private static long activeMembers(Handle h, long from, long to) {
-        return h.createQuery("""
-                        SELECT COUNT(*) FROM (
-                            SELECT s.user_id FROM sessions s WHERE s.created_at >= :from AND s.created_at < :to
-                            UNION
-                            SELECT a.user_id FROM ledger_transfers t
-                              JOIN ledger_entries e ON e.transfer_id = t.id
-                              JOIN ledger_accounts a ON a.id = e.account_id
-                             WHERE t.created_at >= :from AND t.created_at < :to AND a.user_id IS NOT NULL
-                        ) active""")
-                .bind("from", from).bind("to", to).mapTo(Long.class).one();
-    }
-
-    private static long pointsIssued(Handle h, long from, long to) {
-        return pointsMoved(h, from, to, "d.user_id IS NULL AND c.user_id IS NOT NULL");
-    }
-
-    /** Points moved between {@code from} and {@code to} by transfers whose accounts match {@code accounts}. */
-    private static long pointsMoved(Handle h, long from, long to, String accounts) {
-        return h.createQuery("""
-                        SELECT COALESCE(SUM(t.amount), 0) FROM ledger_transfers t
-                          JOIN ledger_accounts d ON d.id = t.debit_account_id
-                          JOIN ledger_accounts c ON c.id = t.credit_account_id
-                         WHERE t.created_at >= :from AND t.created_at < :to AND t.asset = 'points' AND\s""" + accounts)
-                .bind("from", from).bind("to", to).mapTo(Long.class).one();
+    private long pointsIssued(Handle h, long from, long to) {
+        return ledger.pointsMoved(h, from, to, PointsFlow.ISSUED);
     }
 }

@@ -4,11 +4,15 @@ import io.kindred.api.db.Database;
 import io.kindred.api.users.Member;
 import io.kindred.api.users.Members;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Plugins' read access to members. */
 public final class MembersView implements Members {
+
+    private static final int MAX_PAGE = 1000;
 
     private final Database db;
     private final UserStore users;
@@ -30,9 +34,7 @@ public final class MembersView implements Members {
 
     @Override
     public boolean preference(long id, io.kindred.api.users.MemberPreference preference) {
-        return db.read(h -> h.createQuery("SELECT pref_value FROM member_preferences WHERE user_id = :u AND pref_key = :k")
-                .bind("u", id).bind("k", preference.key()).mapTo(Integer.class).findOne())
-                .map(v -> v == 1).orElse(preference.defaultValue());
+        return db.read(h -> users.preference(h, id, preference.key())).orElse(preference.defaultValue());
     }
 
     @Override
@@ -57,19 +59,21 @@ public final class MembersView implements Members {
 
     @Override
     public long countActive() {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE status = 'active'").mapTo(Long.class).one());
+        return db.read(users::countActive);
     }
 
     @Override
-    public java.util.List<Long> bornOn(java.time.LocalDate day) {
+    public List<Long> bornOn(LocalDate day) {
         String md = day.toString().substring(5);
         String leapDay = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear() ? "02-29" : md;
-        // birthday is TEXT 'YYYY-MM-DD'; substr(text, 6) is the same in SQLite and PostgreSQL
-        return db.read(h -> h.createQuery("""
-                        SELECT id FROM users
-                         WHERE status = 'active' AND birthday IS NOT NULL
-                           AND (substr(birthday, 6) = :md OR substr(birthday, 6) = :leap)
-                         ORDER BY id""")
-                .bind("md", md).bind("leap", leapDay).mapTo(Long.class).list());
+        return db.read(h -> users.bornOn(h, md, leapDay));
+    }
+
+    @Override
+    public List<Member> page(long afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be from 1 to " + MAX_PAGE + ": " + limit);
+        }
+        return db.read(h -> users.activeAfter(h, afterId, limit)).stream().map(UserRow::toMember).toList();
     }
 }

@@ -4,6 +4,8 @@ import io.kindred.api.users.Member;
 import io.kindred.api.users.Role;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,19 @@ public record UserRow(long id, String email, String phone, String passwordHash, 
                       Instant createdAt, Set<Role> roles) {
 
     public Member toMember() {
-        return new Member(id, email, displayName, roles, locale);
+        return new Member(id, email, displayName, roles, locale, birthdayDay());
+    }
+
+    /** @return the stored birthday as a day, or null when there is none (or it is not a day) */
+    public LocalDate birthdayDay() {
+        if (birthday == null || birthday.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(birthday.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     public List<String> roleCodes() {

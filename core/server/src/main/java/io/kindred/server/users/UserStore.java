@@ -188,4 +188,40 @@ public final class UserStore {
         }
         return new ArrayList<>(q.map(MAPPER).list());
     }
+
+    /** @return how many accounts are active (not blocked or deleted), staff included */
+    public long countActive(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE status = 'active'").mapTo(Long.class).one();
+    }
+
+    /**
+     * Active members in ascending id order after {@code afterId}: one step of a keyset walk over all of them.
+     */
+    public List<UserRow> activeAfter(Handle h, long afterId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.status = 'active' AND u.id > :after ORDER BY u.id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map(MAPPER).list();
+    }
+
+    /**
+     * Ids of active members born on a month and day, ascending.
+     *
+     * @param monthDay    {@code MM-DD}
+     * @param alsoMonthDay a second {@code MM-DD} that counts too (29 February on the 28th of a common year), or
+     *                     {@code monthDay} again
+     */
+    public List<Long> bornOn(Handle h, String monthDay, String alsoMonthDay) {
+        // birthday is TEXT 'YYYY-MM-DD'; substr(text, 6) is the same in SQLite and PostgreSQL
+        return h.createQuery("""
+                        SELECT id FROM users
+                         WHERE status = 'active' AND birthday IS NOT NULL
+                           AND (substr(birthday, 6) = :md OR substr(birthday, 6) = :also)
+                         ORDER BY id""")
+                .bind("md", monthDay).bind("also", alsoMonthDay).mapTo(Long.class).list();
+    }
+
+    /** @return the member's stored choice of a preference, if they ever chose */
+    public Optional<Boolean> preference(Handle h, long userId, String key) {
+        return h.createQuery("SELECT pref_value FROM member_preferences WHERE user_id = :u AND pref_key = :k")
+                .bind("u", userId).bind("k", key).mapTo(Integer.class).findOne().map(v -> v == 1);
+    }
 }

@@ -1,0 +1,38 @@
+package io.kindred.server.users;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Member figures for the console's dashboard. Each is a range query on an indexed time column, so it stays
+ * fast as the tables grow; times are epoch millis, {@code from} included, {@code to} not.
+ */
+public final class MemberStats {
+
+    /** @return every account, whatever its status */
+    public long total(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one();
+    }
+
+    /** @return accounts created in the range */
+    public long joined(Handle h, long from, long to) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE created_at >= :from AND created_at < :to")
+                .bind("from", from).bind("to", to).mapTo(Long.class).one();
+    }
+
+    /**
+     * @return members who opened a session (signed up or in) in the range, or whose balance of any asset
+     * moved in it (a check-in, a purchase, a redemption, an adjustment all post to the ledger)
+     */
+    public long active(Handle h, long from, long to) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM (
+                            SELECT s.user_id FROM sessions s WHERE s.created_at >= :from AND s.created_at < :to
+                            UNION
+                            SELECT a.user_id FROM ledger_transfers t
+                              JOIN ledger_entries e ON e.transfer_id = t.id
+                              JOIN ledger_accounts a ON a.id = e.account_id
+                             WHERE t.created_at >= :from AND t.created_at < :to AND a.user_id IS NOT NULL
+                        ) active""")
+                .bind("from", from).bind("to", to).mapTo(Long.class).one();
+    }
+}
