@@ -32,12 +32,14 @@ public final class Json {
     /**
      * A fresh mapper with its own type cache that resolves classes through {@code loader} (a plugin's), so that
      * Jackson's shared default TypeFactory never holds the plugin's classes. The type factory is set before
-     * the modules are registered: a module's type modifiers (e.g. for {@code Optional}) live in it.
+     * the modules are registered: a module's type modifiers (e.g. for {@code Optional}) live in it. A record
+     * read from a request body refuses fields it does not declare.
      */
     public static ObjectMapper newMapper(ClassLoader loader) {
         ObjectMapper mapper = new ObjectMapper();
         mapper.setTypeFactory(TypeFactory.createDefaultInstance().withClassLoader(loader));
-        return configure(mapper);
+        // A plugin's typed body refuses a field it does not declare, so that a typo is not ignored silently.
+        return configure(mapper).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {

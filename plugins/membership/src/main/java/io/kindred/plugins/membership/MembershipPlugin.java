@@ -32,7 +32,7 @@ public final class MembershipPlugin extends KindredPlugin {
         Plans plans = new Plans(ctx, planStore);
         Benefits benefits = new Benefits(ctx);
         MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans, benefits);
-        MembershipAdmin admin = new MembershipAdmin(ctx, store, planStore, plans, benefits);
+        MembershipAdmin admin = new MembershipAdmin(ctx, new Tiers(ctx, store, benefits), new PlanCatalog(ctx, planStore, benefits), plans, benefits);
         MembershipPages pages = new MembershipPages(ctx, store, plans, api, benefits);
         Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
         api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),

@@ -2,7 +2,9 @@ package io.kindred.plugins.membership;
 
 import org.jdbi.v3.core.Handle;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The SQL of tiers, members' tiers and awards ({@code db/membership/V1__membership.sql}). */
@@ -20,6 +22,37 @@ final class MembershipStore {
                 .map((rs, c) -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
                         rs.getInt(5), rs.getString(6), rs.getString(7), PlanStore.codes(rs.getString(8))))
                 .list();
+    }
+
+    void insertTier(Handle tx, Tier t) {
+        tx.createUpdate("""
+                        INSERT INTO membership_tiers(code, name, tier_rank, threshold, multiplier, colour, icon, benefits)
+                        VALUES (:code, :name, :rank, :threshold, :m, :colour, :icon, :benefits)""")
+                .bind("code", t.code()).bind("name", t.name()).bind("rank", t.rank()).bind("threshold", t.threshold())
+                .bind("m", t.multiplier()).bind("colour", t.colour()).bind("icon", t.icon())
+                .bind("benefits", String.join(",", t.benefits())).execute();
+    }
+
+    void updateTier(Handle tx, Tier t) {
+        tx.createUpdate("""
+                        UPDATE membership_tiers SET name = :name, threshold = :threshold, multiplier = :m,
+                               colour = :colour, icon = :icon, benefits = :benefits WHERE code = :code""")
+                .bind("name", t.name()).bind("threshold", t.threshold()).bind("m", t.multiplier())
+                .bind("colour", t.colour()).bind("icon", t.icon()).bind("benefits", String.join(",", t.benefits()))
+                .bind("code", t.code()).execute();
+    }
+
+    void deleteTier(Handle tx, String code) {
+        tx.createUpdate("DELETE FROM membership_tiers WHERE code = :code").bind("code", code).execute();
+    }
+
+    /** @return how many members have a row at each tier rank (those who never earned growth have none) */
+    Map<Integer, Long> membersPerRank(Handle h) {
+        Map<Integer, Long> counts = new HashMap<>();
+        h.createQuery("SELECT tier_rank, COUNT(*) FROM membership_members GROUP BY tier_rank")
+                .map((rs, c) -> Map.entry(rs.getInt(1), rs.getLong(2))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** @return the member's stored tier rank, empty when they never earned anything */

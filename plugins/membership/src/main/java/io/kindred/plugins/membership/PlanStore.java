@@ -37,6 +37,28 @@ final class PlanStore {
                 .bind("sku", sku).map((rs, c) -> plan(rs)).findOne();
     }
 
+    /** Creates the plan (last in the catalog's order) or changes it. */
+    void savePlan(Handle tx, Plan p) {
+        tx.createUpdate("""
+                        INSERT INTO membership_plans(code, name, months, trial_days, price, currency, sku, benefits, active, sort)
+                        VALUES (:code, :name, :months, :trial, :price, :currency, :sku, :benefits, :active,
+                                (SELECT COALESCE(MAX(sort), 0) + 1 FROM membership_plans))
+                        ON CONFLICT (code) DO UPDATE SET name = :name, months = :months, trial_days = :trial,
+                            price = :price, currency = :currency, sku = :sku, benefits = :benefits, active = :active""")
+                .bind("code", p.code()).bind("name", p.name()).bind("months", p.months()).bind("trial", p.trialDays())
+                .bind("price", p.price()).bind("currency", p.currency()).bind("sku", p.sku())
+                .bind("benefits", String.join(",", p.benefits())).bind("active", p.active() ? 1 : 0).execute();
+    }
+
+    /** @return holdings active at {@code now}, soonest end first (lifetime last), at most {@code limit} */
+    List<Holding> currentHoldings(Handle h, long now, int limit) {
+        return h.createQuery("""
+                        SELECT user_id, plan_code, starts_at, ends_at, status FROM membership_holdings
+                         WHERE status = 'active' AND (ends_at IS NULL OR ends_at > :now)
+                         ORDER BY ends_at IS NULL, ends_at, user_id LIMIT :limit""")
+                .bind("now", now).bind("limit", limit).map((rs, c) -> holding(rs)).list();
+    }
+
     Optional<Holding> holding(Handle h, long userId, String planCode) {
         return h.createQuery("""
                         SELECT user_id, plan_code, starts_at, ends_at, status FROM membership_holdings

@@ -80,13 +80,15 @@ class BenefitsIT {
     void unknownOrMalformedBenefitCodesAreRefusedAndNothingChanges() {
         try (TestPlatform p = start()) {
             Http admin = p.admin();
-            for (Object bad : List.of(List.of("nope.nothing"), List.of("distribution.rights"), "typo.perk")) {
+            for (Object bad : List.of(List.of("nope.nothing"), List.of("distribution.rights"), List.of("typo.perk"))) {
                 Http.Response r = admin.put("/api/v1/admin/membership/tiers/V2", Map.of("benefits", bad));
                 assertEquals(400, r.status(), r.body());
                 assertEquals("unknown_benefit", r.errorCode());
                 Http.Response plan = admin.put("/api/v1/admin/membership/plans/x_plan", Map.of("name", "X", "benefits", bad));
                 assertEquals(400, plan.status(), plan.body());
             }
+            Http.Response text = admin.put("/api/v1/admin/membership/tiers/V2", Map.of("benefits", "typo.perk"));
+            assertEquals("invalid_field", text.errorCode(), "benefits is a list: " + text.body());
             JsonNode v2 = admin.get("/api/v1/admin/membership/tiers").json().path("items").get(1);
             assertEquals("[\"points.multiplier\",\"birthday.bonus\"]", v2.path("benefits").toString());
             assertFalse(admin.get("/api/v1/admin/membership/plans").body().contains("x_plan"));
