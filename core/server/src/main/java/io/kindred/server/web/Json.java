@@ -33,13 +33,19 @@ public final class Json {
      * A fresh mapper with its own type cache that resolves classes through {@code loader} (a plugin's), so that
      * Jackson's shared default TypeFactory never holds the plugin's classes. The type factory is set before
      * the modules are registered: a module's type modifiers (e.g. for {@code Optional}) live in it. A record
-     * read from a request body refuses fields it does not declare.
+     * read from a request body refuses fields it does not declare, and numbers or flags for its text.
      */
     public static ObjectMapper newMapper(ClassLoader loader) {
         ObjectMapper mapper = new ObjectMapper();
         mapper.setTypeFactory(TypeFactory.createDefaultInstance().withClassLoader(loader));
         // A plugin's typed body refuses a field it does not declare, so that a typo is not ignored silently.
-        return configure(mapper).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        configure(mapper).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // ... and a number or flag where it declares text.
+        for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        return mapper;
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {

@@ -3,10 +3,10 @@ package io.kindred.plugins.checkin;
 import io.kindred.api.KindredException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A check-in challenge (打卡活动), e.g. "check in on 7 days this week": who completes it in its window gets the
@@ -54,22 +54,21 @@ record Challenge(long id, String title, String description, LocalDate startDay, 
     }
 
     /**
-     * Applies the fields present in {@code fields} (JSON values or form texts) over this challenge and validates
-     * the result.
+     * Applies the fields given in {@code change} over this challenge and validates the result.
      *
      * @return the changed challenge; a 400 {@code invalid_field} or {@code missing_field} naming what is wrong
      */
-    Challenge with(Map<String, ?> fields) {
+    Challenge with(ChallengeChange change) {
         Challenge c = new Challenge(id,
-                text(fields, "title", title, 120),
-                text(fields, "description", description, 2000),
-                day(fields, "startDay", startDay),
-                day(fields, "endDay", endDay),
-                (int) number(fields, "daysRequired", daysRequired, 1, MAX_DAYS),
-                flag(fields, "consecutive", consecutive),
-                number(fields, "rewardPoints", rewardPoints, 0, 100_000_000),
-                blankToNull(text(fields, "badge", badge, 40)),
-                flag(fields, "autoJoin", autoJoin));
+                text(change.title(), title, "title", 120),
+                text(change.description(), description, "description", 2000),
+                change.startDay().orElse(startDay),
+                change.endDay().orElse(endDay),
+                (int) number(change.daysRequired(), daysRequired, "daysRequired", 1, MAX_DAYS),
+                change.consecutive().orElse(consecutive),
+                number(change.rewardPoints(), rewardPoints, "rewardPoints", 0, 100_000_000),
+                blankToNull(text(change.badge(), badge, "badge", 40)),
+                change.autoJoin().orElse(autoJoin));
         if (c.title() == null || c.title().isBlank()) {
             throw KindredException.missingField("title");
         }
@@ -98,79 +97,25 @@ record Challenge(long id, String title, String description, LocalDate startDay, 
         return new Challenge(0, null, "", null, null, 1, false, 0, null, false);
     }
 
-    private static String text(Map<String, ?> f, String name, String current, int max) {
-        if (!f.containsKey(name)) {
+    private static String text(Optional<String> given, String current, String name, int max) {
+        if (given.isEmpty()) {
             return current;
         }
-        Object v = f.get(name);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            throw KindredException.invalidField("The field '" + name + "' must be text.");
-        }
-        if (s.length() > max) {
+        if (given.get().length() > max) {
             throw KindredException.invalidField("The field '" + name + "' must be at most " + max + " characters.");
         }
-        return s;
+        return given.get();
     }
 
-    private static LocalDate day(Map<String, ?> f, String name, LocalDate current) {
-        if (!f.containsKey(name)) {
+    private static long number(Optional<? extends Number> given, long current, String name, long min, long max) {
+        if (given.isEmpty()) {
             return current;
         }
-        Object v = f.get(name);
-        if (v == null || (v instanceof String s && s.isBlank())) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(String.valueOf(v).trim());
-        } catch (DateTimeParseException e) {
-            throw KindredException.invalidField("The field '" + name + "' must be a day as YYYY-MM-DD.");
-        }
-    }
-
-    private static long number(Map<String, ?> f, String name, long current, long min, long max) {
-        if (!f.containsKey(name)) {
-            return current;
-        }
-        Object v = f.get(name);
-        long n;
-        if (v instanceof Integer || v instanceof Long) {
-            n = ((Number) v).longValue();
-        } else if (v instanceof String s && s.trim().matches("-?\\d{1,12}")) {
-            n = Long.parseLong(s.trim());
-        } else {
-            throw KindredException.invalidField("The field '" + name + "' must be a whole number.");
-        }
+        long n = given.get().longValue();
         if (n < min || n > max) {
             throw KindredException.invalidField("The field '" + name + "' must be from " + min + " to " + max + ".");
         }
         return n;
-    }
-
-    private static boolean flag(Map<String, ?> f, String name, boolean current) {
-        if (!f.containsKey(name)) {
-            return current;
-        }
-        Object v = f.get(name);
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s) {
-            switch (s.trim().toLowerCase()) {
-                case "true", "on", "yes", "1" -> {
-                    return true;
-                }
-                case "false", "off", "no", "0", "" -> {
-                    return false;
-                }
-                default -> {
-                    // falls through to the error
-                }
-            }
-        }
-        throw KindredException.invalidField("The field '" + name + "' must be true or false.");
     }
 
     private static String blankToNull(String s) {

@@ -131,16 +131,16 @@ final class Challenges {
 
     // ---- operators ----
 
-    Challenge create(Map<String, ?> fields) {
-        Challenge c = Challenge.blank().with(fields);
+    Challenge create(ChallengeChange change) {
+        Challenge c = Challenge.blank().with(change);
         long id = ctx.db().write(tx -> store.insert(tx, c, ctx.clock().millis()));
         return new Challenge(id, c.title(), c.description(), c.startDay(), c.endDay(), c.daysRequired(),
                 c.consecutive(), c.rewardPoints(), c.badge(), c.autoJoin());
     }
 
-    Challenge update(long id, Map<String, ?> fields) {
+    Challenge update(long id, ChallengeChange change) {
         return ctx.db().write(tx -> {
-            Challenge changed = store.find(tx, id).orElseThrow(() -> notFound(id)).with(fields);
+            Challenge changed = store.find(tx, id).orElseThrow(() -> notFound(id)).with(change);
             store.update(tx, changed, ctx.clock().millis());
             return changed;
         });

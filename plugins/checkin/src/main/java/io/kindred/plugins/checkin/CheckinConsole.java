@@ -7,6 +7,7 @@ import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,15 +119,12 @@ final class CheckinConsole {
     }
 
     void createChallenge(Exchange x) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = x.body(Map.class);
-        x.json(201, Map.of("challenge", challenges.withCounts(challenges.create(body))));
+        x.json(201, Map.of("challenge", challenges.withCounts(challenges.create(x.body(ChallengeChange.class)))));
     }
 
     void updateChallenge(Exchange x) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = x.body(Map.class);
-        x.json(Map.of("challenge", challenges.withCounts(challenges.update(x.pathParamAsId("id"), body))));
+        ChallengeChange change = x.body(ChallengeChange.class);
+        x.json(Map.of("challenge", challenges.withCounts(challenges.update(x.pathParamAsId("id"), change))));
     }
 
     void deleteChallenge(Exchange x) {
@@ -164,12 +162,10 @@ final class CheckinConsole {
     private void saveChallengeForm(Exchange x, Long id) {
         Map<String, String> fields = formFields(x, List.of("title", "description", "startDay", "endDay", "daysRequired",
                 "rewardPoints", "badge"));
-        // an unticked checkbox sends nothing: absent means false in a form
-        fields.put("consecutive", String.valueOf(ticked(x, "consecutive")));
-        fields.put("autoJoin", String.valueOf(ticked(x, "autoJoin")));
         Challenge saved;
         try {
-            saved = id == null ? challenges.create(fields) : challenges.update(id, fields);
+            ChallengeChange change = challengeChange(x, fields);
+            saved = id == null ? challenges.create(change) : challenges.update(id, change);
         } catch (KindredException e) {
             if (e.status() == 404) {
                 throw e;
@@ -182,6 +178,37 @@ final class CheckinConsole {
             return;
         }
         x.redirect("/console/checkin/challenges/" + saved.id() + "?notice=checkin.challenge_saved");
+    }
+
+    /** The challenge form as the edit the API reads; an unticked checkbox sends nothing: absent means false. */
+    private static ChallengeChange challengeChange(Exchange x, Map<String, String> fields) {
+        return new ChallengeChange(Optional.ofNullable(fields.get("title")), Optional.ofNullable(fields.get("description")),
+                day(fields, "startDay"), day(fields, "endDay"),
+                number(fields, "daysRequired").map(Long::intValue), Optional.of(ticked(x, "consecutive")),
+                number(fields, "rewardPoints"), Optional.ofNullable(fields.get("badge")), Optional.of(ticked(x, "autoJoin")));
+    }
+
+    private static Optional<LocalDate> day(Map<String, String> fields, String name) {
+        String text = fields.getOrDefault(name, "").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw KindredException.invalidField("The field '" + name + "' must be a day as YYYY-MM-DD.");
+        }
+    }
+
+    private static Optional<Long> number(Map<String, String> fields, String name) {
+        String text = fields.getOrDefault(name, "").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!text.matches("-?\\d{1,12}")) {
+            throw KindredException.invalidField("The field '" + name + "' must be a whole number.");
+        }
+        return Optional.of(Long.parseLong(text));
     }
 
     void deleteChallengeForm(Exchange x) {
