@@ -240,6 +240,19 @@ public final class LedgerService implements Ledger {
         return result;
     }
 
+    /** @return the balances of one asset of several members, in one query; a member without an account is absent */
+    public Map<Long, Long> balancesOf(Handle h, List<Long> userIds, String asset) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> out = new LinkedHashMap<>();
+        h.createQuery("SELECT user_id, balance FROM ledger_accounts WHERE asset = :asset AND user_id IN (<ids>)")
+                .bind("asset", asset).bindList("ids", userIds)
+                .map((rs, c) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** One line of a member's history. */
     public record HistoryItem(long id, String asset, long amount, long balanceAfter, String reason, String reference,
                               Instant createdAt, Instant expiresAt) {

@@ -5,13 +5,13 @@ import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
+import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.users.UserRow;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Params;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.jdbi.v3.core.Handle;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * {@code /console/members}: search by text (email, phone, name, referral code, id, external id), filter by
@@ -45,13 +44,15 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
     private final Views views;
     private final Database db;
     private final UserStore users;
+    private final LedgerService ledger;
     private final SiteSettings settings;
     private final Clock clock;
 
-    ConsoleMembers(Views views, Database db, UserStore users, SiteSettings settings, Clock clock) {
+    ConsoleMembers(Views views, Database db, UserStore users, LedgerService ledger, SiteSettings settings, Clock clock) {
         this.views = views;
         this.db = db;
         this.users = users;
+        this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
     }
@@ -95,7 +96,7 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
         ZoneId zone = settings.zone();
         List<Map<String, Object>> rows = db.read(h -> {
             List<UserRow> found = users.search(h, f.query(), f.label(), cursor, PAGE);
-            Map<Long, Long> points = points(h, found);
+            Map<Long, Long> points = ledger.balancesOf(h, found.stream().map(UserRow::id).toList(), "points");
             List<Map<String, Object>> out = new ArrayList<>();
             for (UserRow u : found) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -122,17 +123,6 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
         views.page(ctx, "console/members", model);
     }
 
-    /** Points balances of a page of members, in one query. */
-    private static Map<Long, Long> points(Handle h, List<UserRow> page) {
-        if (page.isEmpty()) {
-            return Map.of();
-        }
-        return h.createQuery("SELECT user_id, balance FROM ledger_accounts WHERE asset = 'points' AND user_id IN (<ids>)")
-                .bindList("ids", page.stream().map(UserRow::id).toList())
-                .map((rs, c) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
     /**
      * Streams every member matching the filter, newest first, in batches. A UTF-8 byte order mark lets
      * spreadsheet programs read Chinese names; text cells that a spreadsheet would take for a formula are
@@ -152,7 +142,7 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
                 long before = cursor;
                 List<List<Object>> batch = db.read(h -> {
                     List<UserRow> found = users.search(h, f.query(), f.label(), before, EXPORT_BATCH);
-                    Map<Long, Long> points = points(h, found);
+                    Map<Long, Long> points = ledger.balancesOf(h, found.stream().map(UserRow::id).toList(), "points");
                     List<List<Object>> out = new ArrayList<>();
                     for (UserRow u : found) {
                         out.add(record(u, users.labels(h, u.id()), points.getOrDefault(u.id(), 0L), zone));

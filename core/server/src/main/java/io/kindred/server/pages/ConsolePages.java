@@ -38,7 +38,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
         this.sections = List.of(
                 new ConsoleDashboard(s.views(), s.db(), new MemberStats(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleImport(s.views(), new io.kindred.server.users.ImportJobs(s.importer(), s.clock()), s.settings()),
-                new ConsoleMembers(s.views(), s.db(), s.users(), s.settings(), s.clock()),
+                new ConsoleMembers(s.views(), s.db(), s.users(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),
                         s.clock()),
                 new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings())),
