@@ -294,7 +294,8 @@ public final class PluginHost {
         }
         if (e.state.isStarted()) {
             undo(e);
-            log.info("Plugin {} {} stopped ({})", e.id, e.version, state.name().toLowerCase());
+            log.info("Plugin {} {} stopped{}", e.id, e.version, state == PluginStatus.DISABLED ? " (disabled)"
+                    : reason == null ? "" : ": " + reason);
         }
         e.state = state;
         e.error = reason;
