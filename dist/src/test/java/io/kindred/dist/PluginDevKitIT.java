@@ -3,7 +3,6 @@ package io.kindred.dist;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.testkit.Http;
 import io.kindred.testkit.TestPlatform;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -58,7 +57,6 @@ class PluginDevKitIT {
      * once, without a restart, and its route answers.
      */
     @Test
-    @Disabled("waits for plugin install at run time (issue 12, part 1): the form on /console/plugins posting to /console/plugins/install")
     void theGeneratedPluginInstallsThroughTheConsoleAndAnswers() throws Exception {
         Path jar = generatedPlugin();
         try (TestPlatform p = TestPlatform.builder().start()) {
@@ -86,6 +84,25 @@ class PluginDevKitIT {
             Http.Response page = alice.header("Accept-Language", "zh-CN").get("/hello");
             assertEquals(200, page.status(), page.body());
             assertTrue(page.body().contains("你好，Alice"), page.body());
+        }
+    }
+
+    /** The same jar uploaded as a script does it: {@code POST /api/v1/admin/plugins}, multipart field {@code jar}. */
+    @Test
+    void theGeneratedPluginInstallsThroughTheApi() throws Exception {
+        Path jar = generatedPlugin();
+        try (TestPlatform p = TestPlatform.builder().start()) {
+            Http.Response installed = p.apiClient("ci").postMultipart("/api/v1/admin/plugins", java.util.Map.of(), "jar", jar);
+            assertEquals(201, installed.status(), installed.body());
+            assertEquals("hello", installed.json().path("plugin").path("id").asText(), installed.body());
+            assertEquals("1.0.0", installed.json().path("plugin").path("version").asText(), installed.body());
+            assertEquals("STARTED", installed.json().path("plugin").path("state").asText(), installed.body());
+
+            Http alice = p.member("alice@example.com", "Alice");
+            p.awaitEvents();
+            Http.Response mine = alice.get("/api/v1/hello/me");
+            assertEquals(200, mine.status(), mine.body());
+            assertTrue(mine.json().path("greeting").path("greeted").asBoolean(), mine.body());
         }
     }
 
