@@ -3,6 +3,7 @@ package io.kindred.dist;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.testkit.Http;
 import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,8 +35,18 @@ class PluginDevKitIT {
             + System.getProperty("kindred.archetype.plugin.version") + ":generate";
     private static final Path LOCAL_REPO = Path.of(System.getProperty("kindred.maven.repo.local"));
 
-    /** The generated plugin's jar, built once for every test of this class. */
+    /** The generated plugin's jar, built once for every test of this class, in {@link #workDir}. */
     private static Path generatedJar;
+    private static Path workDir;
+
+    @AfterAll
+    static void deleteTheGeneratedProject() throws IOException {
+        if (workDir != null) {
+            try (var files = Files.walk(workDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
 
     @Test
     void theArchetypeGeneratesAPluginWhoseOfflineBuildPasses() throws Exception {
@@ -117,6 +128,7 @@ class PluginDevKitIT {
                 + ": this test runs under `mvn install` (the README's test command), not `mvn verify`");
 
         Path dir = Files.createTempDirectory("kindred-devkit-");
+        workDir = dir;
         long started = System.nanoTime();
         maven(dir, "generate", ARCHETYPE_PLUGIN,
                 "-DarchetypeGroupId=io.kindred", "-DarchetypeArtifactId=kindred-plugin-archetype",
@@ -159,6 +171,7 @@ class PluginDevKitIT {
             fail(String.join(" ", command) + " in " + dir + " exited with " + process.exitValue() + ":\n"
                     + tail(Files.readString(log), 12_000));
         }
+        Files.delete(log);
     }
 
     private static String mavenExecutable() {
