@@ -2,7 +2,6 @@ package io.kindred.dist;
 
 import io.kindred.dist.memo.MemoPlugin;
 import io.kindred.testkit.Http;
-import io.kindred.testkit.Multipart;
 import io.kindred.testkit.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,7 @@ class PluginInstallJarIT {
     }
 
     private static Http.Response upload(Http admin, Path jar) throws Exception {
-        Multipart body = new Multipart().file("jar", jar.getFileName().toString(), Files.readAllBytes(jar));
-        return admin.raw("POST", "/api/v1/admin/plugins", body.contentType(), body.bytes());
+        return admin.postMultipart("/api/v1/admin/plugins", Map.of(), "jar", jar);
     }
 
     @Test

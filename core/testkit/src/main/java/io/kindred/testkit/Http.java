@@ -128,7 +128,7 @@ public final class Http {
      * }</pre>
      */
     public Response postMultipart(String path, Map<String, String> fields, String fileField, Path file) {
-        Multipart body = new Multipart(fields, fileField, file);
+        Multipart body = Multipart.of(fields, fileField, file);
         return raw("POST", path, body.contentType(), body.bytes());
     }
 
@@ -234,7 +234,7 @@ public final class Http {
             for (int i = 0; i < namesAndValues.length; i += 2) {
                 fields.put(namesAndValues[i], namesAndValues[i + 1]);
             }
-            Multipart body = new Multipart(fields, fileField, file);
+            Multipart body = Multipart.of(fields, fileField, file);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + action)).timeout(Duration.ofSeconds(60));
             headers.forEach((k, v) -> {
                 if (!k.equalsIgnoreCase("X-Requested-With")) {
@@ -253,39 +253,6 @@ public final class Http {
                 namesAndValues.add(value);
             });
             return submit(action, namesAndValues.toArray(String[]::new));
-        }
-    }
-
-    /** A {@code multipart/form-data} body: text fields, then one file. */
-    private static final class Multipart {
-        private final String boundary = "kindred-" + java.util.UUID.randomUUID();
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-
-        Multipart(Map<String, String> fields, String fileField, Path file) {
-            fields.forEach((name, value) -> {
-                text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
-                text(value + "\r\n");
-            });
-            try {
-                text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                        + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-                out.write(Files.readAllBytes(file));
-                text("\r\n--" + boundary + "--\r\n");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        private void text(String s) {
-            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + boundary;
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
         }
     }
 

@@ -17,6 +17,17 @@ public final class Multipart {
     private final String boundary = "----kindred" + UUID.randomUUID().toString().replace("-", "");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** @return a body of text fields, then one file read from disk */
+    public static Multipart of(java.util.Map<String, String> fields, String fileField, java.nio.file.Path file) {
+        Multipart m = new Multipart();
+        fields.forEach(m::field);
+        try {
+            return m.file(fileField, file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Adds a text field. */
     public Multipart field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");

@@ -2,7 +2,6 @@ package io.kindred.plugins.welcome;
 
 import io.kindred.plugins.welcome.flaky.FlakyPlugin;
 import io.kindred.testkit.Http;
-import io.kindred.testkit.Multipart;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,7 +95,6 @@ class ApplyFailureIT {
                 .file("templates/widget.peb", "<p>flaky</p>")
                 .file("messages/flaky.properties", "flaky.nav=Flaky\n")
                 .write(jars);
-        Multipart body = new Multipart().file("jar", jar.getFileName().toString(), Files.readAllBytes(jar));
-        return admin.raw("POST", "/api/v1/admin/plugins", body.contentType(), body.bytes());
+        return admin.postMultipart("/api/v1/admin/plugins", Map.of(), "jar", jar);
     }
 }

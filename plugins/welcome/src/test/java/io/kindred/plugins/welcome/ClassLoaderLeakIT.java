@@ -104,9 +104,7 @@ class ClassLoaderLeakIT {
     }
 
     private static Http.Response upload(Http admin, Path jar) throws java.io.IOException {
-        io.kindred.testkit.Multipart body = new io.kindred.testkit.Multipart()
-                .file("jar", jar.getFileName().toString(), java.nio.file.Files.readAllBytes(jar));
-        return admin.raw("POST", "/api/v1/admin/plugins", body.contentType(), body.bytes());
+        return admin.postMultipart("/api/v1/admin/plugins", Map.of(), "jar", jar);
     }
 
     /** Events in and out, JSON bodies of its own types, Jdbi row mappers, a page, a widget, messages, a job. */

@@ -3,7 +3,6 @@ package io.kindred.plugins.welcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.plugins.welcome.sink.SinkPlugin;
 import io.kindred.testkit.Http;
-import io.kindred.testkit.Multipart;
 import io.kindred.testkit.PluginJars;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
@@ -59,8 +58,7 @@ class PluginInstallIT {
     }
 
     private static Http.Response upload(Path jar) throws IOException {
-        Multipart body = new Multipart().file("jar", jar.getFileName().toString(), Files.readAllBytes(jar));
-        return admin.raw("POST", "/api/v1/admin/plugins", body.contentType(), body.bytes());
+        return admin.postMultipart("/api/v1/admin/plugins", Map.of(), "jar", jar);
     }
 
     private static boolean tableExists(String name) {
