@@ -182,7 +182,40 @@ public interface PluginContext {
     void messages(String baseName);
 
     /**
+     * Serves the plugin's static files (CSS, JS, images, fonts) found under {@code folder} of its jar at
+     * {@code /plugins/<pluginId>/assets/<path>}. Each file also gets a fingerprinted URL (a hash of its bytes in the
+     * name) that browsers keep for a year; templates get it with {@code {{ asset('<pluginId>', 'css/x.css') }}}.
+     * The files are gone while the plugin is disabled. They come from the site's own origin, so the strict
+     * Content-Security-Policy allows them; inline scripts and styles stay forbidden.
+     *
+     * <pre>{@code
+     * ctx.assets("assets");               // src/main/resources/assets/css/badges.css -> .../assets/css/badges.css
+     * ctx.stylesheet("css/badges.css");
+     * }</pre>
+     *
+     * @param folder resource folder inside the plugin jar
+     */
+    void assets(String folder);
+
+    /**
+     * Links one of the plugin's assets as a stylesheet from the head of every page (member pages and console),
+     * after the theme's own. Needs {@link #assets(String)}.
+     *
+     * @param path the file's path under the assets folder, e.g. {@code "css/badges.css"}
+     */
+    void stylesheet(String path);
+
+    /**
+     * Loads one of the plugin's assets as a deferred script on every page. Needs {@link #assets(String)}.
+     *
+     * @param path the file's path under the assets folder, e.g. {@code "js/badges.js"}
+     */
+    void script(String path);
+
+    /**
      * Schedules a job. The host runs it on its own thread, never twice at once, and stops it with the plugin.
+     * An operator can also run it now, from the console or with
+     * {@code POST /api/v1/admin/jobs/<pluginId>/<name>/run}, which answers the count the job returns.
      *
      * @param name     stable name, shown in logs
      * @param schedule when to run

@@ -26,7 +26,12 @@ import io.kindred.server.pages.PasswordResetPages;
 import io.kindred.server.pages.Theme;
 import io.kindred.server.pages.Uploads;
 import io.kindred.server.pages.Views;
+import io.kindred.server.audit.AuditLog;
+import io.kindred.server.jobs.JobRoutes;
 import io.kindred.server.plugins.BundledPlugins;
+import io.kindred.server.plugins.FolderWatcher;
+import io.kindred.server.plugins.PluginInstaller;
+import io.kindred.server.web.PluginAssets;
 import io.kindred.server.plugins.Platform;
 import io.kindred.server.plugins.PluginHost;
 import io.kindred.server.plugins.PluginRoutes;
@@ -112,6 +117,9 @@ public final class Kindred implements AutoCloseable {
     public final PluginHost plugins;
     public final UiRegistry ui;
     public final Preferences preferences;
+    public final AuditLog audit;
+    public final PluginInstaller installer;
+    private final FolderWatcher folderWatcher;
     private final Mailer mailer;
     private final HttpServer http;
     private volatile boolean stopped;
@@ -152,20 +160,26 @@ public final class Kindred implements AutoCloseable {
 
         this.scheduler = new Scheduler(clock, settings::zone);
         PluginRouter router = new PluginRouter();
+        PluginAssets pluginAssets = new PluginAssets();
         this.ui = new UiRegistry();
         ServiceRegistry services = new ServiceRegistry();
         this.preferences = new Preferences(database, ui, members, clock);
+        this.audit = new AuditLog(database, clock);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
-        this.plugins = new PluginHost(config.pluginsDir(), migrations, assets, dispatcher, scheduler, router, ui, services,
+        this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
+                pluginAssets, ui, services,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
                         new StoredImages(config.uploadsDir()), ui::benefits),
                 new HashSet<>(bundled));
+        this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,
+                settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576));
+        this.folderWatcher = new FolderWatcher(installer);
 
         Auth auth = new Auth(sessions, apiKeys, users, settings);
         Locales locales = new Locales(auth, settings);
         LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
-        Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent());
+        Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent(), pluginAssets);
         Views views = new Views(theme, settings, auth, ui, locales, services);
         Adjustments adjustments = new Adjustments(database, ledger, users);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
@@ -182,13 +196,17 @@ public final class Kindred implements AutoCloseable {
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
-                new PluginRoutes(plugins, new PluginSettings(plugins, settings)),
+                new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),
+                new JobRoutes(scheduler),
+                pluginAssets,
                 new EventRoutes(new EventLog(database), dispatcher),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,
-                        customerImport, plugins, apiKeys, dispatcher, settings, ui, config.uploadsDir(), clock))));
+                        customerImport, plugins, installer, audit, scheduler, apiKeys, dispatcher, settings, ui,
+                        config.uploadsDir(), clock))));
 
         plugins.startAll();
         dispatcher.start();
+        folderWatcher.start(settings.intValue("plugins.watch-seconds", 2));
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
         scheduler.schedule("core", "purge-password-resets", Schedule.dailyAt(LocalTime.of(4, 10)), now -> resets.purgeExpired());
@@ -200,7 +218,7 @@ public final class Kindred implements AutoCloseable {
         http.start(port);
         log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl(http.port()),
                 (System.nanoTime() - started) / 1_000_000, config.dataDir(),
-                plugins.list().stream().filter(p -> p.state().equals("STARTED")).count());
+                plugins.list().stream().filter(p -> p.started()).count());
     }
 
     private String baseUrl(int port) {
@@ -213,6 +231,12 @@ public final class Kindred implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** @return the version plugins' {@code Plugin-Requires} is checked against (0.0.0, which accepts all, when unknown) */
+    static String systemVersion() {
+        String v = version();
+        return v.matches("\\d+\\.\\d+\\.\\d+.*") ? v.replaceAll("-.*$", "") : "0.0.0";
     }
 
     public static String version() {
@@ -235,6 +259,7 @@ public final class Kindred implements AutoCloseable {
         stopped = true;
         log.info("Kindred stopping: finishing requests in flight");
         http.stop();
+        folderWatcher.stop();
         dispatcher.stop();
         scheduler.shutdown();
         mailer.close();

@@ -63,6 +63,13 @@ public final class Migrations {
                         folder TEXT NOT NULL,
                         jar TEXT
                     )""");
+            h.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_migration_tables (
+                        owner TEXT NOT NULL,
+                        table_name TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (owner, table_name)
+                    )""");
             return null;
         });
     }
@@ -82,6 +89,7 @@ public final class Migrations {
                         ON CONFLICT (owner) DO UPDATE SET folder = excluded.folder, jar = excluded.jar""")
                 .bind("owner", owner).bind("folder", folder).bind("jar", jar).execute());
         List<Script> scripts = scan(loader, folder, db.dialect());
+        rememberTables(owner, scripts);
         Map<Integer, String> applied = applied(owner);
         int ran = 0;
         for (Script s : scripts) {
@@ -106,6 +114,59 @@ public final class Migrations {
             ran++;
         }
         return ran;
+    }
+
+    private static final java.util.regex.Pattern CREATE_TABLE = java.util.regex.Pattern.compile(
+            "(?i)\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?");
+
+    /** Remembers the tables an owner's files create, so that removing a plugin with its data can drop them. */
+    private void rememberTables(String owner, List<Script> scripts) {
+        List<String> tables = new ArrayList<>();
+        for (Script s : scripts) {
+            Matcher m = CREATE_TABLE.matcher(s.sql().replaceAll("--[^\n]*", ""));
+            while (m.find()) {
+                if (!tables.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                    tables.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        db.core().write(h -> {
+            for (int i = 0; i < tables.size(); i++) {
+                h.createUpdate("""
+                                INSERT INTO schema_migration_tables(owner, table_name, position) VALUES (:owner, :t, :p)
+                                ON CONFLICT (owner, table_name) DO UPDATE SET position = excluded.position""")
+                        .bind("owner", owner).bind("t", tables.get(i)).bind("p", i).execute();
+            }
+            return null;
+        });
+    }
+
+    /** @return the tables an owner's migration files create, in the order they do */
+    public List<String> tables(String owner) {
+        return db.core().read(h -> h.createQuery(
+                        "SELECT table_name FROM schema_migration_tables WHERE owner = :owner ORDER BY position")
+                .bind("owner", owner).mapTo(String.class).list());
+    }
+
+    /**
+     * Drops every table an owner's files created (newest first) and forgets its migrations, in one transaction, so
+     * that installing it again starts from an empty schema.
+     *
+     * @return the tables dropped
+     */
+    public List<String> dropAll(String owner) {
+        List<String> tables = new ArrayList<>(tables(owner));
+        java.util.Collections.reverse(tables);
+        db.core().write(h -> {
+            for (String t : tables) {
+                h.execute("DROP TABLE IF EXISTS " + t); // names came from the owner's CREATE TABLE, letters/digits/_
+            }
+            for (String meta : List.of("schema_migrations", "schema_migration_sources", "schema_migration_tables")) {
+                h.createUpdate("DELETE FROM " + meta + " WHERE owner = :owner").bind("owner", owner).execute();
+            }
+            return null;
+        });
+        return tables;
     }
 
     /** Compares files with what the database says ran. */

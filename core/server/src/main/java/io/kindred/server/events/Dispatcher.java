@@ -88,6 +88,13 @@ public final class Dispatcher {
         }
     }
 
+    /** Removes every subscription of an owner (a plugin), whichever step of its start registered them. */
+    public void unsubscribeAll(String owner) {
+        synchronized (this) {
+            subscriptions.values().removeIf(s -> s.owner().equals(owner));
+        }
+    }
+
     public void wake() {
         lock.lock();
         try {

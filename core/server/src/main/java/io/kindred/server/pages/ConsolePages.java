@@ -28,7 +28,9 @@ public final class ConsolePages implements Consumer<CoreRouting> {
 
     /** What the console works with, wired in {@code Kindred}. */
     public record Services(Views views, Theme theme, Auth auth, Database db, UserStore users, LedgerService ledger,
-                           Adjustments adjustments, CustomerImport importer, PluginHost plugins, ApiKeys apiKeys,
+                           Adjustments adjustments, CustomerImport importer, PluginHost plugins,
+                           io.kindred.server.plugins.PluginInstaller installer, io.kindred.server.audit.AuditLog audit,
+                           io.kindred.server.jobs.Scheduler scheduler, ApiKeys apiKeys,
                            Dispatcher dispatcher, SiteSettings settings, UiRegistry ui, Path uploadsDir, Clock clock) {
     }
 
@@ -41,7 +43,9 @@ public final class ConsolePages implements Consumer<CoreRouting> {
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),
                         s.clock()),
-                new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings())),
+                new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings()),
+                        s.installer(), s.audit(), s.settings(), s.clock()),
+                new ConsoleJobs(s.views(), s.scheduler(), s.settings()),
                 new ConsoleSettings(s.views(), s.settings(), s.theme(), s.ui(), new ConsoleLogo(s.settings(), s.uploadsDir())),
                 new ConsoleKeys(s.views(), s.apiKeys(), s.settings()),
                 new ConsoleEvents(s.views(), new EventLog(s.db()), s.dispatcher(), s.settings()));

@@ -39,10 +39,13 @@ public final class Theme {
     private final UiRegistry ui;
     private final Messages messages;
     private final boolean dev;
+    private final io.kindred.server.web.PluginAssets pluginAssets;
     private volatile PebbleEngine engine;
     private volatile String engineTheme;
 
-    public Theme(SiteSettings settings, Path themesDir, UiRegistry ui, Messages messages, boolean dev) {
+    public Theme(SiteSettings settings, Path themesDir, UiRegistry ui, Messages messages, boolean dev,
+                 io.kindred.server.web.PluginAssets pluginAssets) {
+        this.pluginAssets = pluginAssets;
         this.settings = settings;
         this.themesDir = themesDir;
         this.ui = ui;
@@ -74,7 +77,7 @@ public final class Theme {
                     .extension(new AbstractExtension() {
                         @Override
                         public Map<String, Function> getFunctions() {
-                            return Map.of("t", new Translate(messages));
+                            return Map.of("t", new Translate(messages), "asset", new AssetUrl(pluginAssets));
                         }
                     })
                     .autoEscaping(true)
@@ -149,6 +152,28 @@ public final class Theme {
         ctx.contentType(TYPES.getOrDefault(ext, "application/octet-stream"));
         ctx.header("Cache-Control", dev ? "no-cache" : "public, max-age=3600");
         ctx.result(bytes);
+    }
+
+    /** @return the static files of started plugins, for the pages' heads */
+    public io.kindred.server.web.PluginAssets pluginAssets() {
+        return pluginAssets;
+    }
+
+    /**
+     * {@code asset('checkin', 'css/checkin.css')}: the fingerprinted URL of a started plugin's asset, or an empty
+     * string when the plugin is not started or ships no such file.
+     */
+    private record AssetUrl(io.kindred.server.web.PluginAssets assets) implements Function {
+
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("plugin", "path");
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+            return assets.url(String.valueOf(args.get("plugin")), String.valueOf(args.get("path"))).orElse("");
+        }
     }
 
     /** {@code t('key', arg0, arg1, ...)}: the text for a key in the page's language. */

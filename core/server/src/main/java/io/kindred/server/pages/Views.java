@@ -58,6 +58,11 @@ public final class Views implements Renderer, Errors.ErrorPage {
         return auth.principal(ctx).filter(p -> !p.isApiKey()).map(Principal::member);
     }
 
+    /** @return who is calling (a session or an API key), if anyone */
+    public Optional<Principal> principal(Context ctx) {
+        return auth.principal(ctx);
+    }
+
     /** The variables every page gets. */
     public Map<String, Object> base(Context ctx) {
         Locale locale = locale(ctx);
@@ -67,6 +72,8 @@ public final class Views implements Renderer, Errors.ErrorPage {
         m.put("brandColor", settings.raw("site.brand-color").filter(c -> c.matches("#[0-9a-fA-F]{6}")).orElse("#2f6f5e"));
         m.put("lang", locale.equals(Locale.SIMPLIFIED_CHINESE) ? "zh-CN" : "en");
         m.put("path", ctx.path());
+        m.put("pluginStyles", theme.pluginAssets().pageStyles());
+        m.put("pluginScripts", theme.pluginAssets().pageScripts());
         m.put("csrf", auth.principal(ctx).map(Principal::csrfToken).orElse(""));
         Optional<Member> viewer = viewer(ctx);
         m.put("viewer", viewer.map(v -> {
@@ -116,6 +123,7 @@ public final class Views implements Renderer, Errors.ErrorPage {
             entries.add(new NavEntry(place, "console.nav.settings", "/console/settings", 85, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.apikeys", "/console/apikeys", 90, io.kindred.api.web.Access.ADMIN));
             entries.add(NavEntry.console("console.nav.events", "/console/events", 95));
+            entries.add(NavEntry.console("console.nav.jobs", "/console/jobs", 96));
         }
         entries.addAll(ui.nav(place));
         List<Map<String, Object>> out = new ArrayList<>();

@@ -49,6 +49,7 @@ public final class BundledPlugins {
             }
         }
         DefaultVersionManager versions = new DefaultVersionManager();
+        Map<String, Path> others = installedJars(pluginsDir, extracted);
         for (String jar : jars) {
             byte[] bytes;
             try (InputStream in = BundledPlugins.class.getResourceAsStream("/bundled-plugins/" + jar)) {
@@ -66,8 +67,21 @@ public final class BundledPlugins {
                 continue;
             }
             ids.add(id);
-            String earlier = extracted.getProperty(id);
             Path target = pluginsDir.resolve(jar);
+            Path other = others.get(id);
+            if (other != null && !other.equals(target)) {
+                String otherVersion = descriptor(Files.readAllBytes(other)).getOrDefault("Plugin-Version", "0.0.0");
+                if (versions.compareVersions(otherVersion, version) >= 0) {
+                    log.info("plugins/{} is {} {}, as new as the bundled {}: the bundled jar is not extracted",
+                            other.getFileName(), id, otherVersion, version);
+                    continue;
+                }
+                Path previous = Files.createDirectories(pluginsDir.resolve(".previous")).resolve(other.getFileName());
+                Files.move(other, previous, StandardCopyOption.REPLACE_EXISTING);
+                log.info("Bundled plugin {} {} replaces the older plugins/{} ({}), kept in plugins/.previous", id, version,
+                        other.getFileName(), otherVersion);
+            }
+            String earlier = extracted.getProperty(id);
             if (earlier == null && Files.exists(target) && !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
                 log.warn("plugins/{} was not extracted by Kindred and is left as it is; the bundled {} {} is not installed",
                         jar, id, version);
@@ -104,6 +118,32 @@ public final class BundledPlugins {
             extracted.store(out, "Plugins extracted from kindred.jar (id = file version). Do not edit.");
         }
         return ids;
+    }
+
+    /**
+     * The jars of the plugins folder that Kindred did not extract (uploaded or copied by the operator), by plugin id:
+     * an operator's upgrade of a bundled plugin must survive the next start.
+     */
+    private static Map<String, Path> installedJars(Path pluginsDir, Properties extracted) throws IOException {
+        java.util.Set<String> extractedFiles = new java.util.HashSet<>();
+        extracted.values().forEach(v -> extractedFiles.add(String.valueOf(v).split(" ", 2)[0]));
+        Map<String, Path> byId = new LinkedHashMap<>();
+        try (var files = Files.list(pluginsDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                if (extractedFiles.contains(f.getFileName().toString())) {
+                    continue;
+                }
+                try {
+                    String id = descriptor(Files.readAllBytes(f)).get("Plugin-Id");
+                    if (id != null) {
+                        byId.put(id, f);
+                    }
+                } catch (IOException e) {
+                    log.warn("plugins/{} cannot be read: {}", f.getFileName(), e.toString());
+                }
+            }
+        }
+        return byId;
     }
 
     private static List<String> index() throws IOException {

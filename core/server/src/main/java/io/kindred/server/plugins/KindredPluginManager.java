@@ -17,8 +17,30 @@ import java.util.List;
 /** PF4J's manager, with the few protected parts the host needs opened up. */
 final class KindredPluginManager extends DefaultPluginManager {
 
-    KindredPluginManager(Path pluginsDir) {
+    KindredPluginManager(Path pluginsDir, String systemVersion) {
         super(List.of(pluginsDir));
+        setSystemVersion(systemVersion);
+        // A plugin whose dependency is missing must not stop the others from loading: the host marks it WAITING.
+        setResolveRecoveryStrategy(ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE);
+    }
+
+    /**
+     * @return whether this platform's version satisfies the descriptor's {@code Plugin-Requires} (none or
+     * {@code *} always does; {@code 1.2.0} means {@code >=1.2.0})
+     */
+    boolean isCompatible(PluginDescriptor d) {
+        String requires = d.getRequires() == null ? "" : d.getRequires().trim();
+        if (requires.isEmpty() || requires.equals("*") || getSystemVersion().equals("0.0.0")) {
+            return true;
+        }
+        if (requires.matches("^\\d+\\.\\d+\\.\\d+$")) {
+            requires = ">=" + requires;
+        }
+        try {
+            return getVersionManager().checkVersionConstraint(getSystemVersion(), requires);
+        } catch (RuntimeException e) {
+            return false; // an expression the version manager cannot read
+        }
     }
 
     PluginStatusProvider statusProvider() {

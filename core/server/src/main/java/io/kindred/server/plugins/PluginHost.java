@@ -11,7 +11,9 @@ import io.kindred.server.jobs.Scheduler;
 import io.kindred.server.ledger.Assets;
 import io.kindred.server.ui.UiRegistry;
 import io.kindred.server.web.Json;
+import io.kindred.server.web.PluginAssets;
 import io.kindred.server.web.PluginRouter;
+import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Loads plugins with PF4J from {@code <data>/plugins}, starts the enabled ones, and enables or disables
- * them at run time. Starting a plugin applies its declarations (migrations, assets, services, routes,
- * subscriptions, jobs, UI); stopping undoes every one of them and unloads the plugin so its class loader
- * can be collected. A plugin that throws while starting is marked FAILED and the platform runs on.
+ * Loads plugins with PF4J from {@code <data>/plugins}, starts the enabled ones in dependency order, and enables,
+ * disables, adds and removes them at run time. Starting a plugin applies its declarations (migrations, assets,
+ * services, routes, subscriptions, jobs, UI); stopping undoes every one of them by owner, whichever step failed,
+ * and unloads the plugin so its class loader can be collected. A plugin that throws while starting is marked
+ * FAILED and the platform runs on. A plugin whose required dependency is not started WAITs, and starts by itself
+ * when the dependency does.
  */
 public final class PluginHost {
 
@@ -41,20 +46,29 @@ public final class PluginHost {
     /** What the host keeps per plugin; {@code run} is set while it is started. */
     private static final class Entry {
         final String id;
-        final Path path;
+        Path path;
         String version;
         String description;
-        String state;
+        List<PluginDependency> dependencies;
+        PluginStatus state = PluginStatus.STOPPED;
         String error;
         PluginRun run;
-        ObjectMapper mapper;
         boolean switchedOnAtRunTime;
 
         Entry(String id, Path path, PluginDescriptor d) {
             this.id = id;
+            describe(path, d);
+        }
+
+        void describe(Path path, PluginDescriptor d) {
             this.path = path;
             this.version = d.getVersion();
             this.description = d.getPluginDescription();
+            this.dependencies = List.copyOf(d.getDependencies());
+        }
+
+        boolean needs(String other) {
+            return dependencies.stream().anyMatch(d -> !d.isOptional() && d.getPluginId().equals(other));
         }
     }
 
@@ -64,61 +78,103 @@ public final class PluginHost {
     private final Dispatcher dispatcher;
     private final Scheduler scheduler;
     private final PluginRouter router;
+    private final PluginAssets pluginAssets;
     private final UiRegistry ui;
     private final ServiceRegistry services;
     private final Supplier<Platform.PluginServices> servicesFactory;
     private final Set<String> bundledIds;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public PluginHost(Path pluginsDir, Migrations migrations, Assets assets, Dispatcher dispatcher, Scheduler scheduler,
-                      PluginRouter router, UiRegistry ui, ServiceRegistry services,
-                      Supplier<Platform.PluginServices> servicesFactory, Set<String> bundledIds) {
-        this.pf4j = new KindredPluginManager(pluginsDir);
+    public PluginHost(Path pluginsDir, String systemVersion, Migrations migrations, Assets assets, Dispatcher dispatcher,
+                      Scheduler scheduler, PluginRouter router, PluginAssets pluginAssets, UiRegistry ui,
+                      ServiceRegistry services, Supplier<Platform.PluginServices> servicesFactory, Set<String> bundledIds) {
+        this.pf4j = new KindredPluginManager(pluginsDir, systemVersion);
         this.migrations = migrations;
         this.assets = assets;
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
         this.router = router;
+        this.pluginAssets = pluginAssets;
         this.ui = ui;
         this.services = services;
         this.servicesFactory = servicesFactory;
         this.bundledIds = Set.copyOf(bundledIds);
     }
 
-    /** Loads every plugin jar, starts the enabled ones, and unloads the disabled ones. */
+    /** Loads every plugin jar and starts the enabled ones, dependencies first. */
     public synchronized void startAll() {
         pf4j.loadPlugins();
         for (PluginWrapper w : pf4j.getPlugins()) {
             entries.put(w.getPluginId(), new Entry(w.getPluginId(), w.getPluginPath(), w.getDescriptor()));
         }
-        List<PluginWrapper> ordered = new ArrayList<>(pf4j.getResolvedPlugins());
-        for (PluginWrapper w : pf4j.getPlugins()) {
-            Entry e = entries.get(w.getPluginId());
-            if (w.getPluginState() == PluginState.DISABLED) {
-                e.state = "DISABLED";
-                pf4j.unloadPlugin(w.getPluginId());
-            } else if (!ordered.contains(w)) {
-                e.state = "FAILED";
-                e.error = "its dependencies could not be resolved";
-                log.error("Plugin {} {} FAILED: {}", e.id, e.version, e.error);
-                pf4j.unloadPlugin(w.getPluginId());
+        for (Entry e : inDependencyOrder()) {
+            if (isDisabled(e.id)) {
+                e.state = PluginStatus.DISABLED;
+            } else if (!pf4j.isCompatible(pf4j.getPlugin(e.id).getDescriptor())) {
+                fail(e, "it needs Kindred " + pf4j.getPlugin(e.id).getDescriptor().getRequires() + ", this is "
+                        + pf4j.getSystemVersion());
+            } else {
+                startIfReady(e);
             }
         }
-        for (PluginWrapper w : ordered) {
-            Entry e = entries.get(w.getPluginId());
-            if (e != null && e.state == null) {
-                start(e);
+        unloadAllNotStarted();
+    }
+
+    /** The entries, each after the plugins it depends on (cycles are broken arbitrarily; PF4J refuses them anyway). */
+    private List<Entry> inDependencyOrder() {
+        Set<String> ordered = new LinkedHashSet<>();
+        entries.keySet().stream().sorted().forEach(id -> visit(id, ordered, new LinkedHashSet<>()));
+        return ordered.stream().map(entries::get).toList();
+    }
+
+    private void visit(String id, Set<String> ordered, Set<String> path) {
+        Entry e = entries.get(id);
+        if (e == null || ordered.contains(id) || !path.add(id)) {
+            return;
+        }
+        e.dependencies.forEach(d -> visit(d.getPluginId(), ordered, path));
+        ordered.add(id);
+    }
+
+    /** Starts a plugin whose required dependencies are started; otherwise it WAITs with the reason. */
+    private void startIfReady(Entry e) {
+        Optional<String> missing = missingDependency(e);
+        if (missing.isPresent()) {
+            e.state = PluginStatus.WAITING;
+            e.error = missing.get();
+            log.warn("Plugin {} {} waits: {}", e.id, e.version, e.error);
+            return;
+        }
+        start(e);
+    }
+
+    private Optional<String> missingDependency(Entry e) {
+        for (PluginDependency d : e.dependencies) {
+            if (d.isOptional()) {
+                continue;
+            }
+            Entry other = entries.get(d.getPluginId());
+            if (other == null) {
+                return Optional.of("it needs plugin " + d.getPluginId() + ", which is not installed");
+            }
+            if (!other.state.isStarted()) {
+                return Optional.of("it needs plugin " + d.getPluginId() + ", which is " + other.state.name().toLowerCase());
+            }
+            if (!pf4j.getVersionManager().checkVersionConstraint(other.version, d.getPluginVersionSupport())) {
+                return Optional.of("it needs plugin " + d.getPluginId() + " " + d.getPluginVersionSupport() + ", installed is "
+                        + other.version);
             }
         }
+        return Optional.empty();
     }
 
     private void start(Entry e) {
-        PluginRun run = null;
         try {
-            PluginWrapper loaded = pf4j.getPlugin(e.id);
-            if (loaded != null) {
-                loaded.getPlugin(); // creates the instance first, so that a bad Plugin-Class fails in one line here
+            if (pf4j.getPlugin(e.id) == null) {
+                pf4j.loadPlugin(e.path);
             }
+            PluginWrapper loaded = pf4j.getPlugin(e.id);
+            loaded.getPlugin(); // creates the instance first, so that a bad Plugin-Class fails in one line here
             PluginState s = pf4j.startPlugin(e.id);
             PluginWrapper w = pf4j.getPlugin(e.id);
             if (s != PluginState.STARTED) {
@@ -130,25 +186,24 @@ public final class PluginHost {
             }
             ObjectMapper mapper = pluginMapper(w.getPluginClassLoader());
             Platform.PluginServices base = servicesFactory.get();
-            run = new PluginRun(e.id, e.version, base.withOutbox(new EventOutbox(mapper, base.clock(), dispatcher::wake)));
+            PluginRun run = new PluginRun(e.id, e.version, base.withOutbox(new EventOutbox(mapper, base.clock(), dispatcher::wake)));
             plugin.contribute(run);
             apply(e, run, w.getPluginClassLoader(), mapper);
             e.run = run;
-            e.mapper = mapper;
-            e.state = "STARTED";
+            e.state = PluginStatus.STARTED;
             e.error = null;
             log.info("Plugin {} {} started", e.id, e.version);
         } catch (Throwable ex) {
-            undo(e.id);
-            e.state = "FAILED";
-            e.error = String.valueOf(ex.getMessage() == null ? ex.toString() : ex.getMessage()).replaceAll("\\s+", " ");
-            log.error("Plugin {} {} FAILED to start and is off: {}", e.id, e.version, e.error);
-            try {
-                pf4j.unloadPlugin(e.id);
-            } catch (RuntimeException ignored) {
-                // already gone
-            }
+            undo(e);
+            fail(e, String.valueOf(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            unload(e.id);
         }
+    }
+
+    private void fail(Entry e, String reason) {
+        e.state = PluginStatus.FAILED;
+        e.error = reason.replaceAll("\\s+", " ");
+        log.error("Plugin {} {} FAILED to start and is off: {}", e.id, e.version, e.error);
     }
 
     /**
@@ -164,7 +219,7 @@ public final class PluginHost {
             migrations.migrate("plugin:" + e.id, loader, folder, e.path.getFileName().toString());
         }
         run.assets.forEach(a -> assets.register(e.id, a));
-        run.provided.forEach(p -> provideUnchecked(e.id, p));
+        run.provided.forEach(p -> provideUnchecked(e.id, loader, p));
         for (PluginRun.RouteDecl r : run.routes) {
             router.add(e.id, r.method(), r.path(), r.access(), r.handler(), mapper);
         }
@@ -173,6 +228,11 @@ public final class PluginHost {
                     e.switchedOnAtRunTime);
         }
         run.jobs.forEach(j -> scheduler.schedule(e.id, j.name(), j.schedule(), j.job()));
+        if (run.assetFolder != null) {
+            pluginAssets.add(e.id, e.path, run.assetFolder, run.pageStyles, run.pageScripts);
+        } else if (!run.pageStyles.isEmpty() || !run.pageScripts.isEmpty()) {
+            throw new IllegalArgumentException("it links page stylesheets or scripts but declares no assets folder");
+        }
         run.navEntries.forEach(n -> ui.addNav(e.id, n));
         run.widgets.forEach(w -> ui.addWidget(e.id, w));
         run.accountSections.forEach(w -> ui.addAccountSection(e.id, w));
@@ -183,76 +243,215 @@ public final class PluginHost {
     }
 
     @SuppressWarnings("unchecked")
-    private void provideUnchecked(String owner, PluginRun.ServiceDecl p) {
-        services.provide(owner, (Class<Object>) p.type(), p.implementation());
+    private void provideUnchecked(String owner, ClassLoader loader, PluginRun.ServiceDecl p) {
+        services.provide(owner, loader, (Class<Object>) p.type(), p.implementation());
     }
 
-    /** Removes everything a plugin contributed; safe to call more than once. */
-    private void undo(String id) {
-        router.removeAll(id);
-        Entry e = entries.get(id);
-        if (e != null && e.run != null) {
-            e.run.subscriptions.forEach(s -> dispatcher.unsubscribe(id + ":" + s.name()));
-        }
-        scheduler.cancelAll(id);
-        services.removeAll(id);
-        ui.removeAll(id);
-        if (e != null) {
-            e.run = null;
-            e.mapper = null;
+    /** Removes everything a plugin contributed, by owner, whatever step of its start got that far; safe to repeat. */
+    private void undo(Entry e) {
+        router.removeAll(e.id);
+        dispatcher.unsubscribeAll(e.id);
+        scheduler.cancelAll(e.id);
+        services.removeAll(e.id);
+        pluginAssets.removeAll(e.id);
+        ui.removeAll(e.id);
+        e.run = null;
+    }
+
+    private void unload(String id) {
+        try {
+            if (pf4j.getPlugin(id) != null) {
+                pf4j.unloadPlugin(id);
+            }
+        } catch (RuntimeException ignored) {
+            // already gone
         }
     }
 
-    /** Enables a plugin: remembered in {@code disabled.txt}, loaded and started at once. */
+    /** Unloads what is loaded but not started (disabled, failed, waiting), dependents first. */
+    private void unloadAllNotStarted() {
+        List<Entry> order = new ArrayList<>(inDependencyOrder());
+        java.util.Collections.reverse(order);
+        order.stream().filter(e -> !e.state.isStarted()).forEach(e -> unload(e.id));
+    }
+
+    /**
+     * Stops a started plugin and, first, every started plugin that needs it (they WAIT for it), then unloads them.
+     *
+     * @return the dependents that were stopped, so that a caller can start them again
+     */
+    private List<Entry> stop(Entry e, PluginStatus state, String reason) {
+        List<Entry> stopped = new ArrayList<>();
+        for (Entry other : entries.values()) {
+            if (other != e && other.needs(e.id) && other.state.isStarted()) {
+                stopped.addAll(stop(other, PluginStatus.WAITING, "it needs plugin " + e.id + ", which is "
+                        + (state == PluginStatus.DISABLED ? "disabled" : "stopped")));
+                stopped.add(other);
+            }
+        }
+        if (e.state.isStarted()) {
+            undo(e);
+            log.info("Plugin {} {} stopped{}", e.id, e.version, state == PluginStatus.DISABLED ? " (disabled)"
+                    : reason == null ? "" : ": " + reason);
+        }
+        e.state = state;
+        e.error = reason;
+        unload(e.id);
+        return stopped;
+    }
+
+    /** Starts every WAITING plugin whose dependencies are now started, until none changes. */
+    private void startWaiting() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Entry w : inDependencyOrder()) {
+                if (w.state == PluginStatus.WAITING && missingDependency(w).isEmpty()) {
+                    start(w);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Enables a plugin: remembered in {@code disabled.txt}, loaded and started at once, and the plugins waiting for it. */
     public synchronized PluginInfo enable(String id) {
         Entry e = require(id);
-        if ("STARTED".equals(e.state)) {
+        if (e.state.isStarted()) {
             return info(e);
         }
         pf4j.statusProvider().enablePlugin(id);
+        e.switchedOnAtRunTime = e.state == PluginStatus.DISABLED;
+        e.error = null;
         try {
             if (pf4j.getPlugin(id) == null) {
                 pf4j.loadPlugin(e.path);
             }
-            PluginWrapper w = pf4j.getPlugin(id);
-            e.version = w.getDescriptor().getVersion();
-            e.description = w.getDescriptor().getPluginDescription();
-            e.switchedOnAtRunTime = "DISABLED".equals(e.state);
-            e.state = null;
-            start(e);
+            e.describe(e.path, pf4j.getPlugin(id).getDescriptor());
+            startIfReady(e);
         } catch (RuntimeException ex) {
-            e.state = "FAILED";
-            e.error = ex.getMessage();
-            log.error("Plugin {} FAILED to load: {}", id, ex.getMessage());
+            fail(e, String.valueOf(ex.getMessage()));
+            unload(id);
         }
+        if (!e.state.isStarted()) {
+            unload(id);
+        }
+        startWaiting();
         return info(e);
     }
 
-    /** Disables a plugin: its routes, listeners, jobs and UI vanish at once, its data stays. */
+    /** Disables a plugin: its routes, listeners, jobs and UI vanish at once, those of plugins needing it too; data stays. */
     public synchronized PluginInfo disable(String id) {
         Entry e = require(id);
         pf4j.statusProvider().disablePlugin(id);
-        if ("STARTED".equals(e.state)) {
-            undo(id);
-            log.info("Plugin {} {} disabled", e.id, e.version);
-        }
-        if (pf4j.getPlugin(id) != null) {
-            pf4j.unloadPlugin(id);
-        }
-        e.state = "DISABLED";
-        e.error = null;
+        stop(e, PluginStatus.DISABLED, null);
         return info(e);
     }
 
     /** Stops every plugin (shutdown). */
     public synchronized void stopAll() {
         for (Entry e : entries.values()) {
-            if ("STARTED".equals(e.state)) {
-                undo(e.id);
-                e.state = "STOPPED";
+            if (e.state.isStarted()) {
+                undo(e);
+                e.state = PluginStatus.STOPPED;
             }
         }
         pf4j.unloadPlugins();
+    }
+
+    // ---- what the installer needs ----
+
+    /** Reads a jar's descriptor without loading it (PF4J's own checks of the manifest included). */
+    PluginDescriptor describe(Path jar) {
+        return pf4j.describe(jar);
+    }
+
+    /** @return whether this platform's version satisfies the jar's {@code Plugin-Requires} */
+    boolean isCompatible(PluginDescriptor d) {
+        return pf4j.isCompatible(d);
+    }
+
+    String systemVersion() {
+        return pf4j.getSystemVersion();
+    }
+
+    int compareVersions(String a, String b) {
+        return pf4j.getVersionManager().compareVersions(a, b);
+    }
+
+    /** @return the jar a known plugin runs from */
+    Optional<Path> jarOf(String id) {
+        return Optional.ofNullable(entries.get(id)).map(e -> e.path);
+    }
+
+    /** @return whether a jar in the plugins folder is one the host knows */
+    boolean knows(Path jar) {
+        return entries.values().stream().anyMatch(e -> e.path.equals(jar));
+    }
+
+    /** Adds a new plugin from its jar (already in the plugins folder) and starts it unless it is disabled. */
+    synchronized PluginInfo add(Path jar) {
+        PluginDescriptor d = pf4j.describe(jar);
+        if (entries.containsKey(d.getPluginId())) {
+            throw new IllegalStateException("plugin " + d.getPluginId() + " is known already");
+        }
+        Entry e = new Entry(d.getPluginId(), jar, d);
+        entries.put(e.id, e);
+        if (isDisabled(e.id)) {
+            e.state = PluginStatus.DISABLED;
+        } else {
+            startIfReady(e);
+            startWaiting();
+        }
+        return info(e);
+    }
+
+    /**
+     * Stops a plugin (and what needs it) so that its jar can be replaced; {@link #resume} starts it from the new
+     * jar. The two run under the caller's lock on this host.
+     *
+     * @return the dependents that were stopped
+     */
+    synchronized List<String> suspend(String id) {
+        Entry e = require(id);
+        return stop(e, PluginStatus.STOPPED, "being replaced").stream().map(x -> x.id).toList();
+    }
+
+    /** Starts a suspended plugin from {@code jar}; returns its state (a failure leaves it FAILED and unloaded). */
+    synchronized PluginInfo resume(String id, Path jar) {
+        Entry e = require(id);
+        e.describe(jar, pf4j.describe(jar));
+        e.error = null;
+        if (isDisabled(id)) {
+            e.state = PluginStatus.DISABLED;
+        } else {
+            startIfReady(e);
+        }
+        return info(e);
+    }
+
+    /** Starts whatever waits for plugins that are now started (after an upgrade or a rollback). */
+    synchronized void resumeWaiting() {
+        startWaiting();
+    }
+
+    /** Forgets a stopped plugin whose jar is gone; the plugins needing it WAIT. */
+    synchronized void forget(String id) {
+        Entry e = require(id);
+        stop(e, PluginStatus.STOPPED, null);
+        entries.remove(id);
+        pf4j.statusProvider().enablePlugin(id); // no stale line in disabled.txt
+        for (Entry other : entries.values()) {
+            if (other.needs(id) && other.state == PluginStatus.WAITING) {
+                other.error = "it needs plugin " + id + ", which is not installed";
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    private boolean isDisabled(String id) {
+        return pf4j.statusProvider().isPluginDisabled(id);
     }
 
     private Entry require(String id) {
@@ -280,7 +479,11 @@ public final class PluginHost {
 
     public boolean isStarted(String id) {
         Entry e = entries.get(id);
-        return e != null && "STARTED".equals(e.state);
+        return e != null && e.state.isStarted();
+    }
+
+    public boolean isBundled(String id) {
+        return bundledIds.contains(id);
     }
 
     /** @return the services started plugins offer each other */
@@ -295,8 +498,8 @@ public final class PluginHost {
     }
 
     private PluginInfo info(Entry e) {
-        boolean enabled = !pf4j.statusProvider().isPluginDisabled(e.id);
-        return new PluginInfo(e.id, e.version, e.description, e.state == null ? "STOPPED" : e.state, enabled, e.error,
-                bundledIds.contains(e.id));
+        boolean enabled = !isDisabled(e.id);
+        List<String> deps = e.dependencies.stream().map(d -> d.getPluginId() + (d.isOptional() ? "?" : "")).toList();
+        return new PluginInfo(e.id, e.version, e.description, e.state, enabled, e.error, bundledIds.contains(e.id), deps);
     }
 }

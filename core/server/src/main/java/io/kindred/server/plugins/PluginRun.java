@@ -58,7 +58,10 @@ final class PluginRun implements PluginContext {
     final List<String> messageBases = new ArrayList<>();
     final List<JobDecl> jobs = new ArrayList<>();
     final List<ServiceDecl> provided = new ArrayList<>();
+    final List<String> pageStyles = new ArrayList<>();
+    final List<String> pageScripts = new ArrayList<>();
     String templateFolder = "templates";
+    String assetFolder;
 
     private final String id;
     private final String version;
@@ -217,6 +220,21 @@ final class PluginRun implements PluginContext {
     @Override
     public void messages(String baseName) {
         messageBases.add(baseName);
+    }
+
+    @Override
+    public void assets(String folder) {
+        assetFolder = folder;
+    }
+
+    @Override
+    public void stylesheet(String path) {
+        pageStyles.add(path);
+    }
+
+    @Override
+    public void script(String path) {
+        pageScripts.add(path);
     }
 
     @Override

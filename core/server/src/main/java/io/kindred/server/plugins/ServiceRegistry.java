@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Services that started plugins offer each other, keyed by an interface of kindred-api. */
+/**
+ * Services that started plugins offer each other, keyed by an interface: one of kindred-api (every plugin sees
+ * it), or one that the providing plugin exports from its own jar (seen by the plugins that declare it in
+ * {@code Plugin-Dependencies}, whose class loaders reach the provider's).
+ */
 public final class ServiceRegistry implements Services {
 
     private record Provided(String owner, Object implementation) {
@@ -14,9 +18,17 @@ public final class ServiceRegistry implements Services {
 
     private final Map<Class<?>, Provided> services = new ConcurrentHashMap<>();
 
-    public <T> void provide(String owner, Class<T> type, T implementation) {
-        if (!type.isInterface() || !type.getName().startsWith("io.kindred.api.")) {
-            throw new IllegalArgumentException("a service type must be an interface of kindred-api: " + type.getName());
+    /**
+     * @param owner          the providing plugin
+     * @param ownLoader      its class loader, which must have defined {@code type} unless it is a kindred-api type
+     * @param type           the service interface
+     * @param implementation the implementation
+     */
+    public <T> void provide(String owner, ClassLoader ownLoader, Class<T> type, T implementation) {
+        boolean ofApi = type.getName().startsWith("io.kindred.api.");
+        if (!type.isInterface() || !(ofApi || type.getClassLoader() == ownLoader)) {
+            throw new IllegalArgumentException("a service type must be an interface of kindred-api or of the plugin's own jar: "
+                    + type.getName());
         }
         Provided earlier = services.putIfAbsent(type, new Provided(owner, implementation));
         if (earlier != null && !earlier.owner().equals(owner)) {

@@ -19,11 +19,15 @@ import java.util.function.Function;
  */
 public final class HttpServer {
 
+    /** The two places a plugin jar is uploaded to (API and console), whose bodies may reach plugins.max-upload-bytes. */
+    private static final java.util.Set<String> PLUGIN_UPLOADS = java.util.Set.of("/api/v1/admin/plugins", "/console/plugins/install");
+
     private final Javalin app;
 
     public HttpServer(SiteSettings settings, Auth auth, PluginRouter router, Errors errors, Renderer renderer,
                       Function<Context, Locale> locales, List<Consumer<CoreRouting>> coreRoutes) {
         long maxBody = settings.intValue("http.max-body-bytes", 1_048_576);
+        long maxPluginJar = settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -44,8 +48,16 @@ public final class HttpServer {
                 ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                         + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
                 long declared = ctx.contentLength();
-                if (declared > maxBody) {
-                    throw new KindredException(413, "body_too_large", "The request body is larger than " + maxBody + " bytes.");
+                long limit = maxBody;
+                if (PLUGIN_UPLOADS.contains(ctx.path()) && ctx.method() == HandlerType.POST) {
+                    // Plugin jars are larger than any other upload: this request's multipart parts may be too.
+                    limit = maxPluginJar;
+                    ctx.req().setAttribute(io.javalin.http.util.MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
+                            new jakarta.servlet.MultipartConfigElement(System.getProperty("java.io.tmpdir"), maxPluginJar,
+                                    maxPluginJar, 1_048_576));
+                }
+                if (declared > limit) {
+                    throw new KindredException(413, "body_too_large", "The request body is larger than " + limit + " bytes.");
                 }
                 auth.resolve(ctx);
             });

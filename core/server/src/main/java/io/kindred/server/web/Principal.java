@@ -21,6 +21,12 @@ public record Principal(Member member, String apiKey, String csrfToken) {
         return isApiKey() ? "apikey:" + apiKey : "user:" + member.id();
     }
 
+    /** @return who this is, for the audit log: {@code admin@brand.example (#1)} or {@code API key shop-sync} */
+    public String label() {
+        return isApiKey() ? "API key " + apiKey
+                : (member.email() == null ? member.displayName() : member.email()) + " (#" + member.id() + ")";
+    }
+
     public boolean has(Role role) {
         return isApiKey() ? role != Role.MEMBER : member.hasRole(role);
     }

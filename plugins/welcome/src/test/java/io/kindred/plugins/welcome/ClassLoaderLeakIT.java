@@ -60,6 +60,53 @@ class ClassLoaderLeakIT {
         }
     }
 
+    @Test
+    void pluginUpgradedTwentyTimesAtRunTimeLeavesNoOldClassLoader() throws Exception {
+        try (TestPlatform p = TestPlatform.builder().start()) {
+            Http admin = p.admin();
+            assertEquals(201, upload(admin, sinkJar("1.0.0")).status());
+            List<WeakReference<ClassLoader>> oldLoaders = new ArrayList<>();
+            long metaspaceAfterWarmUp = 0;
+            int upgrades = 20;
+            for (int round = 1; round <= upgrades; round++) {
+                oldLoaders.add(useThenUpgrade(p, admin, round));
+                if (round == WARM_UP_ROUNDS) {
+                    collect(oldLoaders);
+                    metaspaceAfterWarmUp = metaspaceUsed();
+                }
+            }
+            boolean collected = collect(oldLoaders);
+            long metaspaceAtEnd = metaspaceUsed();
+            long alive = oldLoaders.stream().filter(r -> r.get() != null).count();
+            System.out.printf("ClassLoaderLeakIT[upgrades]: %d upgrades, %d old loaders alive; metaspace used after %d %.2f MB,"
+                            + " after %d %.2f MB%n", upgrades, alive, WARM_UP_ROUNDS, metaspaceAfterWarmUp / 1048576.0, upgrades,
+                    metaspaceAtEnd / 1048576.0);
+            assertTrue(collected, alive + " of " + upgrades + " replaced class loaders of sink are still reachable");
+            assertTrue(metaspaceAtEnd - metaspaceAfterWarmUp < METASPACE_SLACK_BYTES, "metaspace grew by "
+                    + (metaspaceAtEnd - metaspaceAfterWarmUp) + " bytes over " + (upgrades - WARM_UP_ROUNDS) + " upgrades");
+        }
+    }
+
+    /** Uses the running version, uploads the next one; returns a weak reference to the replaced run's class loader. */
+    private WeakReference<ClassLoader> useThenUpgrade(TestPlatform p, Http admin, int round) throws Exception {
+        ClassLoader loader = p.kindred().plugins.classLoaderOf("sink").orElseThrow();
+        useEverythingOfSink(p, admin, round);
+        Http.Response r = upload(admin, sinkJar("1.0." + round));
+        assertEquals(200, r.status(), r.body());
+        assertEquals("1.0." + round, r.json().path("plugin").path("version").asText());
+        assertNotSame(loader, p.kindred().plugins.classLoaderOf("sink").orElseThrow(), "the new version has a new loader");
+        return new WeakReference<>(loader);
+    }
+
+    private Path sinkJar(String version) {
+        return io.kindred.testkit.PluginJars.plugin("sink", version, SinkPlugin.class).withPackage().resources("sink-plugin")
+                .write(jars.resolve(version));
+    }
+
+    private static Http.Response upload(Http admin, Path jar) throws java.io.IOException {
+        return admin.postMultipart("/api/v1/admin/plugins", Map.of(), "jar", jar);
+    }
+
     /** Events in and out, JSON bodies of its own types, Jdbi row mappers, a page, a widget, messages, a job. */
     private static void useEverythingOfSink(TestPlatform p, Http admin, int round) {
         Http member = p.member("member" + round + "@kindred.test", "Member " + round);

@@ -63,8 +63,8 @@ final class Notes {
         x.render("sink/page", Map.of("notes", notes));
     }
 
-    void tick(Instant now) {
-        ctx.db().write(h -> h.createUpdate("UPDATE sink_ticks SET ticks = ticks + 1, last_at = :now")
+    long tick(Instant now) {
+        return ctx.db().write(h -> h.createUpdate("UPDATE sink_ticks SET ticks = ticks + 1, last_at = :now")
                 .bind("now", now.toEpochMilli()).execute());
     }
 

@@ -39,6 +39,8 @@ public final class SinkPlugin extends KindredPlugin {
         ctx.widget(new Widget("sink-notes", "sink/widget", 90, viewer -> Map.of("note", new Notes.Note(0, "hello", null))));
         ctx.templates("templates");
         ctx.messages("messages/sink");
+        ctx.assets("assets");
+        ctx.stylesheet("css/sink.css");
         ctx.job("tick", Schedule.every(Duration.ofSeconds(1)), notes::tick);
         ctx.provide(Handler.class, x -> x.json(Map.of("sink", true)));
     }

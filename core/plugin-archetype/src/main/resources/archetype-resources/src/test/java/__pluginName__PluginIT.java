@@ -1,0 +1,71 @@
+package ${package};
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kindred.testkit.Bundles;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kindred booted with this plugin loaded through PF4J from its built jar, as a real deployment loads it:
+ * a real SQLite file in a temporary directory, the real server on a random port, real HTTP.
+ * Failsafe runs it after the jar is built ({@code mvn verify}) and passes the jar as {@code kindred.plugin.jar}.
+ */
+class ${pluginName}PluginIT {
+
+    private static final Path JAR = Path.of(System.getProperty("kindred.plugin.jar"));
+
+    @Test
+    void thePluginStartsFromItsJar() {
+        try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
+            JsonNode plugins = p.http().get("/healthz").json().path("plugins");
+            boolean started = false;
+            for (JsonNode plugin : plugins) {
+                started |= plugin.path("id").asText().equals("${pluginId}") && plugin.path("state").asText().equals("STARTED");
+            }
+            assertTrue(started, plugins.toString());
+        }
+    }
+
+    @Test
+    void aNewMemberIsGreetedAndTheRouteSaysSo() {
+        try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
+            assertEquals(401, p.http().get("/api/v1/${pluginId}/me").status(), "members only");
+
+            Http alice = p.member("alice@example.com", "Alice");
+            p.awaitEvents();                                        // the listener has run
+
+            Http.Response mine = alice.get("/api/v1/${pluginId}/me");
+            assertEquals(200, mine.status(), mine.body());
+            assertTrue(mine.json().path("greeting").path("greeted").asBoolean(), mine.body());
+            assertFalse(mine.json().path("greeting").path("at").asText().isBlank(), mine.body());
+        }
+    }
+
+    @Test
+    void thePageSpeaksEnglishAndChinese() {
+        try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
+            Http alice = p.member("alice@example.com", "Alice");
+            p.awaitEvents();
+
+            Http.Response english = alice.header("Accept-Language", "en").get("/${pluginId}");
+            assertEquals(200, english.status(), english.body());
+            assertTrue(english.body().contains("Hello, Alice! Welcome aboard."), english.body());
+
+            Http.Response chinese = alice.header("Accept-Language", "zh-CN").get("/${pluginId}");
+            assertEquals(200, chinese.status(), chinese.body());
+            assertTrue(chinese.body().contains("你好，Alice！欢迎加入。"), chinese.body());
+        }
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        Bundles.assertSameKeys(getClass().getClassLoader(), "messages/${pluginId}");
+    }
+}
