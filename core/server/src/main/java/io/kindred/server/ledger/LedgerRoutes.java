@@ -106,8 +106,12 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
 
     private void postAdjustment(Context ctx) {
         AdjustmentBody b = Bodies.read(Json.CORE, ctx.body(), AdjustmentBody.class);
+        // a body missing several fields names them in the contract's order: userId, asset, amount, reason
         if (b.userId() == null) {
             throw KindredException.missingField("userId");
+        }
+        if (b.asset() == null || b.asset().isBlank()) {
+            throw KindredException.missingField("asset");
         }
         if (b.amount() == null) {
             throw KindredException.missingField("amount");
