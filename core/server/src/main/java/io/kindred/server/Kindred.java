@@ -163,7 +163,7 @@ public final class Kindred implements AutoCloseable {
         PluginAssets pluginAssets = new PluginAssets();
         this.ui = new UiRegistry();
         ServiceRegistry services = new ServiceRegistry();
-        this.preferences = new Preferences(database, ui, members, clock);
+        this.preferences = new Preferences(database, ui, members, users, clock);
         this.audit = new AuditLog(database, clock);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,

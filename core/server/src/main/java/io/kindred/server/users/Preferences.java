@@ -15,12 +15,14 @@ public final class Preferences {
     private final Database db;
     private final UiRegistry ui;
     private final MembersView members;
+    private final UserStore users;
     private final Clock clock;
 
-    public Preferences(Database db, UiRegistry ui, MembersView members, Clock clock) {
+    public Preferences(Database db, UiRegistry ui, MembersView members, UserStore users, Clock clock) {
         this.db = db;
         this.ui = ui;
         this.members = members;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -41,10 +43,9 @@ public final class Preferences {
 
     public void set(long userId, String key, boolean value) {
         MemberPreference p = check(key);
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO member_preferences(user_id, pref_key, pref_value, updated_at) VALUES (:u, :k, :v, :now)
-                        ON CONFLICT (user_id, pref_key) DO UPDATE SET pref_value = excluded.pref_value,
-                                                                      updated_at = excluded.updated_at""")
-                .bind("u", userId).bind("k", p.key()).bind("v", value ? 1 : 0).bind("now", clock.millis()).execute());
+        db.write(h -> {
+            users.setPreference(h, userId, p.key(), value, clock.millis());
+            return null;
+        });
     }
 }

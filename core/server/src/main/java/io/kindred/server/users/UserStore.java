@@ -219,6 +219,14 @@ public final class UserStore {
                 .bind("md", monthDay).bind("also", alsoMonthDay).mapTo(Long.class).list();
     }
 
+    public void setPreference(Handle tx, long userId, String key, boolean value, long now) {
+        tx.createUpdate("""
+                        INSERT INTO member_preferences(user_id, pref_key, pref_value, updated_at) VALUES (:u, :k, :v, :now)
+                        ON CONFLICT (user_id, pref_key) DO UPDATE SET pref_value = excluded.pref_value,
+                                                                      updated_at = excluded.updated_at""")
+                .bind("u", userId).bind("k", key).bind("v", value ? 1 : 0).bind("now", now).execute();
+    }
+
     /** @return the member's stored choice of a preference, if they ever chose */
     public Optional<Boolean> preference(Handle h, long userId, String key) {
         return h.createQuery("SELECT pref_value FROM member_preferences WHERE user_id = :u AND pref_key = :k")
