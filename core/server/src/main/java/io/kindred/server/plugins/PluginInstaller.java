@@ -104,7 +104,8 @@ public final class PluginInstaller {
         Path oldJar = host.jarOf(old.id()).orElseThrow();
         List<String> dependents = host.suspend(old.id());
         Path backup = previousFolder().resolve(oldJar.getFileName());
-        move(oldJar, backup);
+        forgetPrevious(old.id());
+        move(oldJar, backup); // a crash from here until the new jar is in place: recoverInterruptedUpgrades
         Path newJar = moveIn ? moveInto(jar, d) : jar;
         PluginInfo now = host.resume(old.id(), newJar);
         if (now.state() == PluginStatus.FAILED) {
@@ -128,6 +129,54 @@ public final class PluginInstaller {
     }
 
     /**
+     * Puts back the jar of a plugin whose upgrade was cut short (the process died after the old jar was moved to
+     * {@code plugins/.previous/} and before the new one was in place): a plugin must not vanish because of a
+     * crash. Called before the plugins are loaded.
+     */
+    public synchronized void recoverInterruptedUpgrades() {
+        Path previous = pluginsDir.resolve(".previous");
+        if (!Files.isDirectory(previous)) {
+            return;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Path jar : jarsIn(pluginsDir)) {
+            idOf(jar).ifPresent(present::add);
+        }
+        for (Path old : jarsIn(previous)) {
+            Optional<String> id = idOf(old);
+            if (id.isPresent() && present.add(id.get())) {
+                move(old, pluginsDir.resolve(old.getFileName()));
+                log.warn("plugins/{} put back: an upgrade of {} was interrupted before its new jar was in place",
+                        old.getFileName(), id.get());
+            }
+        }
+    }
+
+    private static List<Path> jarsIn(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<String> idOf(Path jar) {
+        try {
+            return Optional.ofNullable(host.describe(jar).getPluginId());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the jars kept from earlier upgrades of a plugin, so that a removed plugin is not put back. */
+    private void forgetPrevious(String id) {
+        Path previous = pluginsDir.resolve(".previous");
+        if (Files.isDirectory(previous)) {
+            jarsIn(previous).stream().filter(j -> idOf(j).filter(id::equals).isPresent()).forEach(PluginInstaller::deleteQuietly);
+        }
+    }
+
+    /**
      * Removes a plugin: stops it, deletes its jar, and with {@code dropData} drops its tables and event cursors.
      *
      * @param confirm the plugin's id typed again by the operator; required to drop data
@@ -146,6 +195,7 @@ public final class PluginInstaller {
         Path jar = host.jarOf(id).orElseThrow();
         host.forget(id);
         deleteQuietly(jar);
+        forgetPrevious(id);
         List<String> dropped = List.of();
         if (dropData) {
             dropped = migrations.dropAll("plugin:" + id);
@@ -173,6 +223,7 @@ public final class PluginInstaller {
             Optional<Path> jar = host.jarOf(p.id());
             if (jar.isPresent() && !Files.exists(jar.get()) && !p.bundled()) {
                 host.forget(p.id());
+                forgetPrevious(p.id());
                 audit.record("plugins folder", "plugin.removed", "plugin:" + p.id(),
                         "Removed " + p.id() + " " + p.version() + ": its jar was deleted from the plugins folder, its data is kept.");
             }
