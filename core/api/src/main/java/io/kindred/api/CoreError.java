@@ -23,6 +23,12 @@ public enum CoreError implements ErrorCode {
     UNKNOWN_ASSET(400),
     /** A password-reset link that is wrong, used or expired. */
     RESET_LINK_INVALID(400),
+    /** A console adjustment whose amount is not a whole number. */
+    ADJUST_AMOUNT(400),
+    /** A console external id that is not a system and an id of the allowed form. */
+    EXTERNAL_ID_INVALID(400),
+    /** The logo form was sent without a picture. */
+    LOGO_MISSING(400),
     /** No session and no API key where one is needed. */
     UNAUTHENTICATED(401),
     /** Sign-in with a wrong email or password, or a password change with a wrong current password. */
@@ -63,6 +69,10 @@ public enum CoreError implements ErrorCode {
     IMAGE_TOO_LARGE(413),
     /** An uploaded avatar is above the size limit. */
     AVATAR_TOO_LARGE(413),
+    /** A logo above the size limit. */
+    LOGO_TOO_LARGE(413),
+    /** A logo that is not a PNG, JPEG or WebP picture. */
+    LOGO_TYPE(415),
     /** An uploaded file that is not a picture Kindred reads. */
     IMAGE_TYPE(415),
     /** An uploaded avatar that is not a picture Kindred reads. */

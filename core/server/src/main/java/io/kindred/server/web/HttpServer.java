@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.server.config.SiteSettings;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -45,7 +46,7 @@ public final class HttpServer {
                         + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
                 long declared = ctx.contentLength();
                 if (declared > maxBody) {
-                    throw new KindredException(413, "body_too_large", "The request body is larger than " + maxBody + " bytes.");
+                    throw new KindredException(CoreError.BODY_TOO_LARGE, "The request body is larger than " + maxBody + " bytes.");
                 }
                 auth.resolve(ctx);
             });
