@@ -68,6 +68,20 @@ public interface Exchange {
         return PageRequest.of(query("cursor").orElse(null), query("limit").orElse(null), defaultLimit, maxLimit);
     }
 
+    /**
+     * Reads only the {@code cursor} of a page that always shows {@code size} rows, such as a page for people.
+     *
+     * <pre>{@code
+     * PageRequest page = x.page(200);
+     * }</pre>
+     *
+     * @param size the rows on every page
+     * @return the request; a 400 {@code invalid_cursor} if the cursor is wrong
+     */
+    default PageRequest page(int size) {
+        return PageRequest.of(query("cursor").orElse(null), null, size, size);
+    }
+
     /** @param name header name @return its value, if present */
     Optional<String> header(String name);
 
