@@ -73,7 +73,7 @@ public interface PluginContext {
      * @return the current date where the site is
      */
     default java.time.LocalDate today() {
-        return java.time.LocalDate.now(clock().withZone(siteZone()));
+        return java.time.LocalDate.ofInstant(clock().instant(), siteZone());
     }
 
     /** @return where to store pictures uploaded to the plugin, served under {@code /uploads/} */
