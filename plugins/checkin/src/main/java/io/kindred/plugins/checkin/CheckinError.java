@@ -3,29 +3,20 @@ package io.kindred.plugins.checkin;
 import io.kindred.api.ErrorCode;
 
 /** The check-in plugin's error codes, each with its one status. */
-enum CheckinError implements ErrorCode {
+final class CheckinError {
+
     /** A second check-in on the same day. */
-    ALREADY_CHECKED_IN(409),
+    static final ErrorCode ALREADY_CHECKED_IN = ErrorCode.of(409, "already_checked_in");
+
     /** A make-up of a day that cannot be made up (not a missed day of this month before today). */
-    NOT_ALLOWED(409),
+    static final ErrorCode NOT_ALLOWED = ErrorCode.of(409, "not_allowed");
+
     /** Every make-up of the month is used. */
-    MAKEUP_LIMIT(409),
+    static final ErrorCode MAKEUP_LIMIT = ErrorCode.of(409, "makeup_limit");
+
     /** Joining a challenge that has ended. */
-    CHALLENGE_ENDED(409);
+    static final ErrorCode CHALLENGE_ENDED = ErrorCode.of(409, "challenge_ended");
 
-    private final int status;
-
-    CheckinError(int status) {
-        this.status = status;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return ErrorCode.codeOf(this);
+    private CheckinError() {
     }
 }

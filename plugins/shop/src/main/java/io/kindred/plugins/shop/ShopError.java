@@ -3,37 +3,32 @@ package io.kindred.plugins.shop;
 import io.kindred.api.ErrorCode;
 
 /** The points shop's error codes, each with its one status. */
-enum ShopError implements ErrorCode {
+final class ShopError {
+
     /** A physical item redeemed without a shipping address. */
-    ADDRESS_REQUIRED(400),
+    static final ErrorCode ADDRESS_REQUIRED = ErrorCode.of(400, "address_required");
+
     /** The item is inactive, not yet on sale or no longer on sale. */
-    NOT_AVAILABLE(409),
+    static final ErrorCode NOT_AVAILABLE = ErrorCode.of(409, "not_available");
+
     /** The item is for members of a higher tier. */
-    TIER_REQUIRED(409),
+    static final ErrorCode TIER_REQUIRED = ErrorCode.of(409, "tier_required");
+
     /** The item is exclusive to members holding the benefit {@code shop.exclusive}. */
-    BENEFIT_REQUIRED(409),
+    static final ErrorCode BENEFIT_REQUIRED = ErrorCode.of(409, "benefit_required");
+
     /** The member has redeemed as many as the item allows. */
-    LIMIT_REACHED(409),
+    static final ErrorCode LIMIT_REACHED = ErrorCode.of(409, "limit_reached");
+
     /** No stock or no coupon code left. */
-    OUT_OF_STOCK(409),
+    static final ErrorCode OUT_OF_STOCK = ErrorCode.of(409, "out_of_stock");
+
     /** A coupon pool asked of an item that is not a coupon. */
-    NOT_A_COUPON(409),
+    static final ErrorCode NOT_A_COUPON = ErrorCode.of(409, "not_a_coupon");
+
     /** A redemption moved in a way its status does not allow (e.g. shipping a cancelled one). */
-    INVALID_STATUS(409);
+    static final ErrorCode INVALID_STATUS = ErrorCode.of(409, "invalid_status");
 
-    private final int status;
-
-    ShopError(int status) {
-        this.status = status;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return ErrorCode.codeOf(this);
+    private ShopError() {
     }
 }
