@@ -40,7 +40,11 @@ public interface ErrorCode {
     }
 
     /**
-     * A code made with {@link ErrorCode#of}.
+     * A code made with {@link ErrorCode#of}; two are equal when status and code are.
+     *
+     * <pre>{@code
+     * ErrorCode outOfStock = ErrorCode.of(409, "out_of_stock");
+     * }</pre>
      *
      * @param status the HTTP status
      * @param code   the snake_case code
