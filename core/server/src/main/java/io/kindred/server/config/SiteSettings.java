@@ -1,5 +1,6 @@
 package io.kindred.server.config;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.settings.SettingDefinition;
@@ -78,7 +79,7 @@ public final class SiteSettings {
     /** Validates and saves a value from the console. */
     public <T> T save(String fullKey, SettingDefinition<T> def, String text) {
         if (isForced(fullKey)) {
-            throw KindredException.conflict("setting_locked", fullKey + " is set by the environment and cannot be changed here.");
+            throw new KindredException(CoreError.SETTING_LOCKED, fullKey + " is set by the environment and cannot be changed here.");
         }
         T value;
         try {

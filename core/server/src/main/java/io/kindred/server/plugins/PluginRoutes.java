@@ -81,7 +81,7 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
     /** The uploaded jar of an install request (API or console form). */
     public static InputStream uploadedJar(Context ctx) {
         if (!ctx.isMultipartFormData()) {
-            throw KindredException.badRequest("invalid_plugin", "Send the plugin jar as multipart/form-data in the field 'jar'.");
+            throw new KindredException(io.kindred.api.CoreError.INVALID_PLUGIN, "Send the plugin jar as multipart/form-data in the field 'jar'.");
         }
         UploadedFile f = ctx.uploadedFile("jar");
         if (f == null || f.size() == 0) {

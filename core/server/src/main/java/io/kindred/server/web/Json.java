@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8TypeModifier;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.Map;
@@ -24,8 +27,9 @@ public final class Json {
      * are read strictly: a number, amount or flag sent as a string, or anything after the JSON value, is a 400.
      */
     public static ObjectMapper newMapper() {
-        ObjectMapper mapper = new ObjectMapper()
+        ObjectMapper mapper = new KindredMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -39,6 +43,31 @@ public final class Json {
     }
 
     public static final ObjectMapper CORE = newMapper();
+
+    /**
+     * A mapper that keeps reading {@code Optional} record components (the optional fields of typed bodies) when
+     * its type factory is replaced, as the plugin host does to give each run its own type cache: the
+     * {@link Jdk8Module} teaches the factory it was registered with, not the next one.
+     */
+    private static final class KindredMapper extends ObjectMapper {
+
+        KindredMapper() {
+        }
+
+        private KindredMapper(KindredMapper source) {
+            super(source);
+        }
+
+        @Override
+        public ObjectMapper setTypeFactory(TypeFactory factory) {
+            return super.setTypeFactory(factory.withModifier(new Jdk8TypeModifier()));
+        }
+
+        @Override
+        public ObjectMapper copy() {
+            return new KindredMapper(this);
+        }
+    }
 
     public static String write(Object value) {
         try {
