@@ -4,8 +4,12 @@ package io.kindred.api;
  * A domain failure with a stable, snake_case {@code code} and an HTTP status. The host turns it into
  * {@code {"error":{"code":...,"message":...}}} for the API or a themed error page for browsers.
  *
+ * <p>Codes and their statuses are listed once, in an enum implementing {@link ErrorCode}: the core's in
+ * {@link CoreError}, a plugin's in its own.
+ *
  * <pre>{@code
- * throw KindredException.conflict("already_checked_in", "You have already checked in today.");
+ * throw new KindredException(CheckinError.ALREADY_CHECKED_IN, "You have already checked in today.");
+ * throw new KindredException(CoreError.USER_NOT_FOUND, "There is no member 42.");
  * }</pre>
  */
 public class KindredException extends RuntimeException {
@@ -22,6 +26,14 @@ public class KindredException extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+    }
+
+    /**
+     * @param error   the code and its status
+     * @param message human sentence
+     */
+    public KindredException(ErrorCode error, String message) {
+        this(error.status(), error.code(), message);
     }
 
     /** @return HTTP status code */
@@ -41,17 +53,17 @@ public class KindredException extends RuntimeException {
 
     /** @param message sentence @return a 401 {@code unauthenticated} */
     public static KindredException unauthenticated(String message) {
-        return new KindredException(401, "unauthenticated", message);
+        return new KindredException(CoreError.UNAUTHENTICATED, message);
     }
 
     /** @param message sentence @return a 403 {@code forbidden} */
     public static KindredException forbidden(String message) {
-        return new KindredException(403, "forbidden", message);
+        return new KindredException(CoreError.FORBIDDEN, message);
     }
 
     /** @param message sentence @return a 404 {@code not_found} */
     public static KindredException notFound(String message) {
-        return new KindredException(404, "not_found", message);
+        return new KindredException(CoreError.NOT_FOUND, message);
     }
 
     /** @param code error code @param message sentence @return a 409 */
@@ -61,11 +73,11 @@ public class KindredException extends RuntimeException {
 
     /** @param message sentence naming the field and what is wrong with it @return a 400 {@code invalid_field} */
     public static KindredException invalidField(String message) {
-        return new KindredException(400, "invalid_field", message);
+        return new KindredException(CoreError.INVALID_FIELD, message);
     }
 
     /** @param field the missing field's name @return a 400 {@code missing_field} */
     public static KindredException missingField(String field) {
-        return new KindredException(400, "missing_field", "The field '" + field + "' is required.");
+        return new KindredException(CoreError.MISSING_FIELD, "The field '" + field + "' is required.");
     }
 }

@@ -62,6 +62,20 @@ public interface PluginContext {
     /** @return the site's time zone, in which "days" are counted (setting {@code site.timezone}) */
     ZoneId siteZone();
 
+    /**
+     * Today in the site's time zone, by the platform clock: the day a check-in, a birthday or a monthly limit
+     * counts in.
+     *
+     * <pre>{@code
+     * LocalDate day = ctx.today();
+     * }</pre>
+     *
+     * @return the current date where the site is
+     */
+    default java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock().instant(), siteZone());
+    }
+
     /** @return where to store pictures uploaded to the plugin, served under {@code /uploads/} */
     Images images();
 

@@ -204,6 +204,7 @@ public final class Kindred implements AutoCloseable {
                         customerImport, plugins, installer, audit, scheduler, apiKeys, dispatcher, settings, ui,
                         config.uploadsDir(), clock))));
 
+        installer.recoverInterruptedUpgrades();
         plugins.startAll();
         dispatcher.start();
         folderWatcher.start(settings.intValue("plugins.watch-seconds", 2));

@@ -17,12 +17,15 @@ import io.kindred.server.pages.Views;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code /healthz}, theme assets and the first-administrator setup. */
 final class SystemRoutes implements Consumer<CoreRouting> {
 
-    record SetupBody(String token, String email, String password, String displayName) {
+    /** Every field optional here: the setup answers {@code setup_done} before it looks at the body. */
+    record SetupBody(Optional<String> token, Optional<String> email, Optional<String> password,
+                     Optional<String> displayName) {
     }
 
     private final String version;
@@ -97,7 +100,8 @@ final class SystemRoutes implements Consumer<CoreRouting> {
 
     private void setupJson(Context ctx) {
         SetupBody b = Bodies.read(Json.CORE, ctx.body(), SetupBody.class);
-        UserRow admin = setup.claim(b.token(), b.email(), b.password(), b.displayName());
+        UserRow admin = setup.claim(b.token().orElse(null), b.email().orElse(null), b.password().orElse(null),
+                b.displayName().orElse(null));
         auth.signIn(ctx, admin);
         ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", admin.toJson())));
     }

@@ -168,7 +168,7 @@ class BadInputTest {
                 c(Caller.MEMBER, "POST", "/api/v1/me/password", "{}", 400, "missing_field"),
                 c(Caller.MEMBER, "POST", "/api/v1/me/password", "{\"currentPassword\":\"member-password-1\"}", 400, "missing_field"),
                 c(Caller.MEMBER, "POST", "/api/v1/me/password", "{\"currentPassword\":\"member-password-1\",\"newPassword\":[]}", 400, "invalid_field"),
-                c(Caller.MEMBER, "POST", "/api/v1/me/password", "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"long-enough-1\"}", 403, "invalid_credentials"),
+                c(Caller.MEMBER, "POST", "/api/v1/me/password", "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"long-enough-1\"}", 401, "invalid_credentials"),
                 // adjustments
                 c(Caller.API_KEY, "POST", "/api/v1/admin/ledger/adjustments", "{}", 400, "missing_field"),
                 c(Caller.API_KEY, "POST", "/api/v1/admin/ledger/adjustments", adjustment("\"abc\"", "\"points\"", "5", "\"r\""), 400, "invalid_field"),

@@ -52,6 +52,36 @@ public interface Exchange {
      */
     int queryInt(String name, int defaultValue, int min, int max);
 
+    /**
+     * Reads the paging parameters {@code cursor} and {@code limit}, as every list answers them.
+     *
+     * <pre>{@code
+     * PageRequest page = x.page(50, 200);
+     * x.json(Page.of(store.newestFirst(page.before(), page.limit()), page, Row::id));
+     * }</pre>
+     *
+     * @param defaultLimit the limit when none is given
+     * @param maxLimit     the largest limit allowed
+     * @return the request; a 400 {@code invalid_cursor} or {@code invalid_field} (limit) if they are wrong
+     */
+    default PageRequest page(int defaultLimit, int maxLimit) {
+        return PageRequest.of(query("cursor").orElse(null), query("limit").orElse(null), defaultLimit, maxLimit);
+    }
+
+    /**
+     * Reads only the {@code cursor} of a page that always shows {@code size} rows, such as a page for people.
+     *
+     * <pre>{@code
+     * PageRequest page = x.page(200);
+     * }</pre>
+     *
+     * @param size the rows on every page
+     * @return the request; a 400 {@code invalid_cursor} if the cursor is wrong
+     */
+    default PageRequest page(int size) {
+        return PageRequest.of(query("cursor").orElse(null), null, size, size);
+    }
+
     /** @param name header name @return its value, if present */
     Optional<String> header(String name);
 
@@ -59,11 +89,25 @@ public interface Exchange {
     Optional<String> idempotencyKey();
 
     /**
-     * Reads the JSON body into a type (a record or a map).
+     * Reads the JSON body into a record, strictly. Every component of the record is <b>required</b> unless its
+     * type is {@link Optional}, {@link java.util.OptionalInt} or {@link java.util.OptionalLong}; {@code null}
+     * counts as missing. Nested records and lists of records follow the same rules. Every whole number must lie
+     * within ±(2<sup>53</sup>−1) so that any client reads it exactly.
      *
-     * @param type target type
+     * <pre>{@code
+     * record RedeemBody(long itemId, OptionalInt quantity, Optional<String> note) {}
+     * var body = x.body(RedeemBody.class);   // {"itemId": 7} is fine; {"quantity": 2} is 400 missing_field 'itemId'
+     * }</pre>
+     *
+     * <p>Errors, each a 400 whose message names the field by its path (e.g. {@code items[0].qty}):
+     * {@code invalid_json} (not a JSON object, not valid JSON), {@code missing_field} (a required component is
+     * absent or null), {@code invalid_field} (a field the record does not have, a wrong type such as
+     * {@code 1.5} or {@code "2"} for a whole number, or a number out of range). A {@code Map} target reads any
+     * object, for truly dynamic shapes such as settings by name.
+     *
+     * @param type target type: a record, or {@code Map}
      * @param <T>  target type
-     * @return the body; a 400 {@code invalid_json} if it is not JSON of that shape
+     * @return the body
      */
     <T> T body(Class<T> type);
 

@@ -25,4 +25,22 @@ public interface Routes {
 
     /** @param path path pattern @param access who may call @param handler handler */
     void delete(String path, Access access, Handler handler);
+
+    /**
+     * Registers routes under one prefix, all with the same access.
+     *
+     * <pre>{@code
+     * ctx.routes().group("/api/v1/admin/shop", Access.OPERATOR, g -> {
+     *     g.get("/items", admin::items);
+     *     g.post("/items", admin::create);
+     * });
+     * }</pre>
+     *
+     * @param prefix path prefix, e.g. {@code /api/v1/admin/checkins}
+     * @param access who may call every route of the group
+     * @param body   registers the group's routes, with paths relative to the prefix
+     */
+    default void group(String prefix, Access access, java.util.function.Consumer<Group> body) {
+        body.accept(new Group(this, prefix, access));
+    }
 }

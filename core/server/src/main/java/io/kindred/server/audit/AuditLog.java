@@ -54,14 +54,14 @@ public final class AuditLog {
 
     /**
      * @param targetPrefix e.g. {@code plugin:} for every plugin act, or {@code plugin:badges} for one plugin
-     * @param beforeId     entries older than this id, or 0 for the newest
+     * @param beforeId     entries older than this id ({@link Long#MAX_VALUE} for the newest)
      * @param limit        how many
      * @return the newest first
      */
     public List<Entry> list(String targetPrefix, long beforeId, int limit) {
         return db.read(h -> h.createQuery("""
                         SELECT id, at, actor, action, target, detail FROM audit_log
-                         WHERE target LIKE :prefix ESCAPE '!' AND (:before = 0 OR id < :before)
+                         WHERE target LIKE :prefix ESCAPE '!' AND id < :before
                          ORDER BY id DESC LIMIT :limit""")
                 .bind("prefix", targetPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
                 .bind("before", beforeId).bind("limit", limit)

@@ -1,5 +1,6 @@
 package io.kindred.server.config;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.settings.SettingDefinition;
@@ -103,7 +104,7 @@ public final class SiteSettings {
     public void saveAll(List<Change> changes) {
         for (Change c : changes) {
             if (isForced(c.key())) {
-                throw KindredException.conflict("setting_locked", c.key() + " is set by the environment and cannot be changed here.");
+                throw new KindredException(CoreError.SETTING_LOCKED, c.key() + " is set by the environment and cannot be changed here.");
             }
             try {
                 c.definition().parse(c.text());

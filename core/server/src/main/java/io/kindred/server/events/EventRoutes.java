@@ -3,6 +3,8 @@ package io.kindred.server.events;
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
 import io.kindred.server.web.Params;
@@ -51,10 +53,9 @@ public final class EventRoutes implements Consumer<CoreRouting> {
     }
 
     private void recent(Context ctx) {
-        int limit = Params.intParam(ctx, "limit", 50, 1, 200);
-        long cursor = Params.cursor(ctx);
+        PageRequest page = Params.page(ctx, 50, 200);
         String type = Params.query(ctx, "type").orElse(null);
-        List<Map<String, Object>> items = log.recent(type, cursor, limit).stream().map(e -> {
+        json(ctx, Page.of(log.recent(type, page.before(), page.limit()), page, EventLog.Recorded::id).map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());
             m.put("type", e.type());
@@ -62,8 +63,7 @@ public final class EventRoutes implements Consumer<CoreRouting> {
             m.put("payload", Json.readMap(e.payload()));
             m.put("createdAt", e.createdAt());
             return m;
-        }).toList();
-        page(ctx, items, limit);
+        }));
     }
 
     private void subscribers(Context ctx) {
@@ -73,22 +73,13 @@ public final class EventRoutes implements Consumer<CoreRouting> {
     }
 
     private void deadLetters(Context ctx) {
-        int limit = Params.intParam(ctx, "limit", 50, 1, 200);
-        long cursor = Params.cursor(ctx);
-        List<Map<String, Object>> items = log.deadLetters(cursor, limit, false).stream().map(d -> {
+        PageRequest page = Params.page(ctx, 50, 200);
+        json(ctx, Page.of(log.deadLetters(page.before(), page.limit(), false), page, EventLog.DeadLetter::id).map(d -> {
             Map<String, Object> m = d.fields();
             m.put("createdAt", d.createdAt());
             m.put("retriedAt", d.retriedAt());
             return m;
-        }).toList();
-        page(ctx, items, limit);
-    }
-
-    private static void page(Context ctx, List<Map<String, Object>> items, int limit) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("nextCursor", items.size() == limit ? String.valueOf(items.get(items.size() - 1).get("id")) : null);
-        json(ctx, body);
+        }));
     }
 
     private static void json(Context ctx, Object body) {

@@ -152,7 +152,7 @@ public final class Scheduler {
         try {
             return f.get(RUN_NOW_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw KindredException.conflict("job_still_running", "The job is still running; its result will show on the jobs page.");
+            throw new KindredException(io.kindred.api.CoreError.JOB_STILL_RUNNING, "The job is still running; its result will show on the jobs page.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for job " + name, e);

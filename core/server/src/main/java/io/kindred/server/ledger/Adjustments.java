@@ -5,6 +5,7 @@ import io.kindred.api.db.Database;
 import io.kindred.api.ledger.AccountRef;
 import io.kindred.api.ledger.Transfer;
 import io.kindred.api.ledger.TransferRequest;
+import io.kindred.server.users.MemberIds;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Bodies;
 
@@ -84,7 +85,7 @@ public final class Adjustments {
         }
         ledger.assets().require(a.asset());
         if (users.byId(a.userId()).isEmpty()) {
-            throw new KindredException(404, "user_not_found", "There is no member " + a.userId() + ".");
+            throw MemberIds.notFound(a.userId());
         }
         return reason;
     }

@@ -1,5 +1,6 @@
 package io.kindred.server.ledger;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.ledger.AssetDefinition;
@@ -50,7 +51,7 @@ public final class Assets {
     public Asset require(String code) {
         Asset a = code == null ? null : known.get(code);
         if (a == null) {
-            throw KindredException.badRequest("unknown_asset", "There is no asset '" + code + "'.");
+            throw new KindredException(CoreError.UNKNOWN_ASSET, "There is no asset '" + code + "'.");
         }
         return a;
     }

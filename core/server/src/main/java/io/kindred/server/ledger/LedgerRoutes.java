@@ -5,6 +5,9 @@ import io.kindred.api.KindredException;
 import io.kindred.api.ledger.AccountRef;
 import io.kindred.api.ledger.Transfer;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
+import io.kindred.server.users.MemberIds;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
 import io.kindred.server.web.Bodies;
@@ -60,16 +63,7 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
     }
 
     private long userParam(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new KindredException(404, "user_not_found", "There is no member " + ctx.pathParam("id") + ".");
-        }
-        if (users.byId(id).isEmpty()) {
-            throw new KindredException(404, "user_not_found", "There is no member " + id + ".");
-        }
-        return id;
+        return MemberIds.existing(ctx, users);
     }
 
     private void balances(Context ctx, long userId) {
@@ -80,13 +74,13 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
     }
 
     private void history(Context ctx, long userId) {
-        int limit = Params.intParam(ctx, "limit", 20, 1, 100);
-        long cursor = Params.cursor(ctx);
+        PageRequest page = Params.page(ctx, 20, 100);
         String asset = Params.query(ctx, "asset").orElse(null);
         if (asset != null) {
             ledger.assets().require(asset);
         }
-        List<Map<String, Object>> items = ledger.history(userId, asset, cursor, limit).stream().map(e -> {
+        List<LedgerService.HistoryItem> rows = ledger.history(userId, asset, page.before(), page.limit());
+        ctx.contentType("application/json").result(Json.write(Page.of(rows, page, LedgerService.HistoryItem::id).map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());
             m.put("asset", e.asset());
@@ -97,11 +91,7 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
             m.put("createdAt", e.createdAt());
             m.put("expiresAt", e.expiresAt());
             return m;
-        }).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("nextCursor", items.size() == limit ? String.valueOf(items.get(items.size() - 1).get("id")) : null);
-        ctx.contentType("application/json").result(Json.write(body));
+        })));
     }
 
     private void postAdjustment(Context ctx) {

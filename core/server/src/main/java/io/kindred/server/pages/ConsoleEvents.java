@@ -1,8 +1,11 @@
 package io.kindred.server.pages;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.events.Dispatcher;
 import io.kindred.server.events.EventLog;
@@ -12,7 +15,6 @@ import io.kindred.server.web.Params;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,10 +52,10 @@ final class ConsoleEvents implements Consumer<CoreRouting> {
         if (type != null && !type.matches("[a-z0-9_.:-]{1,80}")) {
             throw KindredException.invalidField("An event type is like user.registered.");
         }
-        long cursor = Params.cursor(ctx);
+        PageRequest page = Params.page(ctx, PAGE);
         ZoneId zone = settings.zone();
         Map<String, Object> model = new HashMap<>();
-        List<Map<String, Object>> events = log.recent(type, cursor, PAGE).stream().map(e -> {
+        Page<Map<String, Object>> events = Page.of(log.recent(type, page.before(), page.limit()), page, EventLog.Recorded::id).map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());
             m.put("type", e.type());
@@ -61,9 +63,9 @@ final class ConsoleEvents implements Consumer<CoreRouting> {
             m.put("payload", e.payload().length() > PAYLOAD_CHARS ? e.payload().substring(0, PAYLOAD_CHARS) + "…" : e.payload());
             m.put("when", ConsoleSupport.when(e.createdAt(), zone));
             return m;
-        }).toList();
-        model.put("events", events);
-        model.put("nextCursor", events.size() == PAGE ? String.valueOf(events.get(events.size() - 1).get("id")) : null);
+        });
+        model.put("events", events.items());
+        model.put("nextCursor", events.nextCursor());
         model.put("subscribers", log.subscribers().stream().map(sub -> sub.fields(dispatcher.isActive(sub.name()))).toList());
         model.put("deadLetters", log.deadLetters(Long.MAX_VALUE, DEAD_LETTERS, true).stream().map(d -> {
             Map<String, Object> m = d.fields();
@@ -77,7 +79,7 @@ final class ConsoleEvents implements Consumer<CoreRouting> {
     }
 
     private void retry(Context ctx) {
-        long id = ConsoleSupport.pathId(ctx, "id", "not_found");
+        long id = ConsoleSupport.pathId(ctx, "id", CoreError.NOT_FOUND);
         try {
             dispatcher.retryDeadLetter(id);
             ConsoleSupport.redirect(ctx, "/console/events", "console_retried");

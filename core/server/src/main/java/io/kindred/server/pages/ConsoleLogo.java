@@ -1,6 +1,7 @@
 package io.kindred.server.pages;
 
 import io.javalin.http.UploadedFile;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.server.config.SiteSettings;
@@ -42,25 +43,25 @@ final class ConsoleLogo {
     /** Stores the picture and makes it the logo; the previous file we stored is deleted. */
     void replace(UploadedFile file) {
         if (file == null || file.size() == 0) {
-            throw new KindredException(400, "logo_missing", "Choose a picture first.");
+            throw new KindredException(CoreError.LOGO_MISSING, "Choose a picture first.");
         }
         if (settings.isForced(KEY)) {
-            throw KindredException.conflict("setting_locked", KEY + " is set by the environment and cannot be changed here.");
+            throw new KindredException(CoreError.SETTING_LOCKED, KEY + " is set by the environment and cannot be changed here.");
         }
         if (file.size() > MAX_BYTES) {
-            throw new KindredException(413, "logo_too_large", "The logo is larger than " + MAX_BYTES / 1024 + " KB.");
+            throw new KindredException(CoreError.LOGO_TOO_LARGE, "The logo is larger than " + MAX_BYTES / 1024 + " KB.");
         }
         byte[] image;
         try (InputStream in = file.content()) {
             image = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new KindredException(400, "logo_type", "The file could not be read.");
+            throw new KindredException(CoreError.LOGO_TYPE, "The file could not be read.");
         }
         if (image.length > MAX_BYTES) {
-            throw new KindredException(413, "logo_too_large", "The logo is larger than " + MAX_BYTES / 1024 + " KB.");
+            throw new KindredException(CoreError.LOGO_TOO_LARGE, "The logo is larger than " + MAX_BYTES / 1024 + " KB.");
         }
         ImageType type = ImageType.sniff(image).filter(ACCEPTED::contains)
-                .orElseThrow(() -> new KindredException(415, "logo_type", "Only PNG, JPEG or WebP pictures can be a logo."));
+                .orElseThrow(() -> new KindredException(CoreError.LOGO_TYPE, "Only PNG, JPEG or WebP pictures can be a logo."));
         String name = Tokens.secret(18) + "." + type.extension;
         ImageType.writeAtomically(dir, name, image);
         Optional<String> old = settings.raw(KEY);

@@ -1,14 +1,18 @@
 package io.kindred.server.pages;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.ledger.Adjustments;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.users.CustomerImport;
+import io.kindred.server.users.MemberIds;
 import io.kindred.server.users.UserRow;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
@@ -70,8 +74,8 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
     }
 
     private UserRow member(Context ctx) {
-        long id = ConsoleSupport.pathId(ctx, "id", "user_not_found");
-        return users.byId(id).orElseThrow(() -> new KindredException(404, "user_not_found", "There is no member " + id + "."));
+        long id = ConsoleSupport.pathId(ctx, "id", CoreError.USER_NOT_FOUND);
+        return users.byId(id).orElseThrow(() -> MemberIds.notFound(id));
     }
 
     private static String back(UserRow u) {
@@ -92,9 +96,11 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
                 "label", views.t(ctx, "asset." + asset))));
         model.put("balances", balances);
         model.put("assets", ledger.assets().all().keySet().stream().sorted().toList());
-        List<LedgerService.HistoryItem> history = ledger.history(u.id(), null, Params.cursor(ctx), HISTORY);
-        model.put("history", history.stream().map(item -> historyRow(ctx, item, zone)).toList());
-        model.put("nextCursor", history.size() == HISTORY ? String.valueOf(history.get(history.size() - 1).id()) : null);
+        PageRequest page = Params.page(ctx, HISTORY);
+        Page<Map<String, Object>> history = Page.of(ledger.history(u.id(), null, page.before(), page.limit()), page,
+                LedgerService.HistoryItem::id).map(item -> historyRow(ctx, item, zone));
+        model.put("history", history.items());
+        model.put("nextCursor", history.nextCursor());
         model.put("adjustKey", UUID.randomUUID().toString());
         model.put("adjust", Map.of("asset", "points", "amount", "", "reason", ""));
         model.put("canEditRoles", viewerIsAdmin(ctx));
@@ -172,7 +178,7 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
             try {
                 amount = Long.parseLong(amountText.replace("+", ""));
             } catch (NumberFormatException e) {
-                throw new KindredException(400, "adjust_amount", "The amount must be a whole number.");
+                throw new KindredException(CoreError.ADJUST_AMOUNT, "The amount must be a whole number.");
             }
             if (!key.matches("[0-9a-f-]{36}")) {
                 key = null;
@@ -210,10 +216,10 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
         String externalId = ConsoleSupport.field(ctx, "externalId");
         try {
             if (!system.matches("[a-z0-9_.-]{1,40}") || externalId.isEmpty() || externalId.length() > 100) {
-                throw new KindredException(400, "external_id_invalid", "The system is 1 to 40 lower-case letters, digits, . _ or -; the id 1 to 100 characters.");
+                throw new KindredException(CoreError.EXTERNAL_ID_INVALID, "The system is 1 to 40 lower-case letters, digits, . _ or -; the id 1 to 100 characters.");
             }
             db.write(h -> users.linkExternalId(h, u.id(), system, externalId, clock.millis())).ifPresent(other -> {
-                throw KindredException.conflict("external_id_taken", "This external id belongs to member " + other + ".");
+                throw new KindredException(CoreError.EXTERNAL_ID_TAKEN, "This external id belongs to member " + other + ".");
             });
             ConsoleSupport.redirect(ctx, back(u), "console_external_id_linked");
         } catch (KindredException e) {

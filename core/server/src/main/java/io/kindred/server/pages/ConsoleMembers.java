@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.users.UserRow;
@@ -92,10 +94,10 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
 
     private void list(Context ctx) {
         Filter f = Filter.of(ctx);
-        long cursor = Params.cursor(ctx);
+        PageRequest page = Params.page(ctx, PAGE);
         ZoneId zone = settings.zone();
-        List<Map<String, Object>> rows = db.read(h -> {
-            List<UserRow> found = users.search(h, f.query(), f.label(), cursor, PAGE);
+        Page<Map<String, Object>> rows = db.read(h -> {
+            List<UserRow> found = users.search(h, f.query(), f.label(), page.before(), page.limit());
             Map<Long, Long> points = ledger.balancesOf(h, found.stream().map(UserRow::id).toList(), "points");
             List<Map<String, Object>> out = new ArrayList<>();
             for (UserRow u : found) {
@@ -111,15 +113,15 @@ final class ConsoleMembers implements Consumer<CoreRouting> {
                 m.put("status", u.status());
                 out.add(m);
             }
-            return out;
+            return new Page<>(out, Page.of(found, page, UserRow::id).nextCursor());
         });
         Map<String, Object> model = new HashMap<>();
-        model.put("rows", rows);
+        model.put("rows", rows.items());
         model.put("query", f.query() == null ? "" : f.query());
         model.put("label", f.label() == null ? "" : f.label());
         model.put("filterQuery", f.asQuery());
-        model.put("nextCursor", rows.size() == PAGE ? String.valueOf(rows.get(rows.size() - 1).get("id")) : null);
-        model.put("firstPage", ctx.queryParam("cursor") == null);
+        model.put("nextCursor", rows.nextCursor());
+        model.put("firstPage", page.first());
         views.page(ctx, "console/members", model);
     }
 

@@ -108,7 +108,7 @@ final class ConsolePlugins implements Consumer<CoreRouting> {
             m.put("hasSettings", p.started() && !host.settingsOf(p.id()).isEmpty());
             return m;
         }).toList();
-        List<Map<String, Object>> acts = audit.list("plugin:", 0, 20).stream().map(a -> {
+        List<Map<String, Object>> acts = audit.list("plugin:", Long.MAX_VALUE, 20).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>(a.toJson());
             m.put("when", ConsoleSupport.when(a.at(), site.zone()));
             return m;

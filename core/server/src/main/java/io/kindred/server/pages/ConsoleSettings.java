@@ -1,6 +1,7 @@
 package io.kindred.server.pages;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.settings.SettingType;
@@ -148,7 +149,7 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
         try {
             settings.saveAll(changes);
         } catch (KindredException e) {
-            if (!"setting_locked".equals(e.code())) {
+            if (!CoreError.SETTING_LOCKED.code().equals(e.code())) {
                 throw e;
             }
             // another admin or a restart locked one meanwhile: nothing was saved

@@ -2,6 +2,7 @@ package io.kindred.server.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.kindred.api.ErrorCode;
 import io.kindred.api.KindredException;
 import io.kindred.server.web.Principal;
 
@@ -27,7 +28,7 @@ final class ConsoleSupport {
     }
 
     /** A numeric id from the path; anything else is a 404 with {@code code}. */
-    static long pathId(Context ctx, String name, String code) {
+    static long pathId(Context ctx, String name, ErrorCode code) {
         String v = ctx.pathParam(name);
         try {
             long id = Long.parseLong(v);
@@ -37,7 +38,7 @@ final class ConsoleSupport {
         } catch (NumberFormatException ignored) {
             // falls through
         }
-        throw new KindredException(404, code, "There is nothing with the id " + v + ".");
+        throw new KindredException(code, "There is nothing with the id " + v + ".");
     }
 
     /** A time as the site shows it: {@code yyyy-MM-dd HH:mm} in {@code site.timezone}; empty for null. */

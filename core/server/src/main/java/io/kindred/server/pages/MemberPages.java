@@ -5,6 +5,8 @@ import io.javalin.http.HttpStatus;
 import io.kindred.api.KindredException;
 import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.ui.UiRegistry;
@@ -193,11 +195,11 @@ public final class MemberPages implements Consumer<CoreRouting> {
                 balances.add(b);
             }
         });
-        int limit = 20;
-        long cursor = Params.cursor(ctx);
-        List<LedgerService.HistoryItem> history = ledger.history(userId, null, cursor, limit);
+        PageRequest page = Params.page(ctx, 20);
+        Page<LedgerService.HistoryItem> history = Page.of(ledger.history(userId, null, page.before(), page.limit()),
+                page, LedgerService.HistoryItem::id);
         List<Map<String, Object>> items = new ArrayList<>();
-        for (LedgerService.HistoryItem h : history) {
+        for (LedgerService.HistoryItem h : history.items()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("reason", views.messages().find(locale, "reason." + h.reason()).orElse(h.reason()));
             m.put("amount", h.amount());
@@ -209,7 +211,7 @@ public final class MemberPages implements Consumer<CoreRouting> {
         Map<String, Object> model = new HashMap<>();
         model.put("balances", balances);
         model.put("items", items);
-        model.put("nextCursor", history.size() == limit ? String.valueOf(history.get(history.size() - 1).id()) : null);
+        model.put("nextCursor", history.nextCursor());
         views.page(ctx, "points", model);
     }
 

@@ -1,6 +1,7 @@
 package io.kindred.server.plugins;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.kindred.api.KindredException;
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.Services;
@@ -211,7 +212,9 @@ public final class PluginHost {
      * default TypeFactory, whose cache would keep the plugin's classes, and so its class loader, alive.
      */
     private static ObjectMapper pluginMapper(ClassLoader loader) {
-        return Json.newMapper(loader);
+        ObjectMapper mapper = Json.newMapper();
+        mapper.setTypeFactory(TypeFactory.createDefaultInstance().withClassLoader(loader));
+        return mapper;
     }
 
     private void apply(Entry e, PluginRun run, ClassLoader loader, ObjectMapper mapper) {

@@ -1,5 +1,6 @@
 package io.kindred.server.plugins;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.server.audit.AuditLog;
@@ -89,7 +90,7 @@ public final class PluginInstaller {
             deleteQuietly(target);
             audit.record(actor, "plugin.install_failed", "plugin:" + d.getPluginId(),
                     "Installing " + label(d) + " failed: " + info.error());
-            throw new KindredException(422, "plugin_failed",
+            throw new KindredException(CoreError.PLUGIN_FAILED,
                     "The plugin " + label(d) + " failed to start and was not installed: " + info.error());
         }
         audit.record(actor, "plugin.installed", "plugin:" + info.id(), "Installed " + label(d) + " (" + info.state() + ").");
@@ -98,13 +99,14 @@ public final class PluginInstaller {
 
     private Outcome upgrade(PluginInfo old, PluginDescriptor d, Path jar, String actor, boolean moveIn) {
         if (host.compareVersions(d.getVersion(), old.version()) <= 0) {
-            throw KindredException.conflict("plugin_exists", "The plugin " + old.id() + " " + old.version()
+            throw new KindredException(CoreError.PLUGIN_EXISTS, "The plugin " + old.id() + " " + old.version()
                     + " is installed; upload a newer version to upgrade it.");
         }
         Path oldJar = host.jarOf(old.id()).orElseThrow();
         List<String> dependents = host.suspend(old.id());
         Path backup = previousFolder().resolve(oldJar.getFileName());
-        move(oldJar, backup);
+        forgetPrevious(old.id());
+        move(oldJar, backup); // a crash from here until the new jar is in place: recoverInterruptedUpgrades
         Path newJar = moveIn ? moveInto(jar, d) : jar;
         PluginInfo now = host.resume(old.id(), newJar);
         if (now.state() == PluginStatus.FAILED) {
@@ -117,7 +119,7 @@ public final class PluginInstaller {
             audit.record(actor, "plugin.upgrade_failed", "plugin:" + old.id(), "Upgrading " + old.id() + " from "
                     + old.version() + " to " + d.getVersion() + " failed (" + reason + "); " + old.version() + " is "
                     + back.state() + " again.");
-            throw new KindredException(422, "upgrade_failed", "The plugin " + label(d) + " failed to start (" + reason
+            throw new KindredException(CoreError.UPGRADE_FAILED, "The plugin " + label(d) + " failed to start (" + reason
                     + "); version " + old.version() + " runs again.");
         }
         host.resumeWaiting();
@@ -128,24 +130,73 @@ public final class PluginInstaller {
     }
 
     /**
+     * Puts back the jar of a plugin whose upgrade was cut short (the process died after the old jar was moved to
+     * {@code plugins/.previous/} and before the new one was in place): a plugin must not vanish because of a
+     * crash. Called before the plugins are loaded.
+     */
+    public synchronized void recoverInterruptedUpgrades() {
+        Path previous = pluginsDir.resolve(".previous");
+        if (!Files.isDirectory(previous)) {
+            return;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Path jar : jarsIn(pluginsDir)) {
+            idOf(jar).ifPresent(present::add);
+        }
+        for (Path old : jarsIn(previous)) {
+            Optional<String> id = idOf(old);
+            if (id.isPresent() && present.add(id.get())) {
+                move(old, pluginsDir.resolve(old.getFileName()));
+                log.warn("plugins/{} put back: an upgrade of {} was interrupted before its new jar was in place",
+                        old.getFileName(), id.get());
+            }
+        }
+    }
+
+    private static List<Path> jarsIn(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<String> idOf(Path jar) {
+        try {
+            return Optional.ofNullable(host.describe(jar).getPluginId());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the jars kept from earlier upgrades of a plugin, so that a removed plugin is not put back. */
+    private void forgetPrevious(String id) {
+        Path previous = pluginsDir.resolve(".previous");
+        if (Files.isDirectory(previous)) {
+            jarsIn(previous).stream().filter(j -> idOf(j).filter(id::equals).isPresent()).forEach(PluginInstaller::deleteQuietly);
+        }
+    }
+
+    /**
      * Removes a plugin: stops it, deletes its jar, and with {@code dropData} drops its tables and event cursors.
      *
      * @param confirm the plugin's id typed again by the operator; required to drop data
      * @return the tables dropped
      */
     public synchronized List<String> remove(String id, boolean dropData, String confirm, String actor) {
-        PluginInfo info = host.find(id).orElseThrow(() -> KindredException.notFound("There is no plugin '" + id + "'."));
+        PluginInfo info = host.find(id).orElseThrow(() -> new KindredException(CoreError.NOT_FOUND, "There is no plugin '" + id + "'."));
         if (info.bundled()) {
-            throw KindredException.conflict("bundled_plugin",
+            throw new KindredException(CoreError.BUNDLED_PLUGIN,
                     "The plugin " + id + " ships with Kindred: it can be disabled, not removed.");
         }
         if (dropData && !id.equals(confirm)) {
-            throw KindredException.badRequest("confirmation_mismatch",
+            throw new KindredException(CoreError.CONFIRMATION_MISMATCH,
                     "To drop the plugin's data, type its id '" + id + "' to confirm.");
         }
         Path jar = host.jarOf(id).orElseThrow();
         host.forget(id);
         deleteQuietly(jar);
+        forgetPrevious(id);
         List<String> dropped = List.of();
         if (dropData) {
             dropped = migrations.dropAll("plugin:" + id);
@@ -173,6 +224,7 @@ public final class PluginInstaller {
             Optional<Path> jar = host.jarOf(p.id());
             if (jar.isPresent() && !Files.exists(jar.get()) && !p.bundled()) {
                 host.forget(p.id());
+                forgetPrevious(p.id());
                 audit.record("plugins folder", "plugin.removed", "plugin:" + p.id(),
                         "Removed " + p.id() + " " + p.version() + ": its jar was deleted from the plugins folder, its data is kept.");
             }
@@ -198,24 +250,24 @@ public final class PluginInstaller {
         try (JarFile ignored = new JarFile(jar.toFile())) {
             d = host.describe(jar);
         } catch (IOException | RuntimeException e) {
-            throw KindredException.badRequest("invalid_plugin", "This is not a Kindred plugin jar: " + oneLine(e));
+            throw new KindredException(CoreError.INVALID_PLUGIN, "This is not a Kindred plugin jar: " + oneLine(e));
         }
         if (d.getPluginId() == null || !d.getPluginId().matches(ID)) {
-            throw KindredException.badRequest("invalid_plugin",
+            throw new KindredException(CoreError.INVALID_PLUGIN,
                     "Its Plugin-Id must be lower-case letters, digits, '-' or '_' (at most 40): " + d.getPluginId());
         }
         if (d.getVersion() == null || d.getVersion().isBlank() || d.getPluginClass() == null || d.getPluginClass().isBlank()) {
-            throw KindredException.badRequest("invalid_plugin", "Its manifest needs Plugin-Version and Plugin-Class.");
+            throw new KindredException(CoreError.INVALID_PLUGIN, "Its manifest needs Plugin-Version and Plugin-Class.");
         }
         try (JarFile j = new JarFile(jar.toFile())) {
             if (j.getEntry(d.getPluginClass().replace('.', '/') + ".class") == null) {
-                throw KindredException.badRequest("invalid_plugin", "Its Plugin-Class " + d.getPluginClass() + " is not in the jar.");
+                throw new KindredException(CoreError.INVALID_PLUGIN, "Its Plugin-Class " + d.getPluginClass() + " is not in the jar.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!host.isCompatible(d)) {
-            throw new KindredException(422, "incompatible_plugin", "The plugin " + label(d) + " needs Kindred "
+            throw new KindredException(CoreError.INCOMPATIBLE_PLUGIN, "The plugin " + label(d) + " needs Kindred "
                     + d.getRequires() + "; this is Kindred " + host.systemVersion() + ".");
         }
         return d;
@@ -228,7 +280,7 @@ public final class PluginInstaller {
             try (InputStream limited = in) {
                 byte[] bytes = limited.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 if (bytes.length > maxBytes) {
-                    throw new KindredException(413, "plugin_too_large", "The plugin jar is larger than " + maxBytes + " bytes.");
+                    throw new KindredException(CoreError.PLUGIN_TOO_LARGE, "The plugin jar is larger than " + maxBytes + " bytes.");
                 }
                 Files.write(tmp, bytes);
             }

@@ -59,9 +59,12 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
         });
         r.get("/api/v1/admin/plugins/{id}/settings", Access.ADMIN, this::settingsJson);
         r.patch("/api/v1/admin/plugins/{id}/settings", Access.ADMIN, this::saveSettings);
-        r.get("/api/v1/admin/audit", Access.ADMIN, ctx -> json(ctx, 200, Map.of("items",
-                audit.list(ctx.queryParam("target") == null ? "" : ctx.queryParam("target"), 0, 100).stream()
-                        .map(AuditLog.Entry::toJson).toList())));
+        r.get("/api/v1/admin/audit", Access.ADMIN, ctx -> {
+            io.kindred.api.web.PageRequest page = io.kindred.server.web.Params.page(ctx, 50, 200);
+            String target = io.kindred.server.web.Params.query(ctx, "target").orElse("");
+            json(ctx, 200, io.kindred.api.web.Page.of(audit.list(target, page.before(), page.limit()), page, AuditLog.Entry::id)
+                    .map(AuditLog.Entry::toJson));
+        });
     }
 
     private PluginInfo require(Context ctx) {
@@ -81,7 +84,7 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
     /** The uploaded jar of an install request (API or console form). */
     public static InputStream uploadedJar(Context ctx) {
         if (!ctx.isMultipartFormData()) {
-            throw KindredException.badRequest("invalid_plugin", "Send the plugin jar as multipart/form-data in the field 'jar'.");
+            throw new KindredException(io.kindred.api.CoreError.INVALID_PLUGIN, "Send the plugin jar as multipart/form-data in the field 'jar'.");
         }
         UploadedFile f = ctx.uploadedFile("jar");
         if (f == null || f.size() == 0) {

@@ -70,7 +70,7 @@ public final class PluginSettings {
         Map<String, SettingDefinition<?>> defs = new LinkedHashMap<>();
         host.settingsOf(pluginId).forEach(d -> defs.put(d.name(), d));
         if (defs.isEmpty() && !values.isEmpty()) {
-            throw KindredException.conflict("plugin_not_started", "The plugin " + pluginId + " is not running; enable it first.");
+            throw new KindredException(io.kindred.api.CoreError.PLUGIN_NOT_STARTED, "The plugin " + pluginId + " is not running; enable it first.");
         }
         Map<SettingDefinition<?>, String> byDefinition = new LinkedHashMap<>();
         for (var e : values.entrySet()) {

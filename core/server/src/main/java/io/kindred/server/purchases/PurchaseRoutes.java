@@ -3,6 +3,7 @@ package io.kindred.server.purchases;
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
+import io.kindred.server.users.MemberIds;
 import io.kindred.server.users.UserRow;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Bodies;
@@ -10,12 +11,14 @@ import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code /api/v1/admin/purchases}: the brand's shop reports purchases and refunds (API key). */
 public final class PurchaseRoutes implements Consumer<CoreRouting> {
 
-    record PurchaseBody(Long userId, String email, String externalOrderId, Long amount, String currency, String sku) {
+    record PurchaseBody(Optional<Long> userId, Optional<String> email, String externalOrderId, long amount, String currency,
+                        Optional<String> sku) {
     }
 
     private final Purchases purchases;
@@ -34,37 +37,33 @@ public final class PurchaseRoutes implements Consumer<CoreRouting> {
 
     private void record(Context ctx) {
         PurchaseBody b = Bodies.read(Json.CORE, ctx.body(), PurchaseBody.class);
-        if (b.externalOrderId() == null || b.externalOrderId().isBlank()) {
+        if (b.externalOrderId().isBlank()) {
             throw KindredException.missingField("externalOrderId");
         }
         String order = b.externalOrderId().trim();
         if (order.length() > 100 || order.contains("/")) {
             throw KindredException.invalidField("The externalOrderId must be at most 100 characters, without '/'.");
         }
-        if (b.amount() == null) {
-            throw KindredException.missingField("amount");
-        }
         if (b.amount() < 0 || b.amount() > Bodies.MAX_AMOUNT) {
             throw KindredException.invalidField("The amount must be from 0 to " + Bodies.MAX_AMOUNT + " (minor units, e.g. cents).");
         }
-        if (b.currency() == null || b.currency().isBlank()) {
+        if (b.currency().isBlank()) {
             throw KindredException.missingField("currency");
         }
         String currency = b.currency().trim().toUpperCase();
         if (!currency.matches("[A-Z]{3}")) {
             throw KindredException.invalidField("The currency must be a three-letter ISO code such as CNY.");
         }
-        String sku = b.sku() == null || b.sku().isBlank() ? null : b.sku().trim();
+        String sku = b.sku().map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
         if (sku != null && sku.length() > 100) {
             throw KindredException.invalidField("The sku must be at most 100 characters.");
         }
         UserRow user;
-        if (b.userId() != null) {
-            user = users.byId(b.userId()).orElseThrow(() -> new KindredException(404, "user_not_found",
-                    "There is no member " + b.userId() + "."));
-        } else if (b.email() != null && !b.email().isBlank()) {
-            user = users.byEmail(b.email()).orElseThrow(() -> new KindredException(404, "user_not_found",
-                    "There is no member with the email " + b.email().trim() + "."));
+        Optional<String> email = b.email().map(String::trim).filter(e -> !e.isEmpty());
+        if (b.userId().isPresent()) {
+            user = users.byId(b.userId().get()).orElseThrow(() -> MemberIds.notFound(b.userId().get()));
+        } else if (email.isPresent()) {
+            user = users.byEmail(email.get()).orElseThrow(() -> MemberIds.notFound("with the email " + email.get()));
         } else {
             throw KindredException.missingField("userId");
         }

@@ -1,5 +1,6 @@
 package io.kindred.server.purchases;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.events.Events;
@@ -95,7 +96,7 @@ public final class Purchases {
 
     public Purchase refund(String externalOrderId) {
         return db.write(h -> {
-            Purchase p = find(h, externalOrderId).orElseThrow(() -> new KindredException(404, "purchase_not_found",
+            Purchase p = find(h, externalOrderId).orElseThrow(() -> new KindredException(CoreError.PURCHASE_NOT_FOUND,
                     "There is no purchase with order id " + externalOrderId + "."));
             if (p.status().equals("refunded")) {
                 return p;

@@ -1,5 +1,6 @@
 package io.kindred.server.uploads;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Images;
 import io.kindred.api.web.UploadedFile;
@@ -24,9 +25,9 @@ public final class StoredImages implements Images {
         }
         byte[] image = file.bytes();
         if (image.length > MAX_BYTES) {
-            throw new KindredException(413, "image_too_large", "The picture is larger than " + MAX_BYTES / 1024 + " KB.");
+            throw new KindredException(CoreError.IMAGE_TOO_LARGE, "The picture is larger than " + MAX_BYTES / 1024 + " KB.");
         }
-        ImageType type = ImageType.sniff(image).orElseThrow(() -> new KindredException(415, "image_type",
+        ImageType type = ImageType.sniff(image).orElseThrow(() -> new KindredException(CoreError.IMAGE_TYPE,
                 "Only PNG, JPEG, GIF or WebP pictures can be used."));
         String name = Tokens.secret(18) + "." + type.extension;
         ImageType.writeAtomically(root.resolve(folder), name, image);

@@ -1,5 +1,6 @@
 package io.kindred.server.users;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.events.Events;
@@ -91,12 +92,12 @@ public final class Accounts {
         String hash = Passwords.hash(pw);
         return db.write(h -> {
             if (users.byEmail(h, e).isPresent()) {
-                throw KindredException.conflict("email_taken", "An account with this email already exists.");
+                throw new KindredException(CoreError.EMAIL_TAKEN, "An account with this email already exists.");
             }
             Optional<Long> referrer = referralCode == null || referralCode.isBlank()
                     ? Optional.empty() : users.idByReferralCode(h, referralCode);
             if (referrer.isEmpty() && "signup".equals(source) && inviteOnly.getAsBoolean()) {
-                throw new KindredException(403, "registration_closed",
+                throw new KindredException(CoreError.REGISTRATION_CLOSED,
                         "Sign-up is by invitation only: open a member's invite link.");
             }
             String ref = referrer.isPresent() ? referralCode.trim().toUpperCase() : null;
@@ -187,7 +188,7 @@ public final class Accounts {
         return db.write(h -> {
             if (set.get("phone") != null) {
                 users.byPhone(h, (String) set.get("phone")).filter(u -> u.id() != userId).ifPresent(u -> {
-                    throw KindredException.conflict("phone_taken", "Another account uses this phone number.");
+                    throw new KindredException(CoreError.PHONE_TAKEN, "Another account uses this phone number.");
                 });
             }
             if (!set.isEmpty()) {

@@ -1,10 +1,13 @@
 package io.kindred.server.users;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
@@ -15,18 +18,21 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code /api/v1/admin/users}: member search, detail, labels, roles, external ids and CSV import. */
 public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
-    record LabelBody(String label) {
+    /** Optional here so that a missing label is {@code invalid_field}, as documented, like a bad one. */
+    record LabelBody(Optional<String> label) {
     }
 
     record RolesBody(List<String> roles) {
     }
 
-    record ExternalIdBody(String system, String externalId) {
+    /** Optional here so that a missing part is {@code invalid_field}, as documented, like a bad one. */
+    record ExternalIdBody(Optional<String> system, Optional<String> externalId) {
     }
 
     private final Database db;
@@ -53,29 +59,15 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
     }
 
     private long id(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new KindredException(404, "user_not_found", "There is no member " + ctx.pathParam("id") + ".");
-        }
-        if (users.byId(id).isEmpty()) {
-            throw new KindredException(404, "user_not_found", "There is no member " + id + ".");
-        }
-        return id;
+        return MemberIds.existing(ctx, users);
     }
 
     private void search(Context ctx) {
-        int limit = Params.intParam(ctx, "limit", 20, 1, 100);
-        long cursor = Params.cursor(ctx);
+        PageRequest page = Params.page(ctx, 20, 100);
         String query = Params.query(ctx, "query").orElse(null);
         String label = Params.query(ctx, "label").orElse(null);
-        List<Map<String, Object>> items = db.read(h -> users.search(h, query, label, cursor, limit).stream()
-                .map(u -> summary(u, users.labels(h, u.id()))).toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("nextCursor", items.size() == limit ? String.valueOf(items.get(items.size() - 1).get("id")) : null);
-        json(ctx, 200, body);
+        json(ctx, 200, db.read(h -> Page.of(users.search(h, query, label, page.before(), page.limit()), page, UserRow::id)
+                .map(u -> summary(u, users.labels(h, u.id())))));
     }
 
     private static Map<String, Object> summary(UserRow u, Object labels) {
@@ -106,7 +98,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private void addLabel(Context ctx) {
         long id = id(ctx);
-        String label = CustomerImport.checkLabel(Bodies.read(Json.CORE, ctx.body(), LabelBody.class).label());
+        String label = CustomerImport.checkLabel(Bodies.read(Json.CORE, ctx.body(), LabelBody.class).label().orElse(null));
         db.write(h -> users.addLabel(h, id, label, clock.millis()));
         json(ctx, 200, Map.of("user", detail(id)));
     }
@@ -120,9 +112,6 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
     private void setRoles(Context ctx) {
         long id = id(ctx);
         RolesBody b = Bodies.read(Json.CORE, ctx.body(), RolesBody.class);
-        if (b.roles() == null) {
-            throw KindredException.missingField("roles");
-        }
         EnumSet<Role> roles = EnumSet.of(Role.MEMBER);
         for (String r : b.roles()) {
             try {
@@ -141,15 +130,13 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
     private void linkExternalId(Context ctx) {
         long id = id(ctx);
         ExternalIdBody b = Bodies.read(Json.CORE, ctx.body(), ExternalIdBody.class);
-        if (b.system() == null || !b.system().trim().matches("[a-z0-9_.-]{1,40}")) {
-            throw KindredException.invalidField("The system is 1 to 40 lower-case letters, digits, . _ or -.");
-        }
-        if (b.externalId() == null || b.externalId().isBlank() || b.externalId().length() > 100) {
-            throw KindredException.invalidField("The externalId is 1 to 100 characters.");
-        }
-        db.write(h -> users.linkExternalId(h, id, b.system().trim(), b.externalId().trim(), clock.millis()))
+        String system = b.system().map(String::trim).filter(s -> s.matches("[a-z0-9_.-]{1,40}")).orElseThrow(() ->
+                KindredException.invalidField("The system is 1 to 40 lower-case letters, digits, . _ or -."));
+        String externalId = b.externalId().filter(e -> !e.isBlank() && e.length() <= 100).map(String::trim).orElseThrow(() ->
+                KindredException.invalidField("The externalId is 1 to 100 characters."));
+        db.write(h -> users.linkExternalId(h, id, system, externalId, clock.millis()))
                 .ifPresent(other -> {
-                    throw KindredException.conflict("external_id_taken", "This external id belongs to member " + other + ".");
+                    throw new KindredException(CoreError.EXTERNAL_ID_TAKEN, "This external id belongs to member " + other + ".");
                 });
         json(ctx, 200, Map.of("user", detail(id)));
     }

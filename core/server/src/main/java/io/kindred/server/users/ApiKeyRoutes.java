@@ -9,12 +9,14 @@ import io.kindred.server.web.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code /api/v1/admin/apikeys}: create (the secret is shown once), list, revoke. */
 public final class ApiKeyRoutes implements Consumer<CoreRouting> {
 
-    record CreateBody(String name) {
+    /** Optional here so that a missing name is {@code invalid_field}, as documented, like a bad one. */
+    record CreateBody(Optional<String> name) {
     }
 
     private final ApiKeys keys;
@@ -27,7 +29,7 @@ public final class ApiKeyRoutes implements Consumer<CoreRouting> {
     public void accept(CoreRouting r) {
         r.get("/api/v1/admin/apikeys", Access.ADMIN, ctx -> json(ctx, 200, Map.of("items", keys.list())));
         r.post("/api/v1/admin/apikeys", Access.ADMIN, ctx -> {
-            ApiKeys.Created c = keys.create(Bodies.read(Json.CORE, ctx.body(), CreateBody.class).name());
+            ApiKeys.Created c = keys.create(Bodies.read(Json.CORE, ctx.body(), CreateBody.class).name().orElse(null));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("apiKey", c.key());
             body.put("secret", c.secret());

@@ -1,6 +1,7 @@
 package io.kindred.server.users;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 /** {@code /api/v1/auth/*}: sign up, sign in, sign out. */
 public final class AuthRoutes implements Consumer<CoreRouting> {
 
-    record RegisterBody(String email, String password, String displayName, String referralCode) {
+    record RegisterBody(String email, String password, String displayName, Optional<String> referralCode) {
     }
 
     record LoginBody(String email, String password) {
@@ -45,28 +46,28 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
 
     private void register(Context ctx) {
         RegisterBody b = Bodies.read(Json.CORE, ctx.body(), RegisterBody.class);
-        UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode());
+        UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode().orElse(null));
         auth.signIn(ctx, user);
         ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
     }
 
     private void login(Context ctx) {
         LoginBody b = Bodies.read(Json.CORE, ctx.body(), LoginBody.class);
-        if (b.email() == null || b.email().isBlank()) {
+        if (b.email().isBlank()) {
             throw KindredException.missingField("email");
         }
-        if (b.password() == null || b.password().isEmpty()) {
+        if (b.password().isEmpty()) {
             throw KindredException.missingField("password");
         }
         // The same throttle as the sign-in page: a guesser gains nothing by switching to the API.
         String key = throttle.key(b.email(), ctx.ip());
         if (throttle.isBlocked(key)) {
-            throw new KindredException(429, "too_many_attempts", "Too many failed sign-ins. Wait a few minutes and try again.");
+            throw new KindredException(CoreError.TOO_MANY_ATTEMPTS, "Too many failed sign-ins. Wait a few minutes and try again.");
         }
         Optional<UserRow> found = accounts.authenticate(b.email(), b.password());
         if (found.isEmpty()) {
             throttle.failed(key);
-            throw new KindredException(401, "invalid_credentials", "The email or the password is wrong.");
+            throw new KindredException(CoreError.INVALID_CREDENTIALS, "The email or the password is wrong.");
         }
         throttle.succeeded(key);
         UserRow user = found.get();

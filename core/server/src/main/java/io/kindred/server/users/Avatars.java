@@ -1,5 +1,6 @@
 package io.kindred.server.users;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.server.uploads.ImageType;
 import org.slf4j.Logger;
@@ -41,9 +42,9 @@ public final class Avatars {
      */
     public String replace(long userId, byte[] image) {
         if (image.length > MAX_BYTES) {
-            throw new KindredException(413, "avatar_too_large", "The picture is larger than " + MAX_BYTES / 1024 + " KB.");
+            throw new KindredException(CoreError.AVATAR_TOO_LARGE, "The picture is larger than " + MAX_BYTES / 1024 + " KB.");
         }
-        ImageType type = ImageType.sniff(image).orElseThrow(() -> new KindredException(415, "avatar_type",
+        ImageType type = ImageType.sniff(image).orElseThrow(() -> new KindredException(CoreError.AVATAR_TYPE,
                 "Only PNG, JPEG, GIF or WebP pictures can be used."));
         Optional<String> old = users.byId(userId).map(UserRow::avatar);
         String name = Tokens.secret(18) + "." + type.extension;

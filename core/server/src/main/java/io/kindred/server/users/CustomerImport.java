@@ -1,5 +1,6 @@
 package io.kindred.server.users;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import org.apache.commons.csv.CSVFormat;
@@ -172,10 +173,10 @@ public final class CustomerImport {
                 throw KindredException.conflict("conflict", "Row matches member " + id + " whose email is different.");
             }
             if (email != null && existing.get().email() == null && users.byEmail(h, email).isPresent()) {
-                throw KindredException.conflict("email_taken", "The email belongs to another member.");
+                throw new KindredException(CoreError.EMAIL_TAKEN, "The email belongs to another member.");
             }
             if (phone != null && users.byPhone(h, phone).filter(u -> u.id() != id).isPresent()) {
-                throw KindredException.conflict("phone_taken", "The phone belongs to another member.");
+                throw new KindredException(CoreError.PHONE_TAKEN, "The phone belongs to another member.");
             }
             h.createUpdate("""
                             UPDATE users SET email = COALESCE(email, :email), phone = COALESCE(:phone, phone),
@@ -187,7 +188,7 @@ public final class CustomerImport {
             outcome = "updated";
         } else {
             if (phone != null && users.byPhone(h, phone).isPresent()) {
-                throw KindredException.conflict("phone_taken", "The phone belongs to another member.");
+                throw new KindredException(CoreError.PHONE_TAKEN, "The phone belongs to another member.");
             }
             id = users.insert(h, email, phone, null, name, null, now);
             h.createUpdate("UPDATE users SET total_spent = :spent, last_purchase_day = :day WHERE id = :id")
@@ -197,7 +198,7 @@ public final class CustomerImport {
         }
         if (externalId != null) {
             users.linkExternalId(h, id, system, externalId, now).ifPresent(other -> {
-                throw KindredException.conflict("external_id_taken", "The external id belongs to member " + other + ".");
+                throw new KindredException(CoreError.EXTERNAL_ID_TAKEN, "The external id belongs to member " + other + ".");
             });
         }
         if (v.containsKey("labels")) {

@@ -1,6 +1,7 @@
 package io.kindred.server.users;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.server.web.Auth;
@@ -10,12 +11,23 @@ import io.kindred.server.web.Json;
 import io.kindred.server.web.Principal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code /api/v1/me}: the signed-in member's own account and profile. */
 public final class MeRoutes implements Consumer<CoreRouting> {
 
     record PasswordBody(String currentPassword, String newPassword) {
+    }
+
+    /** {@code PATCH /api/v1/me}: a field left out stays as it is; an empty one is cleared. */
+    record ProfileBody(Optional<String> displayName, Optional<String> avatar, Optional<String> birthday,
+                       Optional<String> phone, Optional<Map<String, Object>> shippingAddress,
+                       Optional<String> locale) {
+        Accounts.ProfileChange change() {
+            return new Accounts.ProfileChange(displayName.orElse(null), avatar.orElse(null), birthday.orElse(null),
+                    phone.orElse(null), shippingAddress.orElse(null), locale.orElse(null));
+        }
     }
 
     private final Accounts accounts;
@@ -53,8 +65,8 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     }
 
     private void update(Context ctx) {
-        Accounts.ProfileChange change = Bodies.read(Json.CORE, ctx.body(), Accounts.ProfileChange.class);
-        UserRow u = accounts.updateProfile(memberId(auth, ctx), change);
+        ProfileBody b = Bodies.read(Json.CORE, ctx.body(), ProfileBody.class);
+        UserRow u = accounts.updateProfile(memberId(auth, ctx), b.change());
         ctx.contentType("application/json").result(Json.write(Map.of("user", u.toJson())));
     }
 
@@ -81,16 +93,16 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     private void changePassword(Context ctx) {
         long id = memberId(auth, ctx);
         PasswordBody b = Bodies.read(Json.CORE, ctx.body(), PasswordBody.class);
-        if (b.currentPassword() == null || b.currentPassword().isEmpty()) {
+        if (b.currentPassword().isEmpty()) {
             throw KindredException.missingField("currentPassword");
         }
-        if (b.newPassword() == null || b.newPassword().isEmpty()) {
+        if (b.newPassword().isEmpty()) {
             throw KindredException.missingField("newPassword");
         }
         UserRow u = users.byId(id).orElseThrow();
         if (u.email() == null
                 || accounts.authenticate(u.email(), b.currentPassword()).isEmpty()) {
-            throw new KindredException(403, "invalid_credentials", "The current password is wrong.");
+            throw new KindredException(CoreError.INVALID_CREDENTIALS, "The current password is wrong.");
         }
         accounts.changePassword(id, b.newPassword());
         ctx.status(204);

@@ -1,5 +1,6 @@
 package io.kindred.server.users;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import org.slf4j.Logger;
@@ -140,7 +141,7 @@ public final class PasswordResets {
     }
 
     private static KindredException invalidLink() {
-        return new KindredException(400, "reset_link_invalid",
+        return new KindredException(CoreError.RESET_LINK_INVALID,
                 "This password reset link was already used, has expired or is not valid.");
     }
 }

@@ -1,5 +1,6 @@
 package io.kindred.server.users;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
@@ -68,7 +69,7 @@ public final class Setup {
     /** Claims the setup token and creates the first administrator. */
     public UserRow claim(String token, String email, String password, String displayName) {
         if (hasAdmin()) {
-            throw KindredException.conflict("setup_done", "Kindred already has an administrator; sign in instead.");
+            throw new KindredException(CoreError.SETUP_DONE, "Kindred already has an administrator; sign in instead.");
         }
         if (token == null || token.isBlank()) {
             throw KindredException.missingField("token");
@@ -77,7 +78,7 @@ public final class Setup {
         int claimed = db.write(h -> h.createUpdate("UPDATE setup_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL")
                 .bind("now", clock.millis()).bind("hash", hash).execute());
         if (claimed == 0) {
-            throw new KindredException(403, "invalid_setup_token", "The setup token is wrong or was already used; see the server log.");
+            throw new KindredException(CoreError.INVALID_SETUP_TOKEN, "The setup token is wrong or was already used; see the server log.");
         }
         try {
             return accounts.register(email, password, displayName == null || displayName.isBlank() ? "Administrator" : displayName,

@@ -3,6 +3,7 @@ package io.kindred.server.web;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
@@ -46,7 +47,7 @@ public final class Auth {
         String authz = ctx.header("Authorization");
         if (authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String name = apiKeys.authenticate(authz.substring(7).trim())
-                    .orElseThrow(() -> new KindredException(401, "invalid_api_key", "The API key is not valid or was revoked."));
+                    .orElseThrow(() -> new KindredException(CoreError.INVALID_API_KEY, "The API key is not valid or was revoked."));
             ctx.attribute(ATTR, new Principal(null, name, null));
             return;
         }
@@ -101,7 +102,7 @@ public final class Auth {
         }
         if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 p.csrfToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new KindredException(403, "csrf_failed",
+            throw new KindredException(CoreError.CSRF_FAILED,
                     "This request needs the header X-Requested-With: kindred or the page's CSRF token.");
         }
     }

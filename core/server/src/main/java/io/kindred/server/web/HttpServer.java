@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.server.config.SiteSettings;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -57,7 +58,7 @@ public final class HttpServer {
                                     maxPluginJar, 1_048_576));
                 }
                 if (declared > limit) {
-                    throw new KindredException(413, "body_too_large", "The request body is larger than " + limit + " bytes.");
+                    throw new KindredException(CoreError.BODY_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
                 }
                 auth.resolve(ctx);
             });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.Exchange;
@@ -123,7 +124,7 @@ public final class JavalinExchange implements Exchange {
             throw KindredException.badRequest("invalid_file", "The file could not be read.");
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new KindredException(413, "file_too_large", "The file is larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB.");
+            throw new KindredException(CoreError.FILE_TOO_LARGE, "The file is larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB.");
         }
         return Optional.of(new UploadedFile(f.filename(), f.contentType(), bytes));
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8TypeModifier;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.Map;
@@ -26,30 +27,8 @@ public final class Json {
      * are read strictly: a number, amount or flag sent as a string, or anything after the JSON value, is a 400.
      */
     public static ObjectMapper newMapper() {
-        return configure(new ObjectMapper());
-    }
-
-    /**
-     * A fresh mapper with its own type cache that resolves classes through {@code loader} (a plugin's), so that
-     * Jackson's shared default TypeFactory never holds the plugin's classes. The type factory is set before
-     * the modules are registered: a module's type modifiers (e.g. for {@code Optional}) live in it. A record
-     * read from a request body refuses fields it does not declare, and numbers or flags for its text.
-     */
-    public static ObjectMapper newMapper(ClassLoader loader) {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.setTypeFactory(TypeFactory.createDefaultInstance().withClassLoader(loader));
-        // A plugin's typed body refuses a field it does not declare, so that a typo is not ignored silently.
-        configure(mapper).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        // ... and a number or flag where it declares text.
-        for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean}) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
-        return mapper;
-    }
-
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        mapper.registerModule(new JavaTimeModule())
+        ObjectMapper mapper = new KindredMapper()
+                .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -60,10 +39,40 @@ public final class Json {
         for (LogicalType type : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        // and a number or flag where a record declares text is a wrong type too
+        for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
         return mapper;
     }
 
     public static final ObjectMapper CORE = newMapper();
+
+    /**
+     * A mapper that keeps reading {@code Optional} record components (the optional fields of typed bodies) when
+     * its type factory is replaced, as the plugin host does to give each run its own type cache: the
+     * {@link Jdk8Module} teaches the factory it was registered with, not the next one.
+     */
+    private static final class KindredMapper extends ObjectMapper {
+
+        KindredMapper() {
+        }
+
+        private KindredMapper(KindredMapper source) {
+            super(source);
+        }
+
+        @Override
+        public ObjectMapper setTypeFactory(TypeFactory factory) {
+            return super.setTypeFactory(factory.withModifier(new Jdk8TypeModifier()));
+        }
+
+        @Override
+        public ObjectMapper copy() {
+            return new KindredMapper(this);
+        }
+    }
 
     public static String write(Object value) {
         try {

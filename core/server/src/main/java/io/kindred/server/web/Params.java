@@ -1,7 +1,9 @@
 package io.kindred.server.web;
 
 import io.javalin.http.Context;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
+import io.kindred.api.web.PageRequest;
 
 import java.util.Optional;
 
@@ -27,21 +29,14 @@ public final class Params {
         throw KindredException.invalidField("The parameter '" + name + "' must be a whole number from " + min + " to " + max + ".");
     }
 
-    /** A cursor is the id after which the next page starts; absent means the first page. */
-    public static long cursor(Context ctx) {
-        String v = ctx.queryParam("cursor");
-        if (v == null || v.isBlank()) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            long c = Long.parseLong(v.trim());
-            if (c > 0) {
-                return c;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through
-        }
-        throw KindredException.badRequest("invalid_cursor", "The cursor is not one this API gave out.");
+    /** The {@code cursor} and {@code limit} of a core list, read as {@link io.kindred.api.web.Exchange#page} reads them. */
+    public static PageRequest page(Context ctx, int defaultLimit, int maxLimit) {
+        return PageRequest.of(ctx.queryParam("cursor"), ctx.queryParam("limit"), defaultLimit, maxLimit);
+    }
+
+    /** The {@code cursor} of a page that always shows {@code size} rows (a console or member page). */
+    public static PageRequest page(Context ctx, int size) {
+        return PageRequest.of(ctx.queryParam("cursor"), null, size, size);
     }
 
     public static Optional<String> query(Context ctx, String name) {
@@ -54,7 +49,7 @@ public final class Params {
             return Optional.empty();
         }
         if (k.length() > 128) {
-            throw KindredException.badRequest("invalid_idempotency_key", "The Idempotency-Key header must be at most 128 characters.");
+            throw new KindredException(CoreError.INVALID_IDEMPOTENCY_KEY, "The Idempotency-Key header must be at most 128 characters.");
         }
         return Optional.of(k.trim());
     }

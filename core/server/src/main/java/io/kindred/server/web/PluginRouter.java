@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RouterConfig;
 import io.javalin.http.Context;
 import io.javalin.router.matcher.PathParser;
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Handler;
@@ -92,7 +93,7 @@ public final class PluginRouter {
             pathKnown = corePaths.stream().anyMatch(p -> p.matches(path));
         }
         if (pathKnown && !Set.of("HEAD", "OPTIONS").contains(method)) {
-            throw new KindredException(405, "method_not_allowed", method + " is not allowed on " + path + ".");
+            throw new KindredException(CoreError.METHOD_NOT_ALLOWED, method + " is not allowed on " + path + ".");
         }
         throw KindredException.notFound("There is nothing at " + path + ".");
     }

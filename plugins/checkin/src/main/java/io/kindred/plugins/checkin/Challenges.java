@@ -43,10 +43,6 @@ final class Challenges {
         this.rewards = rewards;
     }
 
-    private LocalDate today() {
-        return LocalDate.ofInstant(ctx.clock().instant(), ctx.siteZone());
-    }
-
     // ---- members ----
 
     /**
@@ -100,11 +96,11 @@ final class Challenges {
      * @throws KindredException 404 {@code not_found}, 409 {@code challenge_ended}
      */
     View join(long userId, long challengeId) {
-        LocalDate today = today();
+        LocalDate today = ctx.today();
         return ctx.db().write(tx -> {
             Challenge c = store.find(tx, challengeId).orElseThrow(() -> notFound(challengeId));
             if (today.isAfter(c.endDay())) {
-                throw KindredException.conflict("challenge_ended", "This challenge ended on " + c.endDay() + ".");
+                throw new KindredException(CheckinError.CHALLENGE_ENDED, "This challenge ended on " + c.endDay() + ".");
             }
             store.join(tx, c.id(), userId, ctx.clock().millis());
             completeIfMet(tx, c, userId, today);
@@ -113,13 +109,13 @@ final class Challenges {
     }
 
     View find(long userId, long challengeId) {
-        LocalDate today = today();
+        LocalDate today = ctx.today();
         return ctx.db().read(h -> view(h, store.find(h, challengeId).orElseThrow(() -> notFound(challengeId)), userId, today));
     }
 
     /** @return one page of challenges, newest first, as the member sees them */
     List<View> page(long userId, long beforeId, int limit) {
-        LocalDate today = today();
+        LocalDate today = ctx.today();
         return ctx.db().read(h -> store.page(h, beforeId, limit).stream().map(c -> view(h, c, userId, today)).toList());
     }
 
@@ -160,7 +156,7 @@ final class Challenges {
     Map<String, Object> withCounts(Challenge c) {
         ChallengeStore.Counts counts = ctx.db().read(h -> store.counts(h, c.id()));
         Map<String, Object> m = new LinkedHashMap<>(c.json());
-        m.put("status", c.status(today()));
+        m.put("status", c.status(ctx.today()));
         m.put("participants", counts.participants());
         m.put("completed", counts.completed());
         return m;

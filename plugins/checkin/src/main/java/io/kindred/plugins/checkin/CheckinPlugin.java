@@ -34,42 +34,47 @@ public final class CheckinPlugin extends KindredPlugin {
         ctx.messages("messages/checkin");
 
         Routes r = ctx.routes();
-        r.post("/api/v1/checkins", Access.MEMBER, api::checkIn);
-        r.get("/api/v1/checkins/me", Access.MEMBER, api::me);
-        r.post("/api/v1/checkins/makeup", Access.MEMBER, api::makeUp);
-        r.get("/api/v1/checkins/leaderboard", Access.MEMBER, api::leaderboard);
-        r.get("/api/v1/checkins/challenges", Access.MEMBER, api::challenges);
-        r.get("/api/v1/checkins/challenges/{id}", Access.MEMBER, api::challenge);
-        r.post("/api/v1/checkins/challenges/{id}/join", Access.MEMBER, api::join);
-
-        r.get("/api/v1/admin/checkins/rules", Access.OPERATOR, console::getRules);
-        r.put("/api/v1/admin/checkins/rules", Access.OPERATOR, console::putRules);
-        r.patch("/api/v1/admin/checkins/rules", Access.OPERATOR, console::putRules);
-        r.get("/api/v1/admin/checkins/challenges", Access.OPERATOR, console::listChallenges);
-        r.post("/api/v1/admin/checkins/challenges", Access.OPERATOR, console::createChallenge);
-        r.get("/api/v1/admin/checkins/challenges/{id}", Access.OPERATOR, console::getChallenge);
-        r.put("/api/v1/admin/checkins/challenges/{id}", Access.OPERATOR, console::updateChallenge);
-        r.patch("/api/v1/admin/checkins/challenges/{id}", Access.OPERATOR, console::updateChallenge);
-        r.delete("/api/v1/admin/checkins/challenges/{id}", Access.OPERATOR, console::deleteChallenge);
-        r.get("/api/v1/admin/checkins/stats", Access.OPERATOR, console::getStats);
-
-        r.get("/checkin", Access.MEMBER, pages::calendar);
-        r.post("/checkin", Access.MEMBER, pages::checkIn);
-        r.post("/checkin/makeup", Access.MEMBER, pages::makeUp);
-        r.get("/checkin/leaderboard", Access.MEMBER, pages::leaderboardPage);
-        r.get("/checkin/challenges", Access.MEMBER, pages::challengeList);
-        r.get("/checkin/challenges/{id}", Access.MEMBER, pages::challengeDetail);
-        r.post("/checkin/challenges/{id}/join", Access.MEMBER, pages::join);
-
-        r.get("/console/checkin", Access.OPERATOR, console::overviewPage);
-        r.get("/console/checkin/rules", Access.OPERATOR, console::rulesPage);
-        r.post("/console/checkin/rules", Access.OPERATOR, console::rulesForm);
-        r.get("/console/checkin/challenges", Access.OPERATOR, console::challengesPage);
-        r.post("/console/checkin/challenges", Access.OPERATOR, console::createChallengeForm);
-        r.get("/console/checkin/challenges/new", Access.OPERATOR, console::newChallengePage);
-        r.get("/console/checkin/challenges/{id}", Access.OPERATOR, console::editChallengePage);
-        r.post("/console/checkin/challenges/{id}", Access.OPERATOR, console::updateChallengeForm);
-        r.post("/console/checkin/challenges/{id}/delete", Access.OPERATOR, console::deleteChallengeForm);
+        r.group("/api/v1/checkins", Access.MEMBER, g -> {
+            g.post("", api::checkIn);
+            g.get("/me", api::me);
+            g.post("/makeup", api::makeUp);
+            g.get("/leaderboard", api::leaderboard);
+            g.get("/challenges", api::challenges);
+            g.get("/challenges/{id}", api::challenge);
+            g.post("/challenges/{id}/join", api::join);
+        });
+        r.group("/api/v1/admin/checkins", Access.OPERATOR, g -> {
+            g.get("/rules", console::getRules);
+            g.put("/rules", console::putRules);
+            g.patch("/rules", console::putRules);
+            g.get("/challenges", console::listChallenges);
+            g.post("/challenges", console::createChallenge);
+            g.get("/challenges/{id}", console::getChallenge);
+            g.put("/challenges/{id}", console::updateChallenge);
+            g.patch("/challenges/{id}", console::updateChallenge);
+            g.delete("/challenges/{id}", console::deleteChallenge);
+            g.get("/stats", console::getStats);
+        });
+        r.group("/checkin", Access.MEMBER, g -> {
+            g.get("", pages::calendar);
+            g.post("", pages::checkIn);
+            g.post("/makeup", pages::makeUp);
+            g.get("/leaderboard", pages::leaderboardPage);
+            g.get("/challenges", pages::challengeList);
+            g.get("/challenges/{id}", pages::challengeDetail);
+            g.post("/challenges/{id}/join", pages::join);
+        });
+        r.group("/console/checkin", Access.OPERATOR, g -> {
+            g.get("", console::overviewPage);
+            g.get("/rules", console::rulesPage);
+            g.post("/rules", console::rulesForm);
+            g.get("/challenges", console::challengesPage);
+            g.post("/challenges", console::createChallengeForm);
+            g.get("/challenges/new", console::newChallengePage);
+            g.get("/challenges/{id}", console::editChallengePage);
+            g.post("/challenges/{id}", console::updateChallengeForm);
+            g.post("/challenges/{id}/delete", console::deleteChallengeForm);
+        });
 
         ctx.nav(NavEntry.member("checkin.nav", "/checkin", 20));
         ctx.nav(NavEntry.console("checkin.console.nav", "/console/checkin", 30));

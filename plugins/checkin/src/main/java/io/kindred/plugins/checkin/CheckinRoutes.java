@@ -3,6 +3,7 @@ package io.kindred.plugins.checkin;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +14,10 @@ import java.util.Map;
 
 /** The members' JSON API under {@code /api/v1/checkins}. */
 final class CheckinRoutes {
+
+    /** {@code POST /api/v1/checkins/makeup}: the day to make up, as YYYY-MM-DD. */
+    record MakeupBody(String day) {
+    }
 
     private final Checkins checkins;
     private final Challenges challenges;
@@ -46,11 +51,8 @@ final class CheckinRoutes {
 
     /** {@code POST /api/v1/checkins/makeup {"day":"YYYY-MM-DD"}} → 201 like a check-in. */
     void makeUp(Exchange x) {
-        Object day = x.body(Map.class).get("day");
-        if (day == null) {
-            throw KindredException.missingField("day");
-        }
-        Checkins.Result r = checkins.makeUp(x.requireMember().id(), parseDay("day", String.valueOf(day)), x.idempotencyKey());
+        MakeupBody body = x.body(MakeupBody.class);
+        Checkins.Result r = checkins.makeUp(x.requireMember().id(), parseDay("day", body.day()), x.idempotencyKey());
         x.json(201, Map.of("checkin", r.json()));
     }
 
@@ -58,15 +60,14 @@ final class CheckinRoutes {
     void leaderboard(Exchange x) {
         YearMonth month = x.query("month").map(CheckinRoutes::parseMonth).orElse(YearMonth.from(checkins.today()));
         List<Map<String, Object>> items = leaderboard.of(month).stream().map(Leaderboard.Entry::json).toList();
-        x.json(new Page<>(items, null));
+        x.json(Page.all(items));
     }
 
     /** {@code GET /api/v1/checkins/challenges?limit=&cursor=} → challenges with the caller's progress. */
     void challenges(Exchange x) {
-        int limit = x.queryInt("limit", 20, 1, 100);
-        List<Challenges.View> page = challenges.page(x.requireMember().id(), cursor(x), limit);
-        String next = page.size() == limit ? String.valueOf(page.get(page.size() - 1).challenge().id()) : null;
-        x.json(new Page<>(page.stream().map(Challenges.View::json).toList(), next));
+        PageRequest page = x.page(20, 100);
+        List<Challenges.View> rows = challenges.page(x.requireMember().id(), page.before(), page.limit());
+        x.json(Page.of(rows, page, v -> v.challenge().id()).map(Challenges.View::json));
     }
 
     /** {@code GET /api/v1/checkins/challenges/{id}}. */
@@ -79,18 +80,9 @@ final class CheckinRoutes {
         x.json(Map.of("challenge", challenges.join(x.requireMember().id(), x.pathParamAsId("id")).json()));
     }
 
+    /** The id below which a console page of challenges starts, read by {@link PageRequest} like every cursor. */
     static long cursor(Exchange x) {
-        return x.query("cursor").map(v -> {
-            try {
-                long c = Long.parseLong(v.trim());
-                if (c > 0) {
-                    return c;
-                }
-            } catch (NumberFormatException ignored) {
-                // falls through
-            }
-            throw KindredException.badRequest("invalid_cursor", "The cursor is not one this API gave out.");
-        }).orElse(Long.MAX_VALUE);
+        return PageRequest.of(x.query("cursor").orElse(null), null, 1, 1).before();
     }
 
     static LocalDate parseDay(String field, String text) {

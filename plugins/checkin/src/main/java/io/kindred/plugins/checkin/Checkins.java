@@ -55,7 +55,7 @@ final class Checkins {
 
     /** @return today in the site's time zone, by the platform clock */
     LocalDate today() {
-        return LocalDate.ofInstant(ctx.clock().instant(), ctx.siteZone());
+        return ctx.today();
     }
 
     Rules rules() {
@@ -74,7 +74,7 @@ final class Checkins {
             Optional<CheckinRow> existing = store.find(tx, userId, today);
             if (existing.isPresent()) {
                 return replayOr(existing.get(), requestKey, false,
-                        KindredException.conflict("already_checked_in", "You have already checked in today."));
+                        new KindredException(CheckinError.ALREADY_CHECKED_IN, "You have already checked in today."));
             }
             return record(tx, rules, userId, today, today, false, 0, requestKey);
         });
@@ -88,17 +88,17 @@ final class Checkins {
     Result makeUp(long userId, LocalDate day, Optional<String> requestKey) {
         LocalDate today = today();
         if (!day.isBefore(today) || !YearMonth.from(day).equals(YearMonth.from(today))) {
-            throw KindredException.conflict("not_allowed", "Only a missed day of this month before today can be made up.");
+            throw new KindredException(CheckinError.NOT_ALLOWED, "Only a missed day of this month before today can be made up.");
         }
         Rules rules = rules();
         return ctx.db().write(tx -> {
             Optional<CheckinRow> existing = store.find(tx, userId, day);
             if (existing.isPresent()) {
                 return replayOr(existing.get(), requestKey, true,
-                        KindredException.conflict("not_allowed", "You have already checked in on " + day + "."));
+                        new KindredException(CheckinError.NOT_ALLOWED, "You have already checked in on " + day + "."));
             }
             if (makeupsLeft(tx, rules, userId, today) <= 0) {
-                throw KindredException.conflict("makeup_limit", "You have used all " + rules.makeupsPerMonth()
+                throw new KindredException(CheckinError.MAKEUP_LIMIT, "You have used all " + rules.makeupsPerMonth()
                         + " make-up check-ins of this month.");
             }
             if (rules.makeupCost() > 0) {
@@ -124,7 +124,7 @@ final class Checkins {
                 requestKey.orElse(null));
         if (!store.insert(tx, row, ctx.clock().millis())) {
             // another node wrote the same day between our read and our insert
-            throw KindredException.conflict(makeup ? "not_allowed" : "already_checked_in",
+            throw new KindredException(makeup ? CheckinError.NOT_ALLOWED : CheckinError.ALREADY_CHECKED_IN,
                     makeup ? "You have already checked in on " + day + "." : "You have already checked in today.");
         }
         List<CheckinRow> chain = recomputeChain(tx, rules, row, today);

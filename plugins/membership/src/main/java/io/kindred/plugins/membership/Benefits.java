@@ -74,7 +74,7 @@ final class Benefits {
         Set<String> offered = offered().keySet();
         for (String c : codes) {
             if (!offered.contains(c) && !before.contains(c)) {
-                throw new KindredException(400, "unknown_benefit", "No started plugin offers the benefit '" + c
+                throw new KindredException(MembershipError.UNKNOWN_BENEFIT, "No started plugin offers the benefit '" + c
                         + "'. Offered: " + String.join(", ", offered) + ".");
             }
         }

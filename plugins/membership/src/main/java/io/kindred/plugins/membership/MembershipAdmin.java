@@ -1,5 +1,6 @@
 package io.kindred.plugins.membership;
 
+import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
@@ -148,7 +149,7 @@ final class MembershipAdmin {
         Optional<Member> member = who.contains("@") ? ctx.members().findByEmail(who)
                 : who.matches("\\d{1,18}") ? ctx.members().find(Long.parseLong(who)) : Optional.empty();
         long userId = member.map(Member::id)
-                .orElseThrow(() -> new KindredException(404, "user_not_found", "There is no member '" + who + "'."));
+                .orElseThrow(() -> new KindredException(CoreError.USER_NOT_FOUND, "There is no member '" + who + "'."));
         holdings.grant(userId, MembershipForms.field(x, "planCode").orElse(null), null);
         x.redirect("/console/membership?notice=membership.granted#holders");
     }
@@ -157,7 +158,7 @@ final class MembershipAdmin {
     void revokeForm(Exchange x) {
         long userId = MembershipForms.number(MembershipForms.field(x, "userId").orElse(""), "userId");
         if (!holdings.revoke(userId, MembershipForms.field(x, "planCode").orElse(null))) {
-            throw new KindredException(404, "not_holding", "The member does not hold this plan.");
+            throw new KindredException(MembershipError.NOT_HOLDING, "The member does not hold this plan.");
         }
         x.redirect("/console/membership?notice=membership.revoked#holders");
     }

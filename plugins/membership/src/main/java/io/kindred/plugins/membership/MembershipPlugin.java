@@ -73,39 +73,44 @@ public final class MembershipPlugin extends KindredPlugin {
         });
 
         Routes r = ctx.routes();
-        r.get("/api/v1/membership/me", Access.MEMBER, api::me);
-        r.get("/api/v1/membership/tiers", Access.MEMBER, api::tiers);
-        r.get("/api/v1/membership/plans", Access.MEMBER, api::plans);
-        r.post("/api/v1/membership/redeem", Access.MEMBER, api::redeem);
-        r.post("/api/v1/membership/plans/{code}/trial", Access.MEMBER, api::trial);
-        r.post("/api/v1/admin/membership/grants", Access.OPERATOR, api::grant);
-        r.delete("/api/v1/admin/membership/grants", Access.OPERATOR, api::revoke);
-        r.post("/api/v1/admin/membership/codes", Access.OPERATOR, api::generateCodes);
-        r.get("/api/v1/admin/membership/codes", Access.OPERATOR, admin::batches);
-        r.get("/api/v1/admin/membership/codes/{batchId}", Access.OPERATOR, admin::batch);
-        r.post("/api/v1/admin/membership/jobs/{job}/run", Access.OPERATOR, api::runJob);
-
-        r.get("/api/v1/admin/membership/tiers", Access.OPERATOR, admin::tiers);
-        r.put("/api/v1/admin/membership/tiers/{code}", Access.OPERATOR, admin::putTier);
-        r.delete("/api/v1/admin/membership/tiers/{code}", Access.OPERATOR, admin::deleteTier);
-        r.get("/api/v1/admin/membership/plans", Access.OPERATOR, admin::plans);
-        r.put("/api/v1/admin/membership/plans/{code}", Access.OPERATOR, admin::putPlan);
-        r.get("/api/v1/admin/membership/stats", Access.OPERATOR, admin::stats);
-
-        r.get("/membership", Access.MEMBER, pages::page);
-        r.post("/membership/redeem", Access.MEMBER, pages::redeem);
-        r.post("/membership/plans/{code}/trial", Access.MEMBER, pages::trial);
-
-        r.get("/console/membership", Access.OPERATOR, admin::page);
-        r.post("/console/membership/tiers", Access.OPERATOR, admin::tierForm);
-        r.post("/console/membership/tiers/{code}", Access.OPERATOR, admin::tierForm);
-        r.post("/console/membership/tiers/{code}/delete", Access.OPERATOR, admin::deleteTierForm);
-        r.post("/console/membership/plans", Access.OPERATOR, admin::planForm);
-        r.post("/console/membership/plans/{code}", Access.OPERATOR, admin::planForm);
-        r.post("/console/membership/codes", Access.OPERATOR, admin::codesForm);
-        r.get("/console/membership/batches/{batchId}/codes.csv", Access.OPERATOR, admin::batchCsv);
-        r.post("/console/membership/grants", Access.OPERATOR, admin::grantForm);
-        r.post("/console/membership/grants/revoke", Access.OPERATOR, admin::revokeForm);
+        r.group("/api/v1/membership", Access.MEMBER, g -> {
+            g.get("/me", api::me);
+            g.get("/tiers", api::tiers);
+            g.get("/plans", api::plans);
+            g.post("/redeem", api::redeem);
+            g.post("/plans/{code}/trial", api::trial);
+        });
+        r.group("/api/v1/admin/membership", Access.OPERATOR, g -> {
+            g.post("/grants", api::grant);
+            g.delete("/grants", api::revoke);
+            g.post("/codes", api::generateCodes);
+            g.get("/codes", admin::batches);
+            g.get("/codes/{batchId}", admin::batch);
+            g.post("/jobs/{job}/run", api::runJob);
+            g.get("/tiers", admin::tiers);
+            g.put("/tiers/{code}", admin::putTier);
+            g.delete("/tiers/{code}", admin::deleteTier);
+            g.get("/plans", admin::plans);
+            g.put("/plans/{code}", admin::putPlan);
+            g.get("/stats", admin::stats);
+        });
+        r.group("/membership", Access.MEMBER, g -> {
+            g.get("", pages::page);
+            g.post("/redeem", pages::redeem);
+            g.post("/plans/{code}/trial", pages::trial);
+        });
+        r.group("/console/membership", Access.OPERATOR, g -> {
+            g.get("", admin::page);
+            g.post("/tiers", admin::tierForm);
+            g.post("/tiers/{code}", admin::tierForm);
+            g.post("/tiers/{code}/delete", admin::deleteTierForm);
+            g.post("/plans", admin::planForm);
+            g.post("/plans/{code}", admin::planForm);
+            g.post("/codes", admin::codesForm);
+            g.get("/batches/{batchId}/codes.csv", admin::batchCsv);
+            g.post("/grants", admin::grantForm);
+            g.post("/grants/revoke", admin::revokeForm);
+        });
 
         ctx.nav(NavEntry.member("membership.nav", "/membership", 30));
         ctx.nav(NavEntry.console("membership.console.nav", "/console/membership", 35));

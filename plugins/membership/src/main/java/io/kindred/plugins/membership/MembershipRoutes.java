@@ -1,5 +1,6 @@
 package io.kindred.plugins.membership;
 
+import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
@@ -7,9 +8,22 @@ import io.kindred.api.web.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The members' JSON API under {@code /api/v1/membership}. */
 final class MembershipRoutes {
+
+    /** {@code POST /api/v1/membership/redeem}. */
+    record RedeemBody(String code) {
+    }
+
+    /** {@code POST /api/v1/admin/membership/grants}, and the body of a {@code DELETE} of one. */
+    record GrantBody(long userId, String planCode) {
+    }
+
+    /** {@code POST /api/v1/admin/membership/codes}. */
+    record CodesBody(String planCode, int count, Optional<String> note) {
+    }
 
     private final PluginContext ctx;
     private final MembershipStore store;
@@ -82,18 +96,17 @@ final class MembershipRoutes {
 
     /** {@code GET /api/v1/membership/tiers} → {@code {"items":[tier…]}}, lowest first. */
     void tiers(Exchange x) {
-        x.json(new Page<>(ctx.db().read(store::tiers).stream().map(Tier::json).toList(), null));
+        x.json(Page.all(ctx.db().read(store::tiers).stream().map(Tier::json).toList()));
     }
 
     /** {@code GET /api/v1/membership/plans} → {@code {"items":[plan…]}}: the plans on sale. */
     void plans(Exchange x) {
-        x.json(new Page<>(ctx.db().read(plans::catalog).stream().map(Plan::json).toList(), null));
+        x.json(Page.all(ctx.db().read(plans::catalog).stream().map(Plan::json).toList()));
     }
 
     /** {@code POST /api/v1/membership/redeem {"code"}} → 201 {@code {"plan":{code,name,endsAt}}}. */
     void redeem(Exchange x) {
-        Object code = x.body(Map.class).get("code");
-        x.json(201, Map.of("plan", plans.redeem(x.requireMember().id(), code == null ? null : String.valueOf(code))));
+        x.json(201, Map.of("plan", plans.redeem(x.requireMember().id(), x.body(RedeemBody.class).code())));
     }
 
     /** {@code POST /api/v1/membership/plans/{code}/trial} → 201 {@code {"plan":{code,name,endsAt}}}. */
@@ -103,9 +116,9 @@ final class MembershipRoutes {
 
     /** {@code POST /api/v1/admin/membership/grants {"userId","planCode"}} → 201 {@code {"grant":{userId,planCode,endsAt}}}. */
     void grant(Exchange x) {
-        Map<?, ?> b = x.body(Map.class);
-        long userId = userIdOf(b.get("userId"));
-        String planCode = b.get("planCode") == null ? null : String.valueOf(b.get("planCode"));
+        GrantBody b = x.body(GrantBody.class);
+        long userId = b.userId();
+        String planCode = b.planCode();
         Long endsAt = plans.grant(userId, planCode, x.idempotencyKey().orElse(null));
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("userId", userId);
@@ -119,25 +132,19 @@ final class MembershipRoutes {
      * 404 {@code not_holding} when the member does not hold the plan.
      */
     void revoke(Exchange x) {
-        Map<?, ?> b = x.query("userId").isPresent() ? Map.of() : x.body(Map.class);
-        long userId = userIdOf(x.query("userId").map(s -> (Object) s).orElse(b.get("userId")));
-        Object planCode = x.query("planCode").map(s -> (Object) s).orElse(b.get("planCode"));
-        if (!plans.revoke(userId, planCode == null ? null : String.valueOf(planCode))) {
-            throw new io.kindred.api.KindredException(404, "not_holding", "The member does not hold this plan.");
+        GrantBody b = x.query("userId").isPresent()
+                ? new GrantBody(userIdOf(x.query("userId").get()), x.query("planCode").orElse(null))
+                : x.body(GrantBody.class);
+        if (!plans.revoke(b.userId(), b.planCode())) {
+            throw new KindredException(MembershipError.NOT_HOLDING, "The member does not hold this plan.");
         }
         x.noContent();
     }
 
     /** {@code POST /api/v1/admin/membership/codes {"planCode","count","note"?}} → 201 {@code {"batch":{id,planCode,size,codes}}}. */
     void generateCodes(Exchange x) {
-        Map<?, ?> b = x.body(Map.class);
-        Object count = b.get("count");
-        if (!(count instanceof Number n)) {
-            throw io.kindred.api.KindredException.missingField("count");
-        }
-        String planCode = b.get("planCode") == null ? null : String.valueOf(b.get("planCode"));
-        String note = b.get("note") == null ? null : String.valueOf(b.get("note"));
-        x.json(201, Map.of("batch", plans.generate(planCode, n.intValue(), note,
+        CodesBody b = x.body(CodesBody.class);
+        x.json(201, Map.of("batch", plans.generate(b.planCode(), b.count(), b.note().orElse(null),
                 x.member().map(m -> m.id()).orElse(null))));
     }
 
@@ -156,19 +163,17 @@ final class MembershipRoutes {
         String name = x.pathParam("job");
         var job = jobs.get(name);
         if (job == null) {
-            throw new io.kindred.api.KindredException(404, "job_not_found", "There is no membership job '" + name + "'.");
+            throw new KindredException(MembershipError.JOB_NOT_FOUND, "There is no membership job '" + name + "'.");
         }
         x.json(Map.of("job", name, "count", job.applyAsInt(ctx.clock().instant())));
     }
 
-    private static long userIdOf(Object v) {
-        if (v == null) {
-            throw io.kindred.api.KindredException.missingField("userId");
-        }
+    /** The {@code userId} query parameter of a {@code DELETE}. */
+    private static long userIdOf(String v) {
         try {
-            return v instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(v));
+            return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw io.kindred.api.KindredException.invalidField("userId must be a member id.");
+            throw KindredException.invalidField("The parameter 'userId' must be a member id.");
         }
     }
 }

@@ -37,7 +37,7 @@ final class PlanCatalog {
             Plan old = store.plan(tx, code).orElse(null);
             Plan p = changed(code, old, c);
             if (p.sku() != null && store.planBySku(tx, p.sku()).filter(other -> !other.code().equals(code)).isPresent()) {
-                throw KindredException.conflict("sku_taken", "Another plan already uses the sku " + p.sku() + ".");
+                throw new KindredException(MembershipError.SKU_TAKEN, "Another plan already uses the sku " + p.sku() + ".");
             }
             store.savePlan(tx, p);
             return store.plan(tx, code).orElseThrow();
@@ -77,7 +77,7 @@ final class PlanCatalog {
     java.util.Map<String, Object> batchWithCodes(long id) {
         return ctx.db().read(h -> {
             java.util.Map<String, Object> b = store.batch(h, id)
-                    .orElseThrow(() -> new KindredException(404, "batch_not_found", "There is no code batch " + id + "."));
+                    .orElseThrow(() -> new KindredException(MembershipError.BATCH_NOT_FOUND, "There is no code batch " + id + "."));
             java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(b);
             out.put("codes", store.batchCodes(h, id));
             return out;

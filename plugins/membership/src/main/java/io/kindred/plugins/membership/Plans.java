@@ -117,15 +117,15 @@ final class Plans {
         return ctx.db().write(tx -> {
             Plan plan = plan(tx, planCode);
             if (plan.trialDays() <= 0 || !plan.active()) {
-                throw KindredException.conflict("no_trial", "This membership card has no free trial.");
+                throw new KindredException(MembershipError.NO_TRIAL, "This membership card has no free trial.");
             }
             long now = ctx.clock().millis();
             if (store.holding(tx, userId, plan.code()).isPresent()) {
-                throw KindredException.conflict("trial_used", "The free trial is for members who never held this card.");
+                throw new KindredException(MembershipError.TRIAL_USED, "The free trial is for members who never held this card.");
             }
             long endsAt = now + plan.trialDays() * 86_400_000L;
             if (!store.insertActivation(tx, userId, plan.code(), "trial:" + userId + ":" + plan.code(), endsAt, now)) {
-                throw KindredException.conflict("trial_used", "The free trial is for members who never held this card.");
+                throw new KindredException(MembershipError.TRIAL_USED, "The free trial is for members who never held this card.");
             }
             store.upsertHolding(tx, userId, plan.code(), now, endsAt, now);
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -208,10 +208,10 @@ final class Plans {
     Map<String, Object> redeem(long userId, String rawCode) {
         String code = normalise(rawCode);
         return ctx.db().write(tx -> {
-            String planCode = store.codePlan(tx, code).orElseThrow(() -> new KindredException(404, "code_not_found",
+            String planCode = store.codePlan(tx, code).orElseThrow(() -> new KindredException(MembershipError.CODE_NOT_FOUND,
                     "This activation code does not exist. Check the code printed on your card."));
             if (!store.claimCode(tx, code, userId, ctx.clock().millis())) {
-                throw KindredException.conflict("code_already_used", "This activation code has already been used.");
+                throw new KindredException(MembershipError.CODE_ALREADY_USED, "This activation code has already been used.");
             }
             Plan plan = plan(tx, planCode);
             Long endsAt = activate(tx, userId, plan, "code:" + code, "code");
@@ -250,7 +250,7 @@ final class Plans {
         if (code == null || code.isBlank()) {
             throw KindredException.missingField("planCode");
         }
-        return store.plan(h, code).orElseThrow(() -> new KindredException(404, "plan_not_found",
+        return store.plan(h, code).orElseThrow(() -> new KindredException(MembershipError.PLAN_NOT_FOUND,
                 "There is no plan '" + code + "'."));
     }
 

@@ -80,7 +80,7 @@ final class Tiers {
         }
         List<Tier> tiers = store.tiers(tx);
         if (tiers.size() >= MAX_TIERS) {
-            throw KindredException.conflict("too_many_tiers", "A ladder has at most " + MAX_TIERS + " tiers.");
+            throw new KindredException(MembershipError.TOO_MANY_TIERS, "A ladder has at most " + MAX_TIERS + " tiers.");
         }
         Tier top = tiers.get(tiers.size() - 1);
         Tier added = new Tier(code, code, top.rank() + 1, top.threshold() + 1, top.multiplier(), top.colour(), top.icon(),
@@ -110,17 +110,17 @@ final class Tiers {
             List<Tier> tiers = store.tiers(tx);
             Tier t = find(tiers, code);
             if (t == null) {
-                throw new KindredException(404, "tier_not_found", "There is no tier '" + code + "'.");
+                throw new KindredException(MembershipError.TIER_NOT_FOUND, "There is no tier '" + code + "'.");
             }
             if (t.rank() != tiers.get(tiers.size() - 1).rank()) {
-                throw KindredException.conflict("not_top_tier", "Only the highest tier can be removed.");
+                throw new KindredException(MembershipError.NOT_TOP_TIER, "Only the highest tier can be removed.");
             }
             if (tiers.size() <= 2) {
-                throw KindredException.conflict("last_tiers", "A ladder keeps at least two tiers.");
+                throw new KindredException(MembershipError.LAST_TIERS, "A ladder keeps at least two tiers.");
             }
             long members = store.membersPerRank(tx).getOrDefault(t.rank(), 0L);
             if (members > 0) {
-                throw KindredException.conflict("tier_in_use", members + " member(s) are in " + code
+                throw new KindredException(MembershipError.TIER_IN_USE, members + " member(s) are in " + code
                         + "; raise its threshold or wait until it is empty.");
             }
             store.deleteTier(tx, code);

@@ -111,6 +111,6 @@ final class Coupons {
     }
 
     static KindredException outOfStock() {
-        return KindredException.conflict("out_of_stock", "This item is out of stock.");
+        return new KindredException(ShopError.OUT_OF_STOCK, "This item is out of stock.");
     }
 }

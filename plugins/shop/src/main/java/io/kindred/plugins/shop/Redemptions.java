@@ -68,7 +68,7 @@ final class Redemptions {
             check(tx, userId, item, quantity, now);
             boolean physical = Item.PHYSICAL.equals(item.kind());
             if (physical && shipTo == null) {
-                throw KindredException.badRequest("address_required", "A physical item needs a shipping address.");
+                throw new KindredException(ShopError.ADDRESS_REQUIRED, "A physical item needs a shipping address.");
             }
             if (!items.takeStock(tx, itemId, quantity)) {
                 throw Coupons.outOfStock();
@@ -99,18 +99,18 @@ final class Redemptions {
     /** The refusals that do not depend on stock or points: window, tier, exclusive benefit, limit per member. */
     private void check(Handle tx, long userId, Item item, int quantity, Instant now) {
         if (!item.availableAt(now)) {
-            throw KindredException.conflict("not_available", "This item cannot be redeemed now.");
+            throw new KindredException(ShopError.NOT_AVAILABLE, "This item cannot be redeemed now.");
         }
         if (item.minTier() != null && item.minTier() > 0 && tierRank(userId) < item.minTier()) {
-            throw KindredException.conflict("tier_required", "This item is reserved for members of tier V"
+            throw new KindredException(ShopError.TIER_REQUIRED, "This item is reserved for members of tier V"
                     + item.minTier() + " and above.");
         }
         if (item.exclusive() && !hasExclusiveBenefit(userId)) {
-            throw KindredException.conflict("benefit_required",
+            throw new KindredException(ShopError.BENEFIT_REQUIRED,
                     "This item is reserved for members with the exclusive points-shop benefit.");
         }
         if (item.limitPerMember() != null && store.quantityHeld(tx, userId, item.id()) + quantity > item.limitPerMember()) {
-            throw KindredException.conflict("limit_reached", "You can redeem at most " + item.limitPerMember()
+            throw new KindredException(ShopError.LIMIT_REACHED, "You can redeem at most " + item.limitPerMember()
                     + " of this item.");
         }
     }
@@ -196,7 +196,7 @@ final class Redemptions {
     }
 
     private static KindredException notAllowed(Redemption r, String to) {
-        return KindredException.conflict("invalid_status", "A " + r.status() + " redemption cannot be " + to + ".");
+        return new KindredException(ShopError.INVALID_STATUS, "A " + r.status() + " redemption cannot be " + to + ".");
     }
 
     Redemption load(Handle h, long id) {

@@ -3,14 +3,25 @@ package io.kindred.plugins.shop;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The operators' JSON API under {@code /api/v1/admin/shop}. */
 final class ShopAdminRoutes {
+
+    /** {@code POST .../coupons}: {@code codes} as text (one a line) or a list, or {@code generate} N codes. */
+    record CouponsBody(Optional<Object> codes, OptionalInt generate) {
+    }
+
+    /** {@code POST .../ship}. */
+    record ShipBody(String carrier, String trackingNumber) {
+    }
 
     private final Catalog catalog;
     private final Redemptions redemptions;
@@ -26,7 +37,7 @@ final class ShopAdminRoutes {
 
     /** {@code GET /api/v1/admin/shop/items} → every item, inactive ones included. */
     void items(Exchange x) {
-        x.json(new Page<>(catalog.all(false).stream().map(i -> i.json(clock.instant())).toList(), null));
+        x.json(Page.all(catalog.all(false).stream().map(i -> i.json(clock.instant())).toList()));
     }
 
     /** {@code GET /api/v1/admin/shop/items/{id}}. */
@@ -53,16 +64,16 @@ final class ShopAdminRoutes {
     void addCoupons(Exchange x) {
         Item item = catalog.find(x.pathParamAsId("id"));
         if (!Item.COUPON.equals(item.kind())) {
-            throw KindredException.conflict("not_a_coupon", "Only coupon items have a code pool.");
+            throw new KindredException(ShopError.NOT_A_COUPON, "Only coupon items have a code pool.");
         }
-        Map<?, ?> body = x.body(Map.class);
+        CouponsBody body = x.body(CouponsBody.class);
         Coupons.Added added;
-        if (body.get("generate") != null) {
-            added = coupons.generate(item.id(), (int) Math.min(Integer.MAX_VALUE, ShopRoutes.wholeNumber("generate", body.get("generate"))));
-        } else if (body.get("codes") instanceof List<?> list) {
+        if (body.generate().isPresent()) {
+            added = coupons.generate(item.id(), body.generate().getAsInt());
+        } else if (body.codes().orElse(null) instanceof List<?> list) {
             added = coupons.upload(item.id(), String.join("\n", list.stream().map(String::valueOf).toList()));
-        } else if (body.get("codes") != null) {
-            added = coupons.upload(item.id(), body.get("codes").toString());
+        } else if (body.codes().isPresent()) {
+            added = coupons.upload(item.id(), body.codes().get().toString());
         } else {
             throw KindredException.missingField("codes");
         }
@@ -79,9 +90,9 @@ final class ShopAdminRoutes {
 
     /** {@code GET /api/v1/admin/shop/redemptions?status=&limit=&cursor=} → the queue, newest first. */
     void queue(Exchange x) {
-        int limit = x.queryInt("limit", 50, 1, 500);
-        List<Redemption> page = redemptions.queue(status(x), ShopRoutes.cursor(x), limit);
-        x.json(new Page<>(page.stream().map(Redemption::json).toList(), ShopRoutes.next(page, limit)));
+        PageRequest page = x.page(50, 500);
+        List<Redemption> rows = redemptions.queue(status(x), page.before(), page.limit());
+        x.json(Page.of(rows, page, Redemption::id).map(Redemption::json));
     }
 
     static String status(Exchange x) {
@@ -94,9 +105,9 @@ final class ShopAdminRoutes {
 
     /** {@code POST /api/v1/admin/shop/redemptions/{id}/ship {carrier, trackingNumber}}. */
     void ship(Exchange x) {
-        Map<?, ?> body = x.body(Map.class);
-        x.json(Map.of("redemption", redemptions.ship(x.pathParamAsId("id"), required(body, "carrier"),
-                required(body, "trackingNumber")).json()));
+        ShipBody body = x.body(ShipBody.class);
+        x.json(Map.of("redemption", redemptions.ship(x.pathParamAsId("id"), required("carrier", body.carrier()),
+                required("trackingNumber", body.trackingNumber())).json()));
     }
 
     /** {@code POST /api/v1/admin/shop/redemptions/{id}/deliver}. */
@@ -109,12 +120,11 @@ final class ShopAdminRoutes {
         x.json(Map.of("redemption", redemptions.cancel(x.pathParamAsId("id")).json()));
     }
 
-    static String required(Map<?, ?> body, String field) {
-        Object v = body.get(field);
-        if (v == null || v.toString().isBlank()) {
+    static String required(String field, String v) {
+        if (v == null || v.isBlank()) {
             throw KindredException.missingField(field);
         }
-        String s = v.toString().strip();
+        String s = v.strip();
         if (s.length() > 200) {
             throw KindredException.invalidField("The field '" + field + "' must be at most 200 characters.");
         }

@@ -96,7 +96,7 @@ final class ShopConsole {
     void couponsForm(Exchange x) {
         Item item = catalog.find(x.pathParamAsId("id"));
         if (!Item.COUPON.equals(item.kind())) {
-            throw KindredException.conflict("not_a_coupon", "Only coupon items have a code pool.");
+            throw new KindredException(ShopError.NOT_A_COUPON, "Only coupon items have a code pool.");
         }
         String generate = x.formValue("generate").orElse(null);
         String codes = x.formValue("codes").orElse(null);
@@ -113,7 +113,7 @@ final class ShopConsole {
     /** {@code GET /console/shop/redemptions?status=}: the queue. */
     void queuePage(Exchange x) {
         String status = ShopAdminRoutes.status(x);
-        List<Map<String, Object>> rows = redemptions.queue(status, ShopRoutes.cursor(x), 200).stream().map(r -> {
+        List<Map<String, Object>> rows = redemptions.queue(status, x.page(200).before(), 200).stream().map(r -> {
             Map<String, Object> m = new HashMap<>(r.json());
             m.replaceAll((k, v) -> v == null ? "" : v);
             m.put("canShip", Redemption.PENDING.equals(r.status()));
@@ -159,17 +159,14 @@ final class ShopConsole {
                 break;
             }
         }
-        String date = java.time.LocalDate.ofInstant(ctx.clock().instant(), ctx.siteZone()).toString();
+        String date = ctx.today().toString();
         x.csv("redemptions-" + (status == null ? "all" : status) + "-" + date + ".csv", CSV_COLUMNS, rows);
     }
 
     /** {@code POST /console/shop/redemptions/{id}/ship} with carrier and trackingNumber. */
     void shipForm(Exchange x) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("carrier", x.formValue("carrier").orElse(null));
-        body.put("trackingNumber", x.formValue("trackingNumber").orElse(null));
-        redemptions.ship(x.pathParamAsId("id"), ShopAdminRoutes.required(body, "carrier"),
-                ShopAdminRoutes.required(body, "trackingNumber"));
+        redemptions.ship(x.pathParamAsId("id"), ShopAdminRoutes.required("carrier", x.formValue("carrier").orElse(null)),
+                ShopAdminRoutes.required("trackingNumber", x.formValue("trackingNumber").orElse(null)));
         x.redirect("/console/shop/redemptions?notice=shop.console.shipped");
     }
 

@@ -40,37 +40,42 @@ public final class ShopPlugin extends KindredPlugin {
         ctx.benefit(Benefit.of(Item.EXCLUSIVE_BENEFIT, "Exclusive points-shop items").named("zh", "积分商城专享"));
 
         Routes r = ctx.routes();
-        r.get("/api/v1/shop/items", Access.MEMBER, api::items);
-        r.get("/api/v1/shop/items/{id}", Access.MEMBER, api::item);
-        r.post("/api/v1/shop/redemptions", Access.MEMBER, api::redeem);
-        r.get("/api/v1/shop/redemptions/me", Access.MEMBER, api::mine);
-
-        r.get("/api/v1/admin/shop/items", Access.OPERATOR, admin::items);
-        r.post("/api/v1/admin/shop/items", Access.OPERATOR, admin::create);
-        r.get("/api/v1/admin/shop/items/{id}", Access.OPERATOR, admin::item);
-        r.patch("/api/v1/admin/shop/items/{id}", Access.OPERATOR, admin::update);
-        r.post("/api/v1/admin/shop/items/{id}/coupons", Access.OPERATOR, admin::addCoupons);
-        r.get("/api/v1/admin/shop/redemptions", Access.OPERATOR, admin::queue);
-        r.post("/api/v1/admin/shop/redemptions/{id}/ship", Access.OPERATOR, admin::ship);
-        r.post("/api/v1/admin/shop/redemptions/{id}/deliver", Access.OPERATOR, admin::deliver);
-        r.post("/api/v1/admin/shop/redemptions/{id}/cancel", Access.OPERATOR, admin::cancel);
-
-        r.get("/shop", Access.MEMBER, pages::grid);
-        r.get("/shop/items/{id}", Access.MEMBER, pages::item);
-        r.post("/shop/items/{id}/redeem", Access.MEMBER, pages::redeem);
-        r.get("/shop/redemptions", Access.MEMBER, pages::mine);
-
-        r.get("/console/shop", Access.OPERATOR, console::itemsPage);
-        r.get("/console/shop/items/new", Access.OPERATOR, console::newItemPage);
-        r.post("/console/shop/items", Access.OPERATOR, console::createForm);
-        r.get("/console/shop/items/{id}", Access.OPERATOR, console::editItemPage);
-        r.post("/console/shop/items/{id}", Access.OPERATOR, console::updateForm);
-        r.post("/console/shop/items/{id}/coupons", Access.OPERATOR, console::couponsForm);
-        r.get("/console/shop/redemptions", Access.OPERATOR, console::queuePage);
-        r.get("/console/shop/redemptions.csv", Access.OPERATOR, console::exportCsv);
-        r.post("/console/shop/redemptions/{id}/ship", Access.OPERATOR, console::shipForm);
-        r.post("/console/shop/redemptions/{id}/deliver", Access.OPERATOR, console::deliverForm);
-        r.post("/console/shop/redemptions/{id}/cancel", Access.OPERATOR, console::cancelForm);
+        r.group("/api/v1/shop", Access.MEMBER, g -> {
+            g.get("/items", api::items);
+            g.get("/items/{id}", api::item);
+            g.post("/redemptions", api::redeem);
+            g.get("/redemptions/me", api::mine);
+        });
+        r.group("/api/v1/admin/shop", Access.OPERATOR, g -> {
+            g.get("/items", admin::items);
+            g.post("/items", admin::create);
+            g.get("/items/{id}", admin::item);
+            g.patch("/items/{id}", admin::update);
+            g.post("/items/{id}/coupons", admin::addCoupons);
+            g.get("/redemptions", admin::queue);
+            g.post("/redemptions/{id}/ship", admin::ship);
+            g.post("/redemptions/{id}/deliver", admin::deliver);
+            g.post("/redemptions/{id}/cancel", admin::cancel);
+        });
+        r.group("/shop", Access.MEMBER, g -> {
+            g.get("", pages::grid);
+            g.get("/items/{id}", pages::item);
+            g.post("/items/{id}/redeem", pages::redeem);
+            g.get("/redemptions", pages::mine);
+        });
+        r.group("/console/shop", Access.OPERATOR, g -> {
+            g.get("", console::itemsPage);
+            g.get("/items/new", console::newItemPage);
+            g.post("/items", console::createForm);
+            g.get("/items/{id}", console::editItemPage);
+            g.post("/items/{id}", console::updateForm);
+            g.post("/items/{id}/coupons", console::couponsForm);
+            g.get("/redemptions", console::queuePage);
+            g.get("/redemptions.csv", console::exportCsv);
+            g.post("/redemptions/{id}/ship", console::shipForm);
+            g.post("/redemptions/{id}/deliver", console::deliverForm);
+            g.post("/redemptions/{id}/cancel", console::cancelForm);
+        });
 
         ctx.nav(NavEntry.member("shop.nav", "/shop", 30));
         ctx.nav(NavEntry.console("shop.console.nav", "/console/shop", 40));

@@ -3,13 +3,20 @@ package io.kindred.plugins.shop;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The members' JSON API under {@code /api/v1/shop}. */
 final class ShopRoutes {
+
+    /** {@code POST /api/v1/shop/redemptions}: the address is text, or an object whose fields are joined. */
+    record RedeemBody(long itemId, OptionalInt quantity, Optional<Object> shippingAddress) {
+    }
 
     private final Catalog catalog;
     private final Redemptions redemptions;
@@ -27,7 +34,7 @@ final class ShopRoutes {
         String category = x.query("category").orElse(null);
         List<Map<String, Object>> items = catalog.all(true).stream()
                 .filter(i -> category == null || category.equals(i.category())).map(i -> i.json(now)).toList();
-        x.json(new Page<>(items, null));
+        x.json(Page.all(items));
     }
 
     /** {@code GET /api/v1/shop/items/{id}} → {@code {"item":...}}; inactive items are 404. */
@@ -41,24 +48,17 @@ final class ShopRoutes {
 
     /** {@code POST /api/v1/shop/redemptions {itemId, quantity, shippingAddress?}} → 201 {@code {"redemption":...}}. */
     void redeem(Exchange x) {
-        Map<?, ?> body = x.body(Map.class);
-        Object itemId = body.get("itemId");
-        if (itemId == null) {
-            throw KindredException.missingField("itemId");
-        }
-        long id = wholeNumber("itemId", itemId);
-        Object q = body.get("quantity");
-        int quantity = q == null ? 1 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, wholeNumber("quantity", q)));
-        Redemptions.Result r = redemptions.redeem(x.requireMember().id(), id, quantity,
-                address(body.get("shippingAddress")), x.idempotencyKey());
+        RedeemBody body = x.body(RedeemBody.class);
+        Redemptions.Result r = redemptions.redeem(x.requireMember().id(), body.itemId(), body.quantity().orElse(1),
+                address(body.shippingAddress().orElse(null)), x.idempotencyKey());
         x.json(201, Map.of("redemption", r.redemption().json()));
     }
 
     /** {@code GET /api/v1/shop/redemptions/me?limit=&cursor=} → the caller's redemptions, newest first. */
     void mine(Exchange x) {
-        int limit = x.queryInt("limit", 20, 1, 100);
-        List<Redemption> page = redemptions.ofMember(x.requireMember().id(), cursor(x), limit);
-        x.json(new Page<>(page.stream().map(Redemption::json).toList(), next(page, limit)));
+        PageRequest page = x.page(20, 100);
+        List<Redemption> rows = redemptions.ofMember(x.requireMember().id(), page.before(), page.limit());
+        x.json(Page.of(rows, page, Redemption::id).map(Redemption::json));
     }
 
     /** The address as text: a string as given, or the fields of an object joined in their order. */
@@ -85,23 +85,5 @@ final class ShopRoutes {
         } catch (NumberFormatException e) {
             throw KindredException.invalidField("The field '" + field + "' must be a whole number.");
         }
-    }
-
-    static long cursor(Exchange x) {
-        return x.query("cursor").map(v -> {
-            try {
-                long c = Long.parseLong(v.trim());
-                if (c > 0) {
-                    return c;
-                }
-            } catch (NumberFormatException ignored) {
-                // falls through
-            }
-            throw KindredException.badRequest("invalid_cursor", "The cursor is not one this API gave out.");
-        }).orElse(Long.MAX_VALUE);
-    }
-
-    static String next(List<Redemption> page, int limit) {
-        return page.size() == limit ? String.valueOf(page.get(page.size() - 1).id()) : null;
     }
 }

@@ -65,25 +65,7 @@ class ClassLoaderLeakIT {
         try (TestPlatform p = TestPlatform.builder().start()) {
             Http admin = p.admin();
             assertEquals(201, upload(admin, sinkJar("1.0.0")).status());
-            List<WeakReference<ClassLoader>> oldLoaders = new ArrayList<>();
-            long metaspaceAfterWarmUp = 0;
-            int upgrades = 20;
-            for (int round = 1; round <= upgrades; round++) {
-                oldLoaders.add(useThenUpgrade(p, admin, round));
-                if (round == WARM_UP_ROUNDS) {
-                    collect(oldLoaders);
-                    metaspaceAfterWarmUp = metaspaceUsed();
-                }
-            }
-            boolean collected = collect(oldLoaders);
-            long metaspaceAtEnd = metaspaceUsed();
-            long alive = oldLoaders.stream().filter(r -> r.get() != null).count();
-            System.out.printf("ClassLoaderLeakIT[upgrades]: %d upgrades, %d old loaders alive; metaspace used after %d %.2f MB,"
-                            + " after %d %.2f MB%n", upgrades, alive, WARM_UP_ROUNDS, metaspaceAfterWarmUp / 1048576.0, upgrades,
-                    metaspaceAtEnd / 1048576.0);
-            assertTrue(collected, alive + " of " + upgrades + " replaced class loaders of sink are still reachable");
-            assertTrue(metaspaceAtEnd - metaspaceAfterWarmUp < METASPACE_SLACK_BYTES, "metaspace grew by "
-                    + (metaspaceAtEnd - metaspaceAfterWarmUp) + " bytes over " + (upgrades - WARM_UP_ROUNDS) + " upgrades");
+            measure("sink upgrades", 20, round -> useThenUpgrade(p, admin, round));
         }
     }
 
@@ -140,11 +122,27 @@ class ClassLoaderLeakIT {
 
     private static void cycleAndCheck(TestPlatform p, String pluginId, Exercise exercise) {
         Http admin = p.admin();
+        measure(pluginId, ROUNDS, round -> useThenSwitchOffAndOn(p, admin, pluginId, exercise, round));
+        exercise.run(p, admin, ROUNDS + 1);
+    }
+
+    /** One round that retires a class loader: returns a weak reference to it. */
+    @FunctionalInterface
+    private interface Round {
+        WeakReference<ClassLoader> run(int round) throws Exception;
+    }
+
+    /** Runs the rounds, then checks that every retired class loader was collected and metaspace stayed flat. */
+    private static void measure(String what, int rounds, Round round) {
         List<WeakReference<ClassLoader>> oldLoaders = new ArrayList<>();
         long metaspaceAfterWarmUp = 0;
-        for (int round = 1; round <= ROUNDS; round++) {
-            oldLoaders.add(useThenSwitchOffAndOn(p, admin, pluginId, exercise, round));
-            if (round == WARM_UP_ROUNDS) {
+        for (int i = 1; i <= rounds; i++) {
+            try {
+                oldLoaders.add(round.run(i));
+            } catch (Exception e) {
+                throw new IllegalStateException("round " + i + " of " + what, e);
+            }
+            if (i == WARM_UP_ROUNDS) {
                 collect(oldLoaders);
                 metaspaceAfterWarmUp = metaspaceUsed();
             }
@@ -153,14 +151,12 @@ class ClassLoaderLeakIT {
         long metaspaceAtEnd = metaspaceUsed();
         long alive = oldLoaders.stream().filter(r -> r.get() != null).count();
         System.out.printf("ClassLoaderLeakIT[%s]: %d rounds, %d old loaders alive; metaspace used after %d rounds %.2f MB,"
-                        + " after %d rounds %.2f MB (growth %.2f MB)%n", pluginId, ROUNDS, alive, WARM_UP_ROUNDS,
-                metaspaceAfterWarmUp / 1048576.0, ROUNDS, metaspaceAtEnd / 1048576.0,
+                        + " after %d rounds %.2f MB (growth %.2f MB)%n", what, rounds, alive, WARM_UP_ROUNDS,
+                metaspaceAfterWarmUp / 1048576.0, rounds, metaspaceAtEnd / 1048576.0,
                 (metaspaceAtEnd - metaspaceAfterWarmUp) / 1048576.0);
-
-        assertTrue(collected, alive + " of " + ROUNDS + " old class loaders of plugin " + pluginId + " are still reachable");
+        assertTrue(collected, alive + " of " + rounds + " old class loaders (" + what + ") are still reachable");
         assertTrue(metaspaceAtEnd - metaspaceAfterWarmUp < METASPACE_SLACK_BYTES, "metaspace grew by "
-                + (metaspaceAtEnd - metaspaceAfterWarmUp) + " bytes over " + (ROUNDS - WARM_UP_ROUNDS) + " rounds");
-        exercise.run(p, admin, ROUNDS + 1);
+                + (metaspaceAtEnd - metaspaceAfterWarmUp) + " bytes over " + (rounds - WARM_UP_ROUNDS) + " rounds");
     }
 
     /**

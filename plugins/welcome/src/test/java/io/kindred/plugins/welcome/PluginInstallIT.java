@@ -202,4 +202,20 @@ class PluginInstallIT {
         assertEquals(404, status, "a jar deleted from the folder removes its plugin");
         assertEquals(404, member.get("/api/v1/sink/notes").status());
     }
+
+    @Test
+    @Order(7)
+    void aPluginWhoseUpgradeWasCutShortByACrashComesBackOnTheNextStart() throws Exception {
+        assertEquals(201, upload(sink("3.0.0").write(jars.resolve("crash"))).status());
+        // The state a crash leaves between moving the old jar aside and putting the new one in place.
+        Path previous = Files.createDirectories(platform.dataDir().resolve("plugins/.previous"));
+        Files.move(platform.dataDir().resolve("plugins/sink-3.0.0.jar"), previous.resolve("sink-3.0.0.jar"));
+        platform.restart();
+        admin = platform.admin();
+        member = platform.http();
+        assertEquals(200, member.post("/api/v1/auth/login", Map.of("email", "ann@kindred.test", "password", "member-password-1")).status());
+        assertEquals("STARTED", admin.get("/api/v1/admin/plugins/sink").json().path("plugin").path("state").asText());
+        assertTrue(Files.exists(platform.dataDir().resolve("plugins/sink-3.0.0.jar")));
+        assertEquals(200, member.get("/api/v1/sink/notes").status());
+    }
 }
