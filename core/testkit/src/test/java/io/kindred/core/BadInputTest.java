@@ -114,6 +114,8 @@ class BadInputTest {
                 new Case(Caller.ADMIN, "POST", "/api/v1/admin/apikeys/n/revoke", JSON, null, 0, null),
                 new Case(Caller.ADMIN, "POST", "/api/v1/admin/plugins/none/enable", JSON, null, 0, null),
                 new Case(Caller.ADMIN, "POST", "/api/v1/admin/plugins/none/disable", JSON, null, 0, null),
+                new Case(Caller.ADMIN, "DELETE", "/api/v1/admin/plugins/none", JSON, null, 0, null),
+                new Case(Caller.ADMIN, "POST", "/api/v1/admin/jobs/none/nothing/run", JSON, null, 0, null),
                 new Case(Caller.ADMIN, "POST", "/api/v1/admin/events/dead-letters/1/retry", JSON, null, 0, null),
                 new Case(Caller.ADMIN, "POST", "/api/v1/admin/events/subscribers/none/replay", JSON, null, 0, null),
                 new Case(Caller.ANONYMOUS, "POST", "/api/v1/nothing-here", JSON, null, 0, null)));
@@ -373,7 +375,7 @@ class BadInputTest {
                 m("PUT", "/api/v1/admin/users/1/labels/l"), m("GET", "/api/v1/admin/users/1/roles"),
                 m("GET", "/api/v1/admin/users/1/external-ids"), m("DELETE", "/signin"), m("PUT", "/points"),
                 m("POST", "/api/v1/admin/users/1/balances"), m("DELETE", "/api/v1/admin/apikeys"),
-                m("GET", "/api/v1/admin/apikeys/n/revoke"), m("POST", "/api/v1/admin/plugins"),
+                m("GET", "/api/v1/admin/apikeys/n/revoke"), m("PUT", "/api/v1/admin/plugins"),
                 m("GET", "/api/v1/admin/plugins/p/enable"), m("DELETE", "/api/v1/admin/events"),
                 m("PUT", "/api/v1/admin/events/dead-letters"), m("GET", "/api/v1/admin/events/dead-letters/1/retry"),
                 m("GET", "/api/v1/admin/events/subscribers/s/replay"), m("GET", "/api/v1/setup"));

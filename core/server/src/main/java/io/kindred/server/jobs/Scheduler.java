@@ -164,13 +164,8 @@ public final class Scheduler {
     /** @return every registered job, by owner then name */
     public List<JobInfo> list() {
         return jobs.values().stream()
-                .map(r -> new JobInfo(r.owner, r.name, describe(r.schedule), r.last))
+                .map(r -> new JobInfo(r.owner, r.name, r.schedule, r.last))
                 .sorted(Comparator.comparing(JobInfo::owner).thenComparing(JobInfo::name)).toList();
-    }
-
-    private static String describe(Schedule s) {
-        return s.interval() != null ? "every " + s.interval().toString().substring(2).toLowerCase()
-                : "daily at " + s.dailyTime();
     }
 
     public void cancelAll(String owner) {
