@@ -399,6 +399,9 @@ public final class PluginHost {
             throw new IllegalStateException("plugin " + d.getPluginId() + " is known already");
         }
         Entry e = new Entry(d.getPluginId(), jar, d);
+        // Like a plugin switched on at run time: a listener left from an earlier install (or a failed start)
+        // resumes at the newest event, not at what happened while the plugin was not running.
+        e.switchedOnAtRunTime = true;
         entries.put(e.id, e);
         if (isDisabled(e.id)) {
             e.state = PluginStatus.DISABLED;
@@ -425,6 +428,7 @@ public final class PluginHost {
         Entry e = require(id);
         e.describe(jar, pf4j.describe(jar));
         e.error = null;
+        e.switchedOnAtRunTime = false; // the events written while the jar was swapped are handled by the new run
         if (isDisabled(id)) {
             e.state = PluginStatus.DISABLED;
         } else {
