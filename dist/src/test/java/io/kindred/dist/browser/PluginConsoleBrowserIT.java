@@ -48,4 +48,23 @@ class PluginConsoleBrowserIT {
             b.screenshot(Path.of("target/screenshots/console-jobs-desktop.png"));
         }
     }
+
+    @Test
+    void thePluginsAndJobsPagesFitAPhoneInChinese() {
+        Browser.requireChromium();
+        try (TestPlatform p = TestPlatform.builder().start(); Browser b = Browser.open(Browser.PHONE)) {
+            b.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+            b.open(p.baseUrl(), "/");
+            b.driver().manage().addCookie(new org.openqa.selenium.Cookie("kindred_lang", "zh-CN"));
+            for (String page : new String[]{"/console/plugins", "/console/jobs"}) {
+                b.open(p.baseUrl(), page);
+                assertTrue(b.driver().findElement(By.tagName("h1")).getText().matches(".*[\\u4e00-\\u9fff].*"),
+                        page + " is in Chinese");
+                Object sideways = ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                        .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+                assertEquals(Boolean.FALSE, sideways, page + " scrolls sideways on a phone");
+                b.screenshot(Path.of("target/screenshots/console" + page.replace("/console", "").replace('/', '-') + "-phone-zh.png"));
+            }
+        }
+    }
 }
