@@ -51,14 +51,12 @@ final class ConsolePlugins implements Consumer<CoreRouting> {
         r.post("/console/plugins/install", Access.ADMIN, this::install);
         r.post("/console/plugins/{id}/remove", Access.ADMIN, this::remove);
         r.post("/console/plugins/{id}/enable", Access.ADMIN, ctx -> {
-            PluginInfo p = host.enable(ctx.pathParam("id"));
-            audit.record(actor(ctx), "plugin.enabled", "plugin:" + p.id(), "Enabled " + p.id() + " (" + p.state() + ").");
+            PluginInfo p = installer.enable(ctx.pathParam("id"), actor(ctx));
             ConsoleSupport.redirect(ctx, "/console/plugins", p.started() ? "console_plugin_enabled"
                     : p.state() == PluginStatus.WAITING ? "console_plugin_waiting" : "console_plugin_failed");
         });
         r.post("/console/plugins/{id}/disable", Access.ADMIN, ctx -> {
-            PluginInfo p = host.disable(ctx.pathParam("id"));
-            audit.record(actor(ctx), "plugin.disabled", "plugin:" + p.id(), "Disabled " + p.id() + ".");
+            installer.disable(ctx.pathParam("id"), actor(ctx));
             ConsoleSupport.redirect(ctx, "/console/plugins", "console_plugin_disabled");
         });
         r.get("/console/plugins/{id}/settings", Access.ADMIN, ctx -> settingsPage(ctx, Map.of(), null));

@@ -129,6 +129,20 @@ public final class PluginInstaller {
         return new Outcome(now, old.version());
     }
 
+    /** Switches a plugin on at once (and the plugins waiting for it), as an operator asks; audited. */
+    public PluginInfo enable(String id, String actor) {
+        PluginInfo p = host.enable(id);
+        audit.record(actor, "plugin.enabled", "plugin:" + p.id(), "Enabled " + p.id() + " (" + p.state() + ").");
+        return p;
+    }
+
+    /** Switches a plugin off at once (and the plugins needing it), as an operator asks; audited. */
+    public PluginInfo disable(String id, String actor) {
+        PluginInfo p = host.disable(id);
+        audit.record(actor, "plugin.disabled", "plugin:" + p.id(), "Disabled " + p.id() + ".");
+        return p;
+    }
+
     /**
      * Puts back the jar of a plugin whose upgrade was cut short (the process died after the old jar was moved to
      * {@code plugins/.previous/} and before the new one was in place): a plugin must not vanish because of a

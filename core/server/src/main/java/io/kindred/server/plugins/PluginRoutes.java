@@ -47,15 +47,11 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
         r.delete("/api/v1/admin/plugins/{id}", Access.ADMIN, this::remove);
         r.post("/api/v1/admin/plugins/{id}/enable", Access.ADMIN, ctx -> {
             PluginRouter.readBody(ctx); // no body is needed, but one sent must be read to keep the connection
-            PluginInfo p = host.enable(ctx.pathParam("id"));
-            audit.record(actor(ctx), "plugin.enabled", "plugin:" + p.id(), "Enabled " + p.id() + " (" + p.state() + ").");
-            json(ctx, 200, Map.of("plugin", p.toJson()));
+            json(ctx, 200, Map.of("plugin", installer.enable(ctx.pathParam("id"), actor(ctx, auth)).toJson()));
         });
         r.post("/api/v1/admin/plugins/{id}/disable", Access.ADMIN, ctx -> {
             PluginRouter.readBody(ctx);
-            PluginInfo p = host.disable(ctx.pathParam("id"));
-            audit.record(actor(ctx), "plugin.disabled", "plugin:" + p.id(), "Disabled " + p.id() + ".");
-            json(ctx, 200, Map.of("plugin", p.toJson()));
+            json(ctx, 200, Map.of("plugin", installer.disable(ctx.pathParam("id"), actor(ctx, auth)).toJson()));
         });
         r.get("/api/v1/admin/plugins/{id}/settings", Access.ADMIN, this::settingsJson);
         r.patch("/api/v1/admin/plugins/{id}/settings", Access.ADMIN, this::saveSettings);
@@ -76,7 +72,7 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
     private void install(Context ctx) throws Exception {
         PluginInstaller.Outcome o;
         try (InputStream jar = uploadedJar(ctx)) {
-            o = installer.install(jar, actor(ctx));
+            o = installer.install(jar, actor(ctx, auth));
         }
         json(ctx, o.upgraded() ? 200 : 201, Map.of("plugin", o.plugin().toJson()));
     }
@@ -97,7 +93,7 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
         PluginRouter.readBody(ctx);
         String id = ctx.pathParam("id");
         boolean dropData = "true".equals(ctx.queryParam("dropData"));
-        List<String> dropped = installer.remove(id, dropData, ctx.queryParam("confirm"), actor(ctx));
+        List<String> dropped = installer.remove(id, dropData, ctx.queryParam("confirm"), actor(ctx, auth));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("droppedTables", dropped);
@@ -105,7 +101,7 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
     }
 
     /** @return who is calling, for the audit log */
-    public String actor(Context ctx) {
+    public static String actor(Context ctx, Auth auth) {
         return auth.principal(ctx).map(Principal::label).orElse("anonymous");
     }
 
