@@ -19,6 +19,10 @@ public enum CoreError implements ErrorCode {
     INVALID_CURSOR(400),
     /** An {@code Idempotency-Key} header longer than 128 characters. */
     INVALID_IDEMPOTENCY_KEY(400),
+    /** A notification type that neither the core nor a started plugin declares. */
+    UNKNOWN_NOTIFICATION_TYPE(400),
+    /** An unsubscribe link whose signature is wrong. */
+    UNSUBSCRIBE_LINK_INVALID(400),
     /** An asset no started plugin registers. */
     UNKNOWN_ASSET(400),
     /** A password-reset link that is wrong, used or expired. */

@@ -82,6 +82,17 @@ public interface PluginContext {
     /** @return services that plugins (this one included) offer each other */
     Services services();
 
+    /**
+     * Notifications to members, in-site and by email; the types must be declared first.
+     *
+     * <pre>{@code
+     * ctx.notifications().send(tx, userId, "shop.redemption_shipped", Map.of("item", name), "/shop", "shipped:" + id);
+     * }</pre>
+     *
+     * @return the notification service
+     */
+    io.kindred.api.notifications.Notifications notifications();
+
     // ---- contributions ----
 
     /**
@@ -147,6 +158,17 @@ public interface PluginContext {
      * @param preference the preference
      */
     void preference(io.kindred.api.users.MemberPreference preference);
+
+    /**
+     * Declares a kind of notification this plugin sends; its title and body come from this plugin's bundles.
+     *
+     * <pre>{@code
+     * ctx.notificationType(NotificationType.of("shop.redemption_shipped"));
+     * }</pre>
+     *
+     * @param type the type; its code is unique on the platform and starts with the plugin id
+     */
+    void notificationType(io.kindred.api.notifications.NotificationType type);
 
     /**
      * Adds a widget to the member home page.

@@ -27,6 +27,12 @@ import io.kindred.server.pages.Theme;
 import io.kindred.server.pages.Uploads;
 import io.kindred.server.pages.Views;
 import io.kindred.server.audit.AuditLog;
+import io.kindred.api.notifications.NotificationType;
+import io.kindred.server.notifications.EmailOutbox;
+import io.kindred.server.notifications.NotificationRoutes;
+import io.kindred.server.notifications.NotificationService;
+import io.kindred.server.notifications.NotificationStore;
+import io.kindred.server.notifications.NotificationTexts;
 import io.kindred.server.jobs.JobRoutes;
 import io.kindred.server.plugins.BundledPlugins;
 import io.kindred.server.plugins.FolderWatcher;
@@ -118,6 +124,7 @@ public final class Kindred implements AutoCloseable {
     public final UiRegistry ui;
     public final Preferences preferences;
     public final AuditLog audit;
+    public final NotificationService notifications;
     public final PluginInstaller installer;
     private final FolderWatcher folderWatcher;
     private final Mailer mailer;
@@ -165,11 +172,14 @@ public final class Kindred implements AutoCloseable {
         ServiceRegistry services = new ServiceRegistry();
         this.preferences = new Preferences(database, ui, members, users, clock);
         this.audit = new AuditLog(database, clock);
+        NotificationStore notificationStore = new NotificationStore(db.coreJdbi());
+        this.notifications = new NotificationService(database, notificationStore, ui, clock);
+        ui.addNotificationType("core", NotificationType.of("core.announcement"));
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
-                        new StoredImages(config.uploadsDir()), ui::benefits),
+                        new StoredImages(config.uploadsDir()), ui::benefits, notifications),
                 new HashSet<>(bundled));
         this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,
                 settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576));
@@ -179,8 +189,12 @@ public final class Kindred implements AutoCloseable {
         Locales locales = new Locales(auth, settings);
         LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
-        Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent(), pluginAssets);
-        Views views = new Views(theme, settings, auth, ui, locales, services);
+        Messages messages = new Messages(ui);
+        Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
+        Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
+        NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
+        EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
+                settings);
         Adjustments adjustments = new Adjustments(database, ledger, users);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
@@ -192,6 +206,7 @@ public final class Kindred implements AutoCloseable {
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
+                new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, customerImport, clock),
@@ -209,6 +224,8 @@ public final class Kindred implements AutoCloseable {
         dispatcher.start();
         folderWatcher.start(settings.intValue("plugins.watch-seconds", 2));
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
+        scheduler.schedule("core", "send-emails", Schedule.every(Duration.ofSeconds(settings.intValue("mail.outbox-seconds", 5))),
+                emailOutbox::drain);
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
         scheduler.schedule("core", "purge-password-resets", Schedule.dailyAt(LocalTime.of(4, 10)), now -> resets.purgeExpired());
 

@@ -35,10 +35,12 @@ public final class Views implements Renderer, Errors.ErrorPage {
     private final UiRegistry ui;
     private final Function<Context, Locale> locales;
     private final io.kindred.api.Services services;
+    private final java.util.function.LongToIntFunction unreadNotifications;
 
     public Views(Theme theme, SiteSettings settings, Auth auth, UiRegistry ui, Function<Context, Locale> locales,
-                 io.kindred.api.Services services) {
+                 io.kindred.api.Services services, java.util.function.LongToIntFunction unreadNotifications) {
         this.services = services;
+        this.unreadNotifications = unreadNotifications;
         this.theme = theme;
         this.settings = settings;
         this.auth = auth;
@@ -83,6 +85,7 @@ public final class Views implements Renderer, Errors.ErrorPage {
             vm.put("isOperator", v.hasRole(Role.OPERATOR));
             vm.put("isAdmin", v.hasRole(Role.ADMIN));
             vm.put("badges", badgesOf(v.id()));
+            vm.put("unreadNotifications", unreadNotifications.applyAsInt(v.id()));
             return vm;
         }).orElse(null));
         m.put("memberNav", nav(ctx, NavEntry.Place.MEMBER, viewer.orElse(null), locale));

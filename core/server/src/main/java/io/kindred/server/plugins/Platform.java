@@ -25,11 +25,13 @@ public final class Platform {
      */
     public record PluginServices(Database db, Ledger ledger, Events events, Members members, SiteSettings settings,
                                  Clock clock, Services registry, Images images,
-                                 Supplier<List<Benefit>> benefits) {
+                                 Supplier<List<Benefit>> benefits,
+                                 io.kindred.api.notifications.Notifications notifications) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
-            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits);
+            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits,
+                    notifications);
         }
     }
 }

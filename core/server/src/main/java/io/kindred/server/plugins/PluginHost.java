@@ -241,6 +241,7 @@ public final class PluginHost {
         run.accountSections.forEach(w -> ui.addAccountSection(e.id, w));
         run.benefits.forEach(b -> ui.addBenefit(e.id, b));
         run.preferences.forEach(p -> ui.addPreference(e.id, p));
+        run.notificationTypes.forEach(t -> ui.addNotificationType(e.id, t));
         ui.addTemplates(e.id, loader, run.templateFolder);
         run.messageBases.forEach(m -> ui.addMessages(e.id, loader, m));
     }

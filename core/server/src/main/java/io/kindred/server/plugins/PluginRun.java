@@ -56,6 +56,7 @@ final class PluginRun implements PluginContext {
     final List<Benefit> benefits = new ArrayList<>();
     final List<io.kindred.api.users.MemberPreference> preferences = new ArrayList<>();
     final List<String> messageBases = new ArrayList<>();
+    final List<io.kindred.api.notifications.NotificationType> notificationTypes = new ArrayList<>();
     final List<JobDecl> jobs = new ArrayList<>();
     final List<ServiceDecl> provided = new ArrayList<>();
     final List<String> pageStyles = new ArrayList<>();
@@ -190,6 +191,20 @@ final class PluginRun implements PluginContext {
     @Override
     public void preference(io.kindred.api.users.MemberPreference preference) {
         preferences.add(preference);
+    }
+
+    @Override
+    public io.kindred.api.notifications.Notifications notifications() {
+        return services.notifications();
+    }
+
+    @Override
+    public void notificationType(io.kindred.api.notifications.NotificationType type) {
+        if (!type.code().startsWith(id + ".")) {
+            throw new IllegalArgumentException("a notification type of plugin " + id + " starts with '" + id + ".': "
+                    + type.code());
+        }
+        notificationTypes.add(type);
     }
 
     @Override

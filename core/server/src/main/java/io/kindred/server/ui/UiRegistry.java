@@ -26,6 +26,7 @@ public final class UiRegistry {
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
+    private final List<Owned<io.kindred.api.notifications.NotificationType>> notificationTypes = new CopyOnWriteArrayList<>();
     private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
 
     public void addNav(String owner, NavEntry entry) {
@@ -73,6 +74,20 @@ public final class UiRegistry {
         return preferences.stream().map(Owned::value).toList();
     }
 
+    public void addNotificationType(String owner, io.kindred.api.notifications.NotificationType type) {
+        addUnique(notificationTypes, owner, type, io.kindred.api.notifications.NotificationType::code, "a notification type");
+    }
+
+    /** @return notification types of the core and of started plugins, in the order they were declared */
+    public List<io.kindred.api.notifications.NotificationType> notificationTypes() {
+        return notificationTypes.stream().map(Owned::value).toList();
+    }
+
+    /** @return the declared notification type with that code, while its owner runs */
+    public java.util.Optional<io.kindred.api.notifications.NotificationType> notificationType(String code) {
+        return notificationTypes.stream().map(Owned::value).filter(t -> t.code().equals(code)).findFirst();
+    }
+
     public void addTemplates(String owner, ClassLoader loader, String folder) {
         templateFolders.add(new Owned<>(owner, folder, loader));
         changed();
@@ -92,6 +107,7 @@ public final class UiRegistry {
         accountSections.removeIf(o -> o.owner().equals(owner));
         benefits.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
+        notificationTypes.removeIf(o -> o.owner().equals(owner));
         templateFolders.removeIf(o -> o.owner().equals(owner));
         messageBundles.removeIf(o -> o.owner().equals(owner));
         changed();

@@ -56,7 +56,7 @@ public final class Locales implements Function<Context, Locale> {
         return closest(settings.raw("site.default-language").orElse("en"));
     }
 
-    static Locale closest(String tag) {
+    public static Locale closest(String tag) {
         return tag.toLowerCase().startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 }

@@ -1,0 +1,110 @@
+package io.kindred.server.notifications;
+
+import io.kindred.api.db.Database;
+import io.kindred.server.config.SiteSettings;
+import io.kindred.server.pages.Theme;
+import io.kindred.server.users.Mailer;
+import io.kindred.server.users.UserRow;
+import io.kindred.server.users.UserStore;
+import io.kindred.server.web.Locales;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drains the email outbox, from the core job {@code send-emails}: renders each queued notification from the theme
+ * template {@code email/notification.peb} in the member's language and sends it through the {@link Mailer}. A failure
+ * is tried again after 1, 2, 4, … times {@code mail.retry-base-seconds}; after {@code mail.max-attempts} it stays
+ * failed, with its error, for the console.
+ */
+public final class EmailOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger("kindred.mail");
+    private static final int BATCH = 50;
+
+    private final Database db;
+    private final NotificationStore store;
+    private final NotificationTexts texts;
+    private final UserStore users;
+    private final Theme theme;
+    private final Mailer mailer;
+    private final SiteSettings settings;
+
+    public EmailOutbox(Database db, NotificationStore store, NotificationTexts texts, UserStore users, Theme theme,
+                       Mailer mailer, SiteSettings settings) {
+        this.db = db;
+        this.store = store;
+        this.texts = texts;
+        this.users = users;
+        this.theme = theme;
+        this.mailer = mailer;
+        this.settings = settings;
+    }
+
+    /** @return how many emails were sent in this run */
+    public long drain(Instant now) {
+        long sent = 0;
+        for (NotificationStore.Email e : store.dueEmails(now.toEpochMilli(), BATCH)) {
+            try {
+                mailer.send(compose(e));
+                db.write(h -> {
+                    store.emailSent(h, e.id(), now.toEpochMilli());
+                    return null;
+                });
+                sent++;
+            } catch (Exception ex) {
+                failed(e, now, ex);
+            }
+        }
+        return sent;
+    }
+
+    private void failed(NotificationStore.Email e, Instant now, Exception ex) {
+        int attempts = e.attempts() + 1;
+        int max = settings.intValue("mail.max-attempts", 8);
+        long base = settings.intValue("mail.retry-base-seconds", 30) * 1000L;
+        boolean giveUp = attempts >= max || ex instanceof Undeliverable;
+        long next = now.toEpochMilli() + base * (1L << Math.min(attempts - 1, 20));
+        String error = String.valueOf(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        db.write(h -> {
+            store.emailFailed(h, e.id(), giveUp ? "failed" : "pending", next, error.length() > 500
+                    ? error.substring(0, 500) : error);
+            return null;
+        });
+        log.warn("Email #{} to member #{} not sent (attempt {}{}): {}", e.id(), e.userId(), attempts,
+                giveUp ? ", given up" : "", error);
+    }
+
+    /** An email that no retry can send (no address, notification gone). */
+    static final class Undeliverable extends Exception {
+        Undeliverable(String message) {
+            super(message);
+        }
+    }
+
+    private Mailer.Mail compose(NotificationStore.Email e) throws Undeliverable {
+        UserRow user = users.byId(e.userId()).orElseThrow(() -> new Undeliverable("the member is gone"));
+        if (user.email() == null || user.email().isBlank()) {
+            throw new Undeliverable("the member has no email address");
+        }
+        Optional<NotificationStore.Row> row = e.notificationId() == null ? Optional.empty()
+                : db.read(h -> store.byId(h, e.notificationId()));
+        NotificationStore.Row r = row.orElseThrow(() -> new Undeliverable("the notification is gone"));
+        Locale locale = Locales.closest(user.locale() != null ? user.locale()
+                : settings.raw("site.default-language").orElse("en"));
+        NotificationTexts.Rendered text = texts.render(r, locale);
+        String base = settings.raw("site.url").orElse("").replaceAll("/+$", "");
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("member", user.displayName());
+        model.put("notification", text);
+        model.put("link", text.link() == null ? null : base + text.link());
+        model.put("siteName", settings.siteName());
+        model.put("settingsLink", base + "/account#notifications");
+        return new Mailer.Mail(user.email(), text.title(), theme.render("email/notification", model, locale).strip() + "\n");
+    }
+}
