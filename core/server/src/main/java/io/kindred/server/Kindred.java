@@ -29,7 +29,9 @@ import io.kindred.server.pages.Views;
 import io.kindred.server.audit.AuditLog;
 import io.kindred.api.notifications.NotificationType;
 import io.kindred.server.notifications.EmailOutbox;
+import io.kindred.server.notifications.NotificationPages;
 import io.kindred.server.notifications.NotificationRoutes;
+import io.kindred.api.ui.Widget;
 import io.kindred.server.notifications.NotificationService;
 import io.kindred.server.notifications.NotificationStore;
 import io.kindred.server.notifications.NotificationTexts;
@@ -193,6 +195,10 @@ public final class Kindred implements AutoCloseable {
         Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
+        NotificationPages notificationPages = new NotificationPages(views, notifications, notificationTexts, auth,
+                settings::zone);
+        ui.addAccountSection("core", Widget.localized("notifications", "notification-choices", 90,
+                (viewer, locale) -> viewer == null ? Map.of() : notificationPages.choicesModel(viewer.id(), locale)));
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
                 settings);
         Adjustments adjustments = new Adjustments(database, ledger, users);
@@ -207,6 +213,7 @@ public final class Kindred implements AutoCloseable {
                 new AuthRoutes(accounts, users, auth, settings, throttle),
                 new MeRoutes(accounts, users, auth, preferences),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
+                notificationPages,
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, customerImport, clock),

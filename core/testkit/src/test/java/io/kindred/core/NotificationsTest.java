@@ -169,4 +169,31 @@ class NotificationsTest {
         assertTrue(java.util.Arrays.stream(smtp.getReceivedMessages()).skip(before)
                 .noneMatch(m -> to(m).contains(gus.email())));
     }
+
+    @Test
+    void theBellCountsUnreadOnEveryMemberPageAndOpeningOneMarksItRead() {
+        Member hal = member("Hal");
+        announce(hal.id(), "Bell news", null);
+        String home = hal.http().get("/").body();
+        assertTrue(home.contains("data-unread=\"1\""), "the bell shows 1 unread");
+        String list = hal.http().get("/notifications").body();
+        assertTrue(list.contains("Bell news"), list);
+        long id = hal.http().get("/api/v1/me/notifications").json().path("items").get(0).path("id").asLong();
+        Http.Response open = hal.http().get("/notifications/" + id);
+        assertTrue(open.status() == 200 || open.status() == 303, "opening follows the link");
+        assertTrue(!hal.http().get("/").body().contains("data-unread="), "the bell has no count once read");
+        assertEquals(404, member("Ivy").http().get("/notifications/" + id).status(), "someone else's is not found");
+    }
+
+    @Test
+    void theAccountPageSavesNotificationChoices() {
+        Member jo = member("Jo");
+        assertTrue(jo.http().get("/account").body().contains("core.announcement/email"));
+        Http.Response saved = jo.http().submitForm("/account", "/account/notifications", "channel", "core.announcement/in_site");
+        assertTrue(saved.status() < 400, saved.body());
+        var choice = kindred().notifications.choices(jo.id()).stream()
+                .filter(c -> c.type().code().equals("core.announcement")).findFirst().orElseThrow();
+        assertTrue(choice.has(io.kindred.api.notifications.Channel.IN_SITE));
+        assertTrue(!choice.has(io.kindred.api.notifications.Channel.EMAIL));
+    }
 }
