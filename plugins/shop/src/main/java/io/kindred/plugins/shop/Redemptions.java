@@ -134,6 +134,11 @@ final class Redemptions {
                 .map(a -> String.join(", ", a.values())).orElse(null);
     }
 
+    /** Notification type: the member's redemption was shipped. */
+    static final String NOTIFY_SHIPPED = "shop.redemption_shipped";
+    /** Notification type: the member's redemption was cancelled and the points returned. */
+    static final String NOTIFY_CANCELLED = "shop.redemption_cancelled";
+
     /** Marks a pending physical redemption shipped; a retry with the same tracking answers the same. */
     Redemption ship(long id, String carrier, String trackingNumber) {
         return ctx.db().write(tx -> {
@@ -145,6 +150,11 @@ final class Redemptions {
                 throw notAllowed(r, "shipped");
             }
             store.setTracking(tx, id, carrier, trackingNumber);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("item", r.itemName());
+            params.put("carrier", carrier == null ? "" : carrier);
+            params.put("tracking", trackingNumber);
+            ctx.notifications().send(tx, r.userId(), NOTIFY_SHIPPED, params, "/shop/redemptions", "shop:shipped:" + id);
             return load(tx, id);
         });
     }
@@ -191,6 +201,8 @@ final class Redemptions {
             payload.put("quantity", r.quantity());
             payload.put("pointsRefunded", r.pointsSpent());
             ctx.events().publish(tx, "redemption.cancelled", r.userId(), payload);
+            ctx.notifications().send(tx, r.userId(), NOTIFY_CANCELLED,
+                    Map.of("item", r.itemName(), "points", r.pointsSpent()), "/shop/redemptions", "shop:cancelled:" + id);
             return load(tx, id);
         });
     }

@@ -4,6 +4,7 @@ import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.badges.BadgeService;
 import io.kindred.api.membership.Benefit;
+import io.kindred.api.notifications.NotificationType;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
@@ -36,6 +37,8 @@ public final class ShopPlugin extends KindredPlugin {
             ctx.setting(setting);
         }
         ctx.messages("messages/shop");
+        ctx.notificationType(NotificationType.of(Redemptions.NOTIFY_SHIPPED));
+        ctx.notificationType(NotificationType.of(Redemptions.NOTIFY_CANCELLED));
         ctx.provide(BadgeService.class, badges);
         ctx.benefit(Benefit.of(Item.EXCLUSIVE_BENEFIT, "Exclusive points-shop items").named("zh", "积分商城专享"));
 
