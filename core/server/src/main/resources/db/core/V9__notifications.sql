@@ -39,3 +39,22 @@ CREATE TABLE email_outbox (
     sent_at BIGINT
 );
 CREATE INDEX email_outbox_due ON email_outbox(state, next_attempt_at);
+
+-- Announcements operators send to all members or to those with a label, delivered in the background.
+CREATE TABLE broadcasts (
+    id ${id},
+    actor TEXT NOT NULL,           -- who sent it, e.g. "admin@brand.example (#1)"
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    link TEXT,
+    label TEXT,                    -- null: every active member
+    in_site INTEGER NOT NULL,
+    email INTEGER NOT NULL,
+    state TEXT NOT NULL,           -- queued | done
+    recipients BIGINT NOT NULL,    -- members counted when it was sent
+    delivered BIGINT NOT NULL,     -- members reached so far
+    last_user_id BIGINT NOT NULL,  -- delivery walks members by id; it goes on after this one
+    created_at BIGINT NOT NULL,
+    finished_at BIGINT
+);
+CREATE INDEX broadcasts_state ON broadcasts(state, id);

@@ -29,6 +29,9 @@ import io.kindred.server.pages.Views;
 import io.kindred.server.audit.AuditLog;
 import io.kindred.api.notifications.NotificationType;
 import io.kindred.server.notifications.EmailOutbox;
+import io.kindred.server.notifications.BroadcastStore;
+import io.kindred.server.notifications.Broadcasts;
+import io.kindred.server.pages.ConsoleBroadcasts;
 import io.kindred.server.notifications.NotificationPages;
 import io.kindred.server.notifications.NotificationRoutes;
 import io.kindred.api.ui.Widget;
@@ -199,6 +202,8 @@ public final class Kindred implements AutoCloseable {
                 settings::zone);
         ui.addAccountSection("core", Widget.localized("notifications", "notification-choices", 90,
                 (viewer, locale) -> viewer == null ? Map.of() : notificationPages.choicesModel(viewer.id(), locale)));
+        Broadcasts broadcasts = new Broadcasts(database, new BroadcastStore(db.coreJdbi()), notifications, audit, clock,
+                () -> settings.intValue("broadcasts.batches-per-run", 10));
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
                 settings);
         Adjustments adjustments = new Adjustments(database, ledger, users);
@@ -214,6 +219,7 @@ public final class Kindred implements AutoCloseable {
                 new MeRoutes(accounts, users, auth, preferences),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,
+                new ConsoleBroadcasts(views, broadcasts, notificationStore, settings),
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(purchases, users),
                 new AdminUserRoutes(database, users, customerImport, clock),
@@ -233,6 +239,8 @@ public final class Kindred implements AutoCloseable {
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "send-emails", Schedule.every(Duration.ofSeconds(settings.intValue("mail.outbox-seconds", 5))),
                 emailOutbox::drain);
+        scheduler.schedule("core", "deliver-broadcasts",
+                Schedule.every(Duration.ofSeconds(settings.intValue("broadcasts.seconds", 5))), broadcasts::deliver);
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
         scheduler.schedule("core", "purge-password-resets", Schedule.dailyAt(LocalTime.of(4, 10)), now -> resets.purgeExpired());
 

@@ -188,8 +188,8 @@ class NotificationsTest {
     @Test
     void theAccountPageSavesNotificationChoices() {
         Member jo = member("Jo");
-        assertTrue(jo.http().get("/account").body().contains("core.announcement/email"));
-        Http.Response saved = jo.http().submitForm("/account", "/account/notifications", "channel", "core.announcement/in_site");
+        assertTrue(jo.http().get("/account").body().contains("core-announcement/email"));
+        Http.Response saved = jo.http().submitForm("/account", "/account/notifications", "channel", "core-announcement/in_site");
         assertTrue(saved.status() < 400, saved.body());
         var choice = kindred().notifications.choices(jo.id()).stream()
                 .filter(c -> c.type().code().equals("core.announcement")).findFirst().orElseThrow();

@@ -103,7 +103,7 @@ public final class NotificationPages implements Consumer<CoreRouting> {
         for (NotificationService.Choice c : notifications.choices(member)) {
             Set<Channel> on = EnumSet.noneOf(Channel.class);
             for (Channel channel : Channel.values()) {
-                if (checked.contains(c.type().code() + "/" + channel.code())) {
+                if (checked.contains(field(c.type().code()) + "/" + channel.code())) {
                     on.add(channel);
                 }
             }
@@ -112,12 +112,17 @@ public final class NotificationPages implements Consumer<CoreRouting> {
         ctx.redirect("/account?notice=notifications.saved#notifications", HttpStatus.SEE_OTHER);
     }
 
+    /** A type's code in the form: dots become dashes (codes have no dashes), so no message-key-like text shows. */
+    static String field(String typeCode) {
+        return typeCode.replace('.', '-');
+    }
+
     /** @return the account section's variables: each type members may turn off, with the viewer's channels */
     public Map<String, Object> choicesModel(long member, Locale locale) {
         List<Map<String, Object>> types = new ArrayList<>();
         for (NotificationService.Choice c : notifications.choices(member)) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", c.type().code());
+            m.put("field", field(c.type().code()));
             m.put("name", views.messages().get(locale, "notification." + c.type().code() + ".name"));
             m.put("inSite", c.has(Channel.IN_SITE));
             m.put("email", c.has(Channel.EMAIL));

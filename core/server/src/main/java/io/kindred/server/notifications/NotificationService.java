@@ -50,6 +50,17 @@ public final class NotificationService implements Notifications {
 
     @Override
     public Optional<Long> send(Handle tx, long userId, String type, Map<String, ?> params, String link, String key) {
+        return sendOn(tx, userId, type, params, link, key, EnumSet.allOf(Channel.class));
+    }
+
+    /**
+     * Sends on some channels only (a broadcast in-site only, say), still as the member chose.
+     *
+     * @param allowed the channels this sending may use
+     * @return the notification's id; empty when no allowed channel is on for the member
+     */
+    public Optional<Long> sendOn(Handle tx, long userId, String type, Map<String, ?> params, String link, String key,
+                                 Set<Channel> allowed) {
         NotificationType t = type(type);
         if (key != null && (key.isBlank() || key.length() > 200)) {
             throw KindredException.invalidField("A notification key is 1 to 200 characters.");
@@ -58,6 +69,7 @@ public final class NotificationService implements Notifications {
             throw KindredException.invalidField("A notification link is a path of this site, starting with '/'.");
         }
         Set<Channel> channels = channels(t, store.choices(tx, userId));
+        channels.retainAll(allowed);
         if (channels.isEmpty()) {
             return Optional.empty();
         }

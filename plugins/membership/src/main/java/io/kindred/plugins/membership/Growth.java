@@ -153,6 +153,20 @@ final class Growth {
         ctx.events().publish(tx, "tier.changed", userId, payload);
     }
 
+    /** Notification type: the member reached a higher tier. */
+    static final String NOTIFY_TIER_UP = "membership.tier_up";
+
+    /** On {@code tier.changed}: a member who went up hears of it, once per event. */
+    void onTierChanged(Event e, Handle tx) {
+        if (e.userId() == null || e.longValue("toRank") <= e.longValue("fromRank")) {
+            return;
+        }
+        String code = e.string("to");
+        String name = store.tiers(tx).stream().filter(t -> t.code().equals(code)).map(Tier::name).findFirst().orElse(code);
+        ctx.notifications().send(tx, e.userId(), NOTIFY_TIER_UP, Map.of("tier", name), "/membership",
+                "membership:tier-up:" + e.id());
+    }
+
     // ---- the yearly review ----
 
     boolean yearly() {

@@ -3,6 +3,7 @@ package io.kindred.plugins.membership;
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.events.Replay;
+import io.kindred.api.notifications.NotificationType;
 import io.kindred.api.jobs.Schedule;
 import io.kindred.api.ledger.AssetDefinition;
 import io.kindred.api.membership.MembershipService;
@@ -54,6 +55,8 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.on("checkin.recorded", "growth-for-checkins", Replay.FROM_NOW, growth::onCheckin);
         ctx.on("checkin.recorded", "checkin-bonus", Replay.FROM_NOW, bonuses::onCheckin);
         ctx.on("post.published", "growth-for-posts", Replay.FROM_NOW, growth::onPost);
+        ctx.notificationType(NotificationType.of(Growth.NOTIFY_TIER_UP));
+        ctx.on("tier.changed", "notify-tier-up", Replay.FROM_NOW, growth::onTierChanged);
 
         ctx.job("expire-plans", Schedule.dailyAt(LocalTime.of(0, 5)), now -> plans.expire(now.toEpochMilli()));
         ctx.job("birthday-bonus", Schedule.dailyAt(LocalTime.of(8, 0)), bonuses::birthdays);

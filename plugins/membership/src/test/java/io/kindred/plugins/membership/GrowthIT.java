@@ -73,6 +73,21 @@ class GrowthIT {
     }
 
     @Test
+    void aMemberWhoGoesUpATierIsNotifiedOnce() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 500_00, null);
+            purchase(p, alice, "A-2", 100_00, null);
+            p.awaitEvents();
+            JsonNode items = alice.get("/api/v1/me/notifications").json().path("items");
+            assertEquals(1, items.size(), items.toString());
+            assertEquals("membership.tier_up", items.get(0).path("type").asText());
+            assertTrue(items.get(0).path("title").asText().startsWith("You reached "), items.toString());
+            assertEquals("/membership", items.get(0).path("link").asText());
+        }
+    }
+
+    @Test
     void aRefundTakesBackGrowthAndPoints() {
         try (TestPlatform p = Fixture.start()) {
             Http alice = p.member("alice@kindred.test", "Alice");

@@ -123,9 +123,9 @@ class NotificationIT {
         Http ada = p.member("ada@shop.test", "Ada");
         long redemption = pendingRedemption(ada);
         Http.Response saved = ada.submitForm("/account", "/account/notifications",
-                "channel", "shop.redemption_shipped/in_site",
-                "channel", "shop.redemption_cancelled/in_site", "channel", "shop.redemption_cancelled/email",
-                "channel", "core.announcement/in_site", "channel", "core.announcement/email");
+                "channel", "shop-redemption_shipped/in_site",
+                "channel", "shop-redemption_cancelled/in_site", "channel", "shop-redemption_cancelled/email",
+                "channel", "core-announcement/in_site", "channel", "core-announcement/email");
         assertTrue(saved.status() < 400, saved.body());
 
         assertEquals(200, ship(redemption).status());
