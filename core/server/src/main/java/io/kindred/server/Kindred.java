@@ -29,6 +29,7 @@ import io.kindred.server.pages.Views;
 import io.kindred.server.audit.AuditLog;
 import io.kindred.api.notifications.NotificationType;
 import io.kindred.server.notifications.EmailOutbox;
+import io.kindred.server.notifications.UnsubscribeLinks;
 import io.kindred.server.notifications.BroadcastStore;
 import io.kindred.server.notifications.Broadcasts;
 import io.kindred.server.pages.ConsoleBroadcasts;
@@ -199,13 +200,14 @@ public final class Kindred implements AutoCloseable {
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
         NotificationPages notificationPages = new NotificationPages(views, notifications, notificationTexts, auth,
-                settings::zone);
+                settings::zone, new UnsubscribeLinks(database, clock));
         ui.addAccountSection("core", Widget.localized("notifications", "notification-choices", 90,
                 (viewer, locale) -> viewer == null ? Map.of() : notificationPages.choicesModel(viewer.id(), locale)));
         Broadcasts broadcasts = new Broadcasts(database, new BroadcastStore(db.coreJdbi()), notifications, audit, clock,
                 () -> settings.intValue("broadcasts.batches-per-run", 10));
+        UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
-                settings);
+                settings, unsubscribeLinks, ui::notificationType);
         Adjustments adjustments = new Adjustments(database, ledger, users);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(

@@ -196,4 +196,27 @@ class NotificationsTest {
         assertTrue(choice.has(io.kindred.api.notifications.Channel.IN_SITE));
         assertTrue(!choice.has(io.kindred.api.notifications.Channel.EMAIL));
     }
+
+    @Test
+    void theSignedUnsubscribeLinkOfAnEmailTurnsThatEmailOffAndAForgedOneIsRefused() throws Exception {
+        Member kai = member("Kai");
+        announce(kai.id(), "Unsubscribe me", "kai-news");
+        runEmailJob();
+        assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> to(m).contains(kai.email())).findFirst().orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/notifications/unsubscribe\\?\\S+)")
+                .matcher(mail.getContent().toString());
+        assertTrue(link.find(), mail.getContent().toString());
+
+        String forged = link.group(1).replaceAll("sig=[0-9a-f]{4}", "sig=0000");
+        assertEquals(400, platform.http().get(forged).status());
+        Http.Response done = platform.http().get(link.group(1));
+        assertEquals(200, done.status(), done.body());
+        assertTrue(done.body().contains("id=\"unsubscribed\""));
+        var choice = kindred().notifications.choices(kai.id()).stream()
+                .filter(c -> c.type().code().equals("core.announcement")).findFirst().orElseThrow();
+        assertTrue(choice.has(io.kindred.api.notifications.Channel.IN_SITE), "the bell stays");
+        assertTrue(!choice.has(io.kindred.api.notifications.Channel.EMAIL), "the email is off");
+    }
 }

@@ -34,9 +34,14 @@ public final class EmailOutbox {
     private final Theme theme;
     private final Mailer mailer;
     private final SiteSettings settings;
+    private final UnsubscribeLinks unsubscribe;
+    private final java.util.function.Function<String, Optional<io.kindred.api.notifications.NotificationType>> types;
 
     public EmailOutbox(Database db, NotificationStore store, NotificationTexts texts, UserStore users, Theme theme,
-                       Mailer mailer, SiteSettings settings) {
+                       Mailer mailer, SiteSettings settings, UnsubscribeLinks unsubscribe,
+                       java.util.function.Function<String, Optional<io.kindred.api.notifications.NotificationType>> types) {
+        this.unsubscribe = unsubscribe;
+        this.types = types;
         this.db = db;
         this.store = store;
         this.texts = texts;
@@ -105,6 +110,8 @@ public final class EmailOutbox {
         model.put("link", text.link() == null ? null : base + text.link());
         model.put("siteName", settings.siteName());
         model.put("settingsLink", base + "/account#notifications");
+        boolean optional = types.apply(r.type()).map(io.kindred.api.notifications.NotificationType::optional).orElse(false);
+        model.put("unsubscribeLink", optional ? base + unsubscribe.path(user.id(), r.type()) : null);
         return new Mailer.Mail(user.email(), text.title(), theme.render("email/notification", model, locale).strip() + "\n");
     }
 }

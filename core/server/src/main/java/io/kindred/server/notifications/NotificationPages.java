@@ -36,9 +36,11 @@ public final class NotificationPages implements Consumer<CoreRouting> {
     private final NotificationTexts texts;
     private final Auth auth;
     private final Supplier<ZoneId> zone;
+    private final UnsubscribeLinks unsubscribe;
 
     public NotificationPages(Views views, NotificationService notifications, NotificationTexts texts, Auth auth,
-                             Supplier<ZoneId> zone) {
+                             Supplier<ZoneId> zone, UnsubscribeLinks unsubscribe) {
+        this.unsubscribe = unsubscribe;
         this.views = views;
         this.notifications = notifications;
         this.texts = texts;
@@ -49,6 +51,7 @@ public final class NotificationPages implements Consumer<CoreRouting> {
     @Override
     public void accept(CoreRouting r) {
         r.get("/notifications", Access.MEMBER, this::list);
+        r.get("/notifications/unsubscribe", Access.PUBLIC, this::unsubscribe);
         r.get("/notifications/{id}", Access.MEMBER, this::open);
         r.post("/notifications/read-all", Access.MEMBER, ctx -> {
             notifications.markAllRead(NotificationRoutes.memberId(auth, ctx));
@@ -94,6 +97,22 @@ public final class NotificationPages implements Consumer<CoreRouting> {
         String link = row.link() != null && row.link().startsWith("/") && !row.link().startsWith("//") ? row.link()
                 : "/notifications";
         ctx.redirect(link, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The one-click link of an email: turns email off for that type and says so. Signed, so that nobody can turn off
+     * someone else's emails; no session needed, as mail clients open it signed out.
+     */
+    private void unsubscribe(Context ctx) {
+        String type = ctx.queryParam("type");
+        long member = unsubscribe.verify(ctx.queryParam("u"), type, ctx.queryParam("sig"));
+        Set<Channel> on = EnumSet.noneOf(Channel.class);
+        notifications.choices(member).stream().filter(c -> c.type().code().equals(type)).findFirst()
+                .ifPresent(c -> on.addAll(c.channels()));
+        on.remove(Channel.EMAIL);
+        notifications.choose(member, type, on);
+        views.page(ctx, "unsubscribed", Map.of("typeName", views.messages().get(views.locale(ctx),
+                "notification." + type + ".name")));
     }
 
     /** Saves every type shown on the account page: a checked box keeps that channel. */
