@@ -7,6 +7,8 @@ CREATE TABLE notifications (
     link TEXT,                     -- a site path, or null
     dedup_key TEXT,                -- the sender's idempotency key, or null
     in_site INTEGER NOT NULL,      -- 1 when it shows on the bell and the list
+    digest INTEGER NOT NULL,       -- 1 while it waits for the member's daily digest email
+    digest_email_id BIGINT,        -- the digest email that carried it
     created_at BIGINT NOT NULL,
     read_at BIGINT                 -- null while unread
 );
@@ -15,8 +17,11 @@ CREATE UNIQUE INDEX notifications_dedup ON notifications(user_id, dedup_key);
 -- The member's list (newest first) and unread count.
 CREATE INDEX notifications_member ON notifications(user_id, in_site, id);
 CREATE INDEX notifications_unread ON notifications(user_id, in_site, read_at);
+CREATE INDEX notifications_digest ON notifications(digest, user_id);
+CREATE INDEX notifications_digest_email ON notifications(digest_email_id);
 
--- Members' choices per type and channel; a missing row means the type's default.
+-- Members' choices per type and channel; a missing row means the type's default. Type '*', channel 'digest':
+-- the member gets one email a day gathering the day's email notifications instead of one email each.
 CREATE TABLE notification_prefs (
     user_id BIGINT NOT NULL REFERENCES users(id),
     type TEXT NOT NULL,
@@ -30,7 +35,8 @@ CREATE TABLE notification_prefs (
 CREATE TABLE email_outbox (
     id ${id},
     user_id BIGINT NOT NULL REFERENCES users(id),
-    notification_id BIGINT REFERENCES notifications(id),
+    notification_id BIGINT REFERENCES notifications(id),  -- null for a daily digest
+    kind TEXT NOT NULL,            -- notification | digest
     state TEXT NOT NULL,           -- pending | sent | failed
     attempts INTEGER NOT NULL,
     next_attempt_at BIGINT NOT NULL,

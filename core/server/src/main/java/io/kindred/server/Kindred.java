@@ -241,6 +241,8 @@ public final class Kindred implements AutoCloseable {
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "send-emails", Schedule.every(Duration.ofSeconds(settings.intValue("mail.outbox-seconds", 5))),
                 emailOutbox::drain);
+        scheduler.schedule("core", "send-digests", Schedule.dailyAt(LocalTime.parse(settings.raw("notifications.digest-time")
+                .filter(t -> t.matches("([01]\\d|2[0-3]):[0-5]\\d")).orElse("19:00"))), notifications::queueDigests);
         scheduler.schedule("core", "deliver-broadcasts",
                 Schedule.every(Duration.ofSeconds(settings.intValue("broadcasts.seconds", 5))), broadcasts::deliver);
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());

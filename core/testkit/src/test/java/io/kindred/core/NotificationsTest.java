@@ -219,4 +219,27 @@ class NotificationsTest {
         assertTrue(choice.has(io.kindred.api.notifications.Channel.IN_SITE), "the bell stays");
         assertTrue(!choice.has(io.kindred.api.notifications.Channel.EMAIL), "the email is off");
     }
+
+    @Test
+    void aMemberWithTheDailyDigestGetsOneEmailGatheringTheDaysNotifications() throws Exception {
+        Member lou = member("Lou");
+        Http.Response saved = lou.http().submitForm("/account", "/account/notifications",
+                "channel", "core-announcement/in_site", "channel", "core-announcement/email", "digest", "on");
+        assertTrue(saved.status() < 400, saved.body());
+        announce(lou.id(), "Morning news", null);
+        announce(lou.id(), "Evening news", null);
+        runEmailJob();
+        assertEquals(0, java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).contains(lou.email())).count(),
+                "no email one by one");
+
+        assertEquals(200, platform.admin().post("/api/v1/admin/jobs/core/send-digests/run", Map.of()).status());
+        runEmailJob();
+        assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+        List<MimeMessage> mails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).contains(lou.email())).toList();
+        assertEquals(1, mails.size());
+        String text = mails.get(0).getContent().toString();
+        assertTrue(text.contains("Morning news") && text.contains("Evening news"), text);
+        assertTrue(mails.get(0).getSubject().contains("2"), mails.get(0).getSubject());
+        assertEquals(2, lou.http().get("/api/v1/me/notifications/unread-count").json().path("unread").asInt(), "the bell still counts");
+    }
 }

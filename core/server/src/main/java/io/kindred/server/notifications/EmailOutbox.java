@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,16 +93,42 @@ public final class EmailOutbox {
         }
     }
 
+    /** One email gathering the notifications that waited for the member's daily digest. */
+    private Mailer.Mail digest(NotificationStore.Email e, UserRow user, Locale locale) throws Undeliverable {
+        List<NotificationTexts.Rendered> items = db.read(h -> store.ofDigest(h, e.id())).stream()
+                .map(r -> texts.render(r, locale)).toList();
+        if (items.isEmpty()) {
+            throw new Undeliverable("the digest has no notifications");
+        }
+        String base = settings.raw("site.url").orElse("").replaceAll("/+$", "");
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("member", user.displayName());
+        model.put("items", items.stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", n.title());
+            m.put("body", n.body());
+            m.put("link", n.link() == null ? null : base + n.link());
+            return m;
+        }).toList());
+        model.put("siteName", settings.siteName());
+        model.put("settingsLink", base + "/account#notifications");
+        String subject = theme.messages().get(locale, "email.digest.subject", settings.siteName(), items.size());
+        return new Mailer.Mail(user.email(), subject, theme.render("email/digest", model, locale).strip() + "\n");
+    }
+
     private Mailer.Mail compose(NotificationStore.Email e) throws Undeliverable {
         UserRow user = users.byId(e.userId()).orElseThrow(() -> new Undeliverable("the member is gone"));
         if (user.email() == null || user.email().isBlank()) {
             throw new Undeliverable("the member has no email address");
         }
+        Locale locale = Locales.closest(user.locale() != null ? user.locale()
+                : settings.raw("site.default-language").orElse("en"));
+        if (e.digest()) {
+            return digest(e, user, locale);
+        }
         Optional<NotificationStore.Row> row = e.notificationId() == null ? Optional.empty()
                 : db.read(h -> store.byId(h, e.notificationId()));
         NotificationStore.Row r = row.orElseThrow(() -> new Undeliverable("the notification is gone"));
-        Locale locale = Locales.closest(user.locale() != null ? user.locale()
-                : settings.raw("site.default-language").orElse("en"));
         NotificationTexts.Rendered text = texts.render(r, locale);
         String base = settings.raw("site.url").orElse("").replaceAll("/+$", "");
         Map<String, Object> model = new LinkedHashMap<>();

@@ -128,6 +128,7 @@ public final class NotificationPages implements Consumer<CoreRouting> {
             }
             notifications.choose(member, c.type().code(), on);
         }
+        notifications.chooseDigest(member, ctx.formParam("digest") != null);
         ctx.redirect("/account?notice=notifications.saved#notifications", HttpStatus.SEE_OTHER);
     }
 
@@ -147,6 +148,6 @@ public final class NotificationPages implements Consumer<CoreRouting> {
             m.put("email", c.has(Channel.EMAIL));
             types.add(m);
         }
-        return Map.of("notificationTypes", types);
+        return Map.of("notificationTypes", types, "digest", notifications.digest(member));
     }
 }

@@ -68,18 +68,20 @@ public final class NotificationService implements Notifications {
         if (link != null && !link.startsWith("/")) {
             throw KindredException.invalidField("A notification link is a path of this site, starting with '/'.");
         }
-        Set<Channel> channels = channels(t, store.choices(tx, userId));
+        Map<String, Boolean> choices = store.choices(tx, userId);
+        Set<Channel> channels = channels(t, choices);
         channels.retainAll(allowed);
         if (channels.isEmpty()) {
             return Optional.empty();
         }
         String json = Json.write(params == null ? Map.of() : new LinkedHashMap<>(params));
+        boolean digest = channels.contains(Channel.EMAIL) && choices.getOrDefault(NotificationStore.DIGEST, false);
         Optional<Long> id = store.insert(tx, userId, t.code(), json, link, key, channels.contains(Channel.IN_SITE),
-                clock.millis());
+                digest, clock.millis());
         if (id.isEmpty()) {
             return store.idByKey(tx, userId, key);
         }
-        if (channels.contains(Channel.EMAIL)) {
+        if (channels.contains(Channel.EMAIL) && !digest) {
             store.queueEmail(tx, userId, id.get(), clock.millis());
         }
         return id;
@@ -122,6 +124,36 @@ public final class NotificationService implements Notifications {
             }
             return null;
         });
+    }
+
+    /** @return whether the member gets one email a day instead of one per notification */
+    public boolean digest(long userId) {
+        return db.read(h -> store.choices(h, userId)).getOrDefault(NotificationStore.DIGEST, false);
+    }
+
+    public void chooseDigest(long userId, boolean daily) {
+        db.write(h -> {
+            store.choose(h, userId, "*", "digest", daily, clock.millis());
+            return null;
+        });
+    }
+
+    /** Job {@code send-digests} (daily): queues one digest email per member with notifications waiting for it. */
+    public long queueDigests(java.time.Instant now) {
+        long queued = 0;
+        while (true) {
+            List<Long> members = db.read(h -> store.membersWithDigest(h, 0, 200));
+            for (long member : members) {
+                db.write(h -> {
+                    store.queueDigest(h, member, now.toEpochMilli());
+                    return null;
+                });
+                queued++;
+            }
+            if (members.size() < 200) {
+                return queued;
+            }
+        }
     }
 
     public int markRead(long userId, List<Long> ids) {

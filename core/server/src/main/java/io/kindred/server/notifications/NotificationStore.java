@@ -20,9 +20,15 @@ public final class NotificationStore {
     }
 
     /** One queued email. */
-    public record Email(long id, long userId, Long notificationId, String state, int attempts, Instant nextAttemptAt,
-                        String lastError, Instant createdAt) {
+    public record Email(long id, long userId, Long notificationId, String kind, String state, int attempts,
+                        Instant nextAttemptAt, String lastError, Instant createdAt) {
+        public boolean digest() {
+            return "digest".equals(kind);
+        }
     }
+
+    /** The choice key of the daily digest, kept with the per-type choices. */
+    public static final String DIGEST = "*/digest";
 
     private static final String ROW = "id, user_id, type, params, link, created_at, read_at";
 
@@ -41,14 +47,14 @@ public final class NotificationStore {
 
     /** @return the new row's id, or empty when the member has a notification with that key already */
     public Optional<Long> insert(Handle h, long userId, String type, String params, String link, String key,
-                                 boolean inSite, long now) {
+                                 boolean inSite, boolean digest, long now) {
         return h.createQuery("""
-                        INSERT INTO notifications(user_id, type, params, link, dedup_key, in_site, created_at)
-                        VALUES (:u, :type, :params, :link, :key, :inSite, :now)
+                        INSERT INTO notifications(user_id, type, params, link, dedup_key, in_site, digest, created_at)
+                        VALUES (:u, :type, :params, :link, :key, :inSite, :digest, :now)
                         ON CONFLICT (user_id, dedup_key) DO NOTHING
                         RETURNING id""")
                 .bind("u", userId).bind("type", type).bind("params", params).bind("link", link).bind("key", key)
-                .bind("inSite", inSite ? 1 : 0).bind("now", now).mapTo(Long.class).findOne();
+                .bind("inSite", inSite ? 1 : 0).bind("digest", digest ? 1 : 0).bind("now", now).mapTo(Long.class).findOne();
     }
 
     public Optional<Long> idByKey(Handle h, long userId, String key) {
@@ -117,15 +123,39 @@ public final class NotificationStore {
 
     public void queueEmail(Handle h, long userId, long notificationId, long now) {
         h.createUpdate("""
-                        INSERT INTO email_outbox(user_id, notification_id, state, attempts, next_attempt_at, created_at)
-                        VALUES (:u, :n, 'pending', 0, :now, :now)""")
+                        INSERT INTO email_outbox(user_id, notification_id, kind, state, attempts, next_attempt_at, created_at)
+                        VALUES (:u, :n, 'notification', 'pending', 0, :now, :now)""")
                 .bind("u", userId).bind("n", notificationId).bind("now", now).execute();
+    }
+
+    /** @return members with notifications waiting for their digest, after {@code afterUserId} */
+    public List<Long> membersWithDigest(Handle h, long afterUserId, int limit) {
+        return h.createQuery("""
+                        SELECT DISTINCT user_id FROM notifications WHERE digest = 1 AND user_id > :after
+                         ORDER BY user_id LIMIT :limit""")
+                .bind("after", afterUserId).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    /** Queues one digest email for the member and hands it every notification that waited for it. */
+    public void queueDigest(Handle h, long userId, long now) {
+        long email = h.createUpdate("""
+                        INSERT INTO email_outbox(user_id, kind, state, attempts, next_attempt_at, created_at)
+                        VALUES (:u, 'digest', 'pending', 0, :now, :now)""")
+                .bind("u", userId).bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("UPDATE notifications SET digest = 0, digest_email_id = :e WHERE user_id = :u AND digest = 1")
+                .bind("e", email).bind("u", userId).execute();
+    }
+
+    /** @return the notifications a digest email carries, oldest first */
+    public List<Row> ofDigest(Handle h, long emailId) {
+        return h.createQuery("SELECT " + ROW + " FROM notifications WHERE digest_email_id = :e ORDER BY id")
+                .bind("e", emailId).map((rs, c) -> row(rs)).list();
     }
 
     private static Email email(java.sql.ResultSet rs) throws java.sql.SQLException {
         long n = rs.getLong("notification_id");
         Long notification = rs.wasNull() ? null : n;
-        return new Email(rs.getLong("id"), rs.getLong("user_id"), notification, rs.getString("state"),
+        return new Email(rs.getLong("id"), rs.getLong("user_id"), notification, rs.getString("kind"), rs.getString("state"),
                 rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")), rs.getString("last_error"),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
