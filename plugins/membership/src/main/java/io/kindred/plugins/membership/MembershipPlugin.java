@@ -37,6 +37,7 @@ public final class MembershipPlugin extends KindredPlugin {
         MembershipPages pages = new MembershipPages(ctx, store, plans, api, benefits);
         Bonuses bonuses = new Bonuses(ctx, planStore, api::benefits);
         api.jobs(Map.of("expire-plans", now -> plans.expire(now.toEpochMilli()),
+                "remind-expiring-cards", now -> plans.remindExpiring(now.toEpochMilli()),
                 "birthday-bonus", bonuses::birthdays, "monthly-bonus", bonuses::monthly, "tier-review", growth::review));
 
         ctx.migrations("db/membership");
@@ -58,6 +59,9 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.notificationType(NotificationType.of(Growth.NOTIFY_TIER_UP));
         ctx.on("tier.changed", "notify-tier-up", Replay.FROM_NOW, growth::onTierChanged);
 
+        ctx.notificationType(NotificationType.of(Plans.NOTIFY_CARD_EXPIRING));
+        ctx.notificationType(NotificationType.of(Plans.NOTIFY_CARD_EXPIRED));
+        ctx.job("remind-expiring-cards", Schedule.dailyAt(LocalTime.of(9, 0)), now -> plans.remindExpiring(now.toEpochMilli()));
         ctx.job("expire-plans", Schedule.dailyAt(LocalTime.of(0, 5)), now -> plans.expire(now.toEpochMilli()));
         ctx.job("birthday-bonus", Schedule.dailyAt(LocalTime.of(8, 0)), bonuses::birthdays);
         ctx.job("monthly-bonus", Schedule.dailyAt(LocalTime.of(0, 15)), bonuses::monthly);

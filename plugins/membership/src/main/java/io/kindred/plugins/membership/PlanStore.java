@@ -133,6 +133,14 @@ final class PlanStore {
                 .bind("now", now).map((rs, c) -> holding(rs)).list();
     }
 
+    /** @return active holdings that end after {@code from} and at or before {@code to} */
+    List<Holding> ending(Handle h, long from, long to) {
+        return h.createQuery("""
+                        SELECT user_id, plan_code, starts_at, ends_at, status FROM membership_holdings
+                         WHERE status = 'active' AND ends_at > :from AND ends_at <= :to""")
+                .bind("from", from).bind("to", to).map((rs, c) -> holding(rs)).list();
+    }
+
     long insertBatch(Handle tx, String planCode, int size, String note, Long createdBy, long now) {
         return tx.createQuery("""
                         INSERT INTO membership_code_batches(plan_code, size, note, created_by, created_at)

@@ -172,9 +172,31 @@ final class Plans {
                 ctx.events().publish(tx, "plan.expired", h.userId(), Map.of("userId", h.userId(),
                         "planCode", h.planCode(), "reason", "ended",
                         "endedAt", Instant.ofEpochMilli(h.endsAt()).toString()));
+                notify(tx, h, NOTIFY_CARD_EXPIRED);
             }
             return ended.size();
         });
+    }
+
+    /** Notification type: a card (paid plan) ends within 7 days. */
+    static final String NOTIFY_CARD_EXPIRING = "membership.card_expiring";
+    /** Notification type: a card (paid plan) ended. */
+    static final String NOTIFY_CARD_EXPIRED = "membership.card_expired";
+
+    /** The daily job: tells members whose card ends within 7 days, once per card and end. @return how many */
+    int remindExpiring(long now) {
+        return ctx.db().write(tx -> {
+            List<PlanStore.Holding> ending = store.ending(tx, now, now + java.time.Duration.ofDays(7).toMillis());
+            ending.forEach(h -> notify(tx, h, NOTIFY_CARD_EXPIRING));
+            return ending.size();
+        });
+    }
+
+    private void notify(Handle tx, PlanStore.Holding h, String type) {
+        String name = store.plan(tx, h.planCode()).map(Plan::name).orElse(h.planCode());
+        String day = java.time.LocalDate.ofInstant(Instant.ofEpochMilli(h.endsAt()), ctx.siteZone()).toString();
+        ctx.notifications().send(tx, h.userId(), type, Map.of("plan", name, "day", day), "/membership",
+                type + ":" + h.planCode() + ":" + h.endsAt());
     }
 
     /** Generates a batch of activation codes for a plan. @return the codes */

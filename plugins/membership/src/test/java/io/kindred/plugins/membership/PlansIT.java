@@ -82,6 +82,32 @@ class PlansIT {
     }
 
     @Test
+    void aMemberHearsOnceThatTheirCardEndsWithin7DaysAndOnceThatItEnded() {
+        MutableClock clock = new MutableClock(T0);
+        try (TestPlatform p = Fixture.start(clock)) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            long id = userId(alice);
+            purchase(p, alice, "C-1", 19_00, "CARD-MONTHLY");
+            clock.advance(Duration.ofDays(20));
+            assertEquals(0, p.admin().post("/api/v1/admin/membership/jobs/remind-expiring-cards/run", Map.of())
+                    .json().path("count").asInt(), "more than 7 days left");
+            clock.advance(Duration.ofDays(5));
+            assertEquals(1, p.admin().post("/api/v1/admin/membership/jobs/remind-expiring-cards/run", Map.of())
+                    .json().path("count").asInt());
+            p.admin().post("/api/v1/admin/membership/jobs/remind-expiring-cards/run", Map.of());
+            assertEquals(1, notifications(p, id, "membership.card_expiring"), "once per card and end");
+            clock.advance(Duration.ofDays(7));
+            p.admin().post("/api/v1/admin/membership/jobs/expire-plans/run", Map.of());
+            assertEquals(1, notifications(p, id, "membership.card_expired"));
+        }
+    }
+
+    static long notifications(TestPlatform p, long userId, String type) {
+        return p.kindred().database.read(h -> h.createQuery("SELECT COUNT(*) FROM notifications WHERE user_id = :u AND type = :t")
+                .bind("u", userId).bind("t", type).mapTo(Long.class).one());
+    }
+
+    @Test
     void anOperatorGrantsAndRevokes() {
         try (TestPlatform p = Fixture.start()) {
             Http alice = p.member("alice@kindred.test", "Alice");
