@@ -30,6 +30,7 @@ import io.kindred.server.audit.AuditLog;
 import io.kindred.api.notifications.NotificationType;
 import io.kindred.server.notifications.EmailOutbox;
 import io.kindred.server.notifications.UnsubscribeLinks;
+import io.kindred.server.notifications.PointsExpiryReminder;
 import io.kindred.server.notifications.BroadcastStore;
 import io.kindred.server.notifications.Broadcasts;
 import io.kindred.server.pages.ConsoleBroadcasts;
@@ -181,6 +182,7 @@ public final class Kindred implements AutoCloseable {
         NotificationStore notificationStore = new NotificationStore(db.coreJdbi());
         this.notifications = new NotificationService(database, notificationStore, ui, clock);
         ui.addNotificationType("core", NotificationType.of("core.announcement"));
+        ui.addNotificationType("core", NotificationType.of(PointsExpiryReminder.TYPE));
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services,
@@ -241,6 +243,9 @@ public final class Kindred implements AutoCloseable {
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "send-emails", Schedule.every(Duration.ofSeconds(settings.intValue("mail.outbox-seconds", 5))),
                 emailOutbox::drain);
+        PointsExpiryReminder expiryReminder = new PointsExpiryReminder(database, notificationStore, notifications,
+                settings::zone);
+        scheduler.schedule("core", "remind-expiring-points", Schedule.dailyAt(LocalTime.of(10, 0)), expiryReminder::run);
         scheduler.schedule("core", "send-digests", Schedule.dailyAt(LocalTime.parse(settings.raw("notifications.digest-time")
                 .filter(t -> t.matches("([01]\\d|2[0-3]):[0-5]\\d")).orElse("19:00"))), notifications::queueDigests);
         scheduler.schedule("core", "deliver-broadcasts",

@@ -38,6 +38,21 @@ class ExpiryTest {
     }
 
     @Test
+    void aMemberWithPointsExpiringWithin30DaysIsToldOnceAMonth() {
+        start("UTC");
+        Http shop = platform.apiClient("shop");
+        Http member = platform.member("reminded@expiry.test", "Reminded");
+        long id = member.get("/api/v1/me").json().at("/user/id").asLong();
+        assertEquals(201, adjust(shop, id, 100, "january").status());
+        assertEquals(200, platform.admin().post("/api/v1/admin/jobs/core/remind-expiring-points/run", java.util.Map.of()).status());
+        assertEquals(200, platform.admin().post("/api/v1/admin/jobs/core/remind-expiring-points/run", java.util.Map.of()).status());
+        JsonNode items = member.get("/api/v1/me/notifications").json().path("items");
+        assertEquals(1, items.size(), items.toString());
+        assertEquals("100 points expire soon", items.get(0).path("title").asText());
+        assertEquals("Spend them by 2026-01-31, after that they are gone.", items.get(0).path("body").asText());
+    }
+
+    @Test
     void netChangeSinceCountsCreditsMinusDebitsFromTheGivenMomentOn() {
         start("UTC");
         Http shop = platform.apiClient("shop");

@@ -119,6 +119,22 @@ public final class NotificationStore {
                 .bind("now", now).execute();
     }
 
+    /** Points of one member that expire soon: how many, and when the first of them expire. */
+    public record Expiring(long userId, long amount, long firstExpiresAt) {
+    }
+
+    /** @return per member, the points whose lots expire after {@code from} and at or before {@code to} */
+    public List<Expiring> expiringPoints(Handle h, long from, long to) {
+        return h.createQuery("""
+                        SELECT a.user_id, SUM(l.remaining) AS amount, MIN(l.expires_at) AS first_expires
+                          FROM ledger_lots l JOIN ledger_accounts a ON a.id = l.account_id
+                         WHERE a.asset = 'points' AND a.user_id IS NOT NULL AND l.remaining > 0
+                           AND l.expires_at > :from AND l.expires_at <= :to
+                         GROUP BY a.user_id ORDER BY a.user_id""")
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Expiring(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
     // ---- email outbox ----
 
     public void queueEmail(Handle h, long userId, long notificationId, long now) {
