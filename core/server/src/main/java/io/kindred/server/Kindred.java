@@ -201,13 +201,13 @@ public final class Kindred implements AutoCloseable {
         Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
+        UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);
         NotificationPages notificationPages = new NotificationPages(views, notifications, notificationTexts, auth,
-                settings::zone, new UnsubscribeLinks(database, clock));
+                settings::zone, unsubscribeLinks);
         ui.addAccountSection("core", Widget.localized("notifications", "notification-choices", 90,
                 (viewer, locale) -> viewer == null ? Map.of() : notificationPages.choicesModel(viewer.id(), locale)));
         Broadcasts broadcasts = new Broadcasts(database, new BroadcastStore(db.coreJdbi()), notifications, audit, clock,
                 () -> settings.intValue("broadcasts.batches-per-run", 10));
-        UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
                 settings, unsubscribeLinks, ui::notificationType);
         Adjustments adjustments = new Adjustments(database, ledger, users);
