@@ -63,6 +63,10 @@ import io.kindred.server.web.HttpServer;
 import io.kindred.server.web.Json;
 import io.kindred.server.web.Locales;
 import io.kindred.server.web.PluginRouter;
+import io.kindred.server.webhooks.WebhookDeliverer;
+import io.kindred.server.webhooks.WebhookRoutes;
+import io.kindred.server.webhooks.WebhookStore;
+import io.kindred.server.webhooks.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +123,8 @@ public final class Kindred implements AutoCloseable {
     public final Preferences preferences;
     public final AuditLog audit;
     public final PluginInstaller installer;
+    public final Webhooks webhooks;
+    private final WebhookDeliverer webhookDeliverer;
     private final FolderWatcher folderWatcher;
     private final Mailer mailer;
     private final HttpServer http;
@@ -140,7 +146,11 @@ public final class Kindred implements AutoCloseable {
 
         this.dispatcher = new Dispatcher(database, clock, settings.intValue("events.max-attempts", 8),
                 settings.intValue("events.retry-base-ms", 1000));
-        EventOutbox outbox = new EventOutbox(Json.CORE, clock, dispatcher::wake);
+        this.webhookDeliverer = new WebhookDeliverer(new WebhookStore(database), settings, clock, version());
+        EventOutbox outbox = new EventOutbox(Json.CORE, clock, () -> {
+            dispatcher.wake();
+            webhookDeliverer.wake();
+        });
         Assets assets = new Assets(database, clock, settings);
         assets.register("core", AssetDefinition.of("points"));
         this.ledger = new LedgerService(database, assets, clock, settings::zone);
@@ -182,6 +192,7 @@ public final class Kindred implements AutoCloseable {
         Theme theme = new Theme(settings, config.themesDir(), ui, new Messages(ui), config.get("dev").isPresent(), pluginAssets);
         Views views = new Views(theme, settings, auth, ui, locales, services);
         Adjustments adjustments = new Adjustments(database, ledger, users);
+        this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
@@ -200,6 +211,7 @@ public final class Kindred implements AutoCloseable {
                 new JobRoutes(scheduler),
                 pluginAssets,
                 new EventRoutes(new EventLog(database), dispatcher),
+                new WebhookRoutes(webhooks),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,
                         customerImport, plugins, installer, audit, scheduler, apiKeys, dispatcher, settings, ui,
                         config.uploadsDir(), clock))));
@@ -207,6 +219,7 @@ public final class Kindred implements AutoCloseable {
         installer.recoverInterruptedUpgrades();
         plugins.startAll();
         dispatcher.start();
+        webhookDeliverer.start();
         folderWatcher.start(settings.intValue("plugins.watch-seconds", 2));
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "purge-sessions", Schedule.dailyAt(LocalTime.of(4, 0)), now -> sessions.purgeExpired());
@@ -262,6 +275,7 @@ public final class Kindred implements AutoCloseable {
         http.stop();
         folderWatcher.stop();
         dispatcher.stop();
+        webhookDeliverer.stop();
         scheduler.shutdown();
         mailer.close();
         plugins.stopAll();
