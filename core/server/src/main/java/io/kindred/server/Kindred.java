@@ -20,6 +20,7 @@ import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.pages.AccountPages;
 import io.kindred.server.pages.ConsolePages;
+import io.kindred.server.pages.ConsoleWebhooks;
 import io.kindred.server.pages.MemberPages;
 import io.kindred.server.pages.Messages;
 import io.kindred.server.pages.PasswordResetPages;
@@ -212,6 +213,7 @@ public final class Kindred implements AutoCloseable {
                 pluginAssets,
                 new EventRoutes(new EventLog(database), dispatcher),
                 new WebhookRoutes(webhooks),
+                new ConsoleWebhooks(views, webhooks, settings),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,
                         customerImport, plugins, installer, audit, scheduler, apiKeys, dispatcher, settings, ui,
                         config.uploadsDir(), clock))));

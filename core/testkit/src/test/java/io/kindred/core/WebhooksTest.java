@@ -260,6 +260,55 @@ class WebhooksTest {
     }
 
     @Test
+    void theConsoleRegistersShowsTheSecretOnceTestsRedeliversDisablesAndDeletes() throws Exception {
+        Http.Response made = admin.submitForm("/console/webhooks", "/console/webhooks", "url", receiver.url("/console"),
+                "events", "purchase.recorded, user.*", "description", "From the console");
+        assertEquals(200, made.status(), made.body());
+        assertEquals("no-store", made.headers().get("cache-control"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("whsec_[0-9a-f]{64}").matcher(made.body());
+        assertTrue(m.find(), "the secret is on the answer");
+        String secret = m.group();
+        String list = admin.get("/console/webhooks").body();
+        assertTrue(list.contains(receiver.url("/console")) && list.contains("purchase.recorded user.*"), list);
+        assertFalse(list.contains(secret), "and nowhere else");
+        long id = idOf(admin.get("/api/v1/admin/webhooks?limit=200").json(), receiver.url("/console"));
+
+        Http.Response tested = admin.submitForm("/console/webhooks", "/console/webhooks/" + id + "/test");
+        assertEquals(303, tested.status(), tested.body());
+        await(() -> receiver.got("/console").size() >= 1, "the test event");
+        assertTrue(verify(receiver.got("/console").get(0), secret));
+        await(() -> admin.get("/console/webhooks/" + id).body().contains("Delivered"), "the log shows it delivered");
+        String detail = admin.get("/console/webhooks/" + id).body();
+        assertTrue(detail.contains("webhook.test") && detail.contains(" ms"), detail);
+
+        long delivery = deliveries(admin.get("/api/v1/admin/webhooks/" + id).json().path("webhook")).path(0).path("id").asLong();
+        assertEquals(303, admin.submitForm("/console/webhooks/" + id, "/console/webhooks/deliveries/" + delivery + "/redeliver").status());
+        await(() -> receiver.got("/console").size() >= 2, "sent again");
+
+        assertEquals(303, admin.submitForm("/console/webhooks", "/console/webhooks/" + id + "/disable").status());
+        assertFalse(admin.get("/api/v1/admin/webhooks/" + id).json().at("/webhook/enabled").asBoolean());
+        Http.Response refused = admin.submitForm("/console/webhooks", "/console/webhooks/" + id + "/test");
+        assertTrue(refused.headers().get("location").endsWith("notice=console_webhook_disabled"), refused.headers().toString());
+        assertEquals(303, admin.submitForm("/console/webhooks", "/console/webhooks/" + id + "/delete").status());
+        assertEquals(404, admin.get("/api/v1/admin/webhooks/" + id).status());
+
+        Http.Response bad = admin.submitForm("/console/webhooks", "/console/webhooks", "url", "ftp://x", "events", "*");
+        assertEquals(400, bad.status());
+        assertFalse(bad.body().contains("whsec_"));
+        assertTrue(bad.body().contains("http://"), "the page says what is wrong");
+    }
+
+    /** Finds an endpoint's id in a list answer by its URL. */
+    private static long idOf(JsonNode page, String url) {
+        for (JsonNode item : page.path("items")) {
+            if (item.path("url").asText().equals(url)) {
+                return item.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no endpoint " + url + " in " + page);
+    }
+
+    @Test
     void badInputIsA400WithTheErrorShape() {
         String url = receiver.url("/bad");
         assertBad(Map.of("url", "ftp://example.com/x", "events", List.of("*")), "webhook_url_invalid");

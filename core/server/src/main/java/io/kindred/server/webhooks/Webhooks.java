@@ -114,6 +114,11 @@ public final class Webhooks {
         return store.delivery(deliveryId).orElseThrow(() -> deliveryNotFound(deliveryId));
     }
 
+    /** @return the endpoint a delivery belongs to */
+    public long deliveryEndpoint(long deliveryId) {
+        return store.delivery(deliveryId).orElseThrow(() -> deliveryNotFound(deliveryId)).endpointId();
+    }
+
     private String checkedUrl(String url) {
         URI uri = UrlGuard.parse(url);
         UrlGuard.check(uri, settings.boolValue(WebhookDeliverer.ALLOW_PRIVATE, false));
