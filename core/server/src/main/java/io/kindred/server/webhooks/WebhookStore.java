@@ -186,6 +186,14 @@ public final class WebhookStore {
      * @return how many events were read
      */
     public int fanOut(int batch, long now, BiPredicate<Endpoint, String> matches) {
+        // most passes find nothing new: look first without taking the write lock
+        boolean nothingNew = db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM webhook_cursor c
+                         WHERE c.name = :n AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id > c.cursor_id)""")
+                .bind("n", CURSOR).mapTo(Integer.class).one() > 0);
+        if (nothingNew) {
+            return 0;
+        }
         return db.write(h -> {
             long cursor = h.createQuery("SELECT cursor_id FROM webhook_cursor WHERE name = :n").bind("n", CURSOR)
                     .mapTo(Long.class).findOne().orElseGet(() -> {
@@ -235,7 +243,10 @@ public final class WebhookStore {
      * endpoints in {@code busy}: each is leased until {@code leaseUntil}, so no other pass or node sends it meanwhile.
      */
     public List<Due> claimDue(long now, int limit, Set<Long> busy, long leaseUntil) {
-        if (limit <= 0) {
+        boolean noneDue = limit <= 0 || db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= :now""")
+                .bind("now", now).mapTo(Integer.class).one() == 0);
+        if (noneDue) {
             return List.of();
         }
         return db.write(h -> {
