@@ -57,12 +57,9 @@ public final class ConsoleWebhooks implements Consumer<CoreRouting> {
         });
         r.post("/console/webhooks/deliveries/{id}/redeliver", Access.ADMIN, ctx -> {
             long id = ConsoleSupport.pathId(ctx, "id", CoreError.WEBHOOK_DELIVERY_NOT_FOUND);
-            long[] endpoint = new long[1];
-            String notice = whenEnabled(() -> endpoint[0] = webhooks.redeliver(id).endpointId(), "console_webhook_redelivered");
-            if (endpoint[0] == 0) {
-                endpoint[0] = webhooks.deliveryEndpoint(id);
-            }
-            ConsoleSupport.redirect(ctx, "/console/webhooks/" + endpoint[0], notice);
+            long endpoint = webhooks.deliveryEndpoint(id);
+            ConsoleSupport.redirect(ctx, "/console/webhooks/" + endpoint,
+                    whenEnabled(() -> webhooks.redeliver(id), "console_webhook_redelivered"));
         });
     }
 

@@ -38,6 +38,12 @@ public final class WebhookStore {
             m.put("updatedAt", updatedAt);
             return m;
         }
+
+        /** Without the secret, so that a log line never carries it. */
+        @Override
+        public String toString() {
+            return "Endpoint[id=" + id + ", url=" + url + ", events=" + events + ", enabled=" + enabled + "]";
+        }
     }
 
     /** One event for one endpoint, with the outcome of its latest attempt. */
@@ -68,6 +74,12 @@ public final class WebhookStore {
     /** A delivery claimed for an attempt: what to send, where, signed with what. */
     public record Due(long deliveryId, long endpointId, String url, String secret, long eventId, String eventType,
                       Long userId, String payload, Instant eventAt, int attempts, Instant firstAttemptAt, long leaseUntil) {
+
+        /** Without the secret, so that a log line never carries it. */
+        @Override
+        public String toString() {
+            return "Due[delivery=" + deliveryId + ", endpoint=" + endpointId + ", event=" + eventId + "]";
+        }
     }
 
     /** An endpoint's run of failures after one more. */
