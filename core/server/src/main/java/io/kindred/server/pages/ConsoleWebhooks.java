@@ -9,7 +9,8 @@ import io.kindred.api.web.PageRequest;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Params;
-import io.kindred.server.webhooks.WebhookStore;
+import io.kindred.server.webhooks.WebhookDelivery;
+import io.kindred.server.webhooks.WebhookEndpoint;
 import io.kindred.server.webhooks.Webhooks;
 
 import java.time.ZoneId;
@@ -79,7 +80,7 @@ public final class ConsoleWebhooks implements Consumer<CoreRouting> {
         PageRequest page = Params.page(ctx, PAGE);
         ZoneId zone = settings.zone();
         Page<Map<String, Object>> endpoints = Page.of(webhooks.list(page.before(), page.limit()), page,
-                WebhookStore.Endpoint::id).map(e -> endpoint(e, zone));
+                WebhookEndpoint::id).map(e -> endpoint(e, zone));
         Map<String, Object> model = new HashMap<>();
         model.put("endpoints", endpoints.items());
         model.put("nextCursor", endpoints.nextCursor());
@@ -110,10 +111,10 @@ public final class ConsoleWebhooks implements Consumer<CoreRouting> {
     private void detail(Context ctx) {
         long id = ConsoleSupport.pathId(ctx, "id", CoreError.WEBHOOK_NOT_FOUND);
         ZoneId zone = settings.zone();
-        WebhookStore.Endpoint e = webhooks.get(id);
+        WebhookEndpoint e = webhooks.get(id);
         PageRequest page = Params.page(ctx, PAGE);
         Page<Map<String, Object>> deliveries = Page.of(webhooks.deliveries(id, page.before(), page.limit()), page,
-                WebhookStore.Delivery::id).map(d -> {
+                WebhookDelivery::id).map(d -> {
             Map<String, Object> m = new LinkedHashMap<>(d.json());
             m.put("when", ConsoleSupport.when(d.lastAttemptAt() == null ? d.createdAt() : d.lastAttemptAt(), zone));
             m.put("next", d.nextAttemptAt() == null ? "" : ConsoleSupport.when(d.nextAttemptAt(), zone));
@@ -132,7 +133,7 @@ public final class ConsoleWebhooks implements Consumer<CoreRouting> {
         ConsoleSupport.redirect(ctx, "/console/webhooks", enabled ? "console_webhook_enabled" : "console_webhook_disabled_now");
     }
 
-    private static Map<String, Object> endpoint(WebhookStore.Endpoint e, ZoneId zone) {
+    private static Map<String, Object> endpoint(WebhookEndpoint e, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>(e.json());
         m.put("eventsText", String.join(" ", e.events()));
         m.put("created", ConsoleSupport.when(e.createdAt(), zone));

@@ -68,30 +68,30 @@ public final class WebhookRoutes implements Consumer<CoreRouting> {
 
     private void list(Context ctx) {
         PageRequest page = Params.page(ctx, 50, 200);
-        json(ctx, Page.of(webhooks.list(page.before(), page.limit()), page, WebhookStore.Endpoint::id)
-                .map(WebhookStore.Endpoint::json));
+        json(ctx, Page.of(webhooks.list(page.before(), page.limit()), page, WebhookEndpoint::id)
+                .map(WebhookEndpoint::json));
     }
 
     private void show(Context ctx) {
         long id = endpointId(ctx);
         Map<String, Object> endpoint = webhooks.get(id).json();
         endpoint.put("recentDeliveries", webhooks.deliveries(id, Long.MAX_VALUE, RECENT_DELIVERIES).stream()
-                .map(WebhookStore.Delivery::json).toList());
+                .map(WebhookDelivery::json).toList());
         json(ctx, Map.of("webhook", endpoint));
     }
 
     private void change(Context ctx) {
         long id = endpointId(ctx);
         EndpointChange b = Bodies.read(Json.CORE, ctx.body(), EndpointChange.class);
-        WebhookStore.Endpoint e = webhooks.change(id, new Webhooks.Change(b.url(), b.events(), b.description(), b.enabled()));
+        WebhookEndpoint e = webhooks.change(id, new Webhooks.Change(b.url(), b.events(), b.description(), b.enabled()));
         json(ctx, Map.of("webhook", e.json()));
     }
 
     private void deliveries(Context ctx) {
         long id = endpointId(ctx);
         PageRequest page = Params.page(ctx, 50, 200);
-        json(ctx, Page.of(webhooks.deliveries(id, page.before(), page.limit()), page, WebhookStore.Delivery::id)
-                .map(WebhookStore.Delivery::json));
+        json(ctx, Page.of(webhooks.deliveries(id, page.before(), page.limit()), page, WebhookDelivery::id)
+                .map(WebhookDelivery::json));
     }
 
     private static long endpointId(Context ctx) {

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -19,57 +17,7 @@ import java.util.function.BiPredicate;
 /** The SQL of webhooks: endpoints, deliveries (one per endpoint and event) and the deliverer's cursor. */
 public final class WebhookStore {
 
-    /** A registered endpoint; {@code secret} never leaves the server except once, when it is made. */
-    public record Endpoint(long id, String url, List<String> events, String description, String secret, boolean enabled,
-                           String disabledReason, long afterEventId, int consecutiveFailures, Instant failingSince,
-                           Instant createdAt, Instant updatedAt) {
 
-        /** @return the endpoint as the API and the console show it, without its secret */
-        public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("url", url);
-            m.put("events", events);
-            m.put("description", description);
-            m.put("enabled", enabled);
-            m.put("disabledReason", disabledReason);
-            m.put("consecutiveFailures", consecutiveFailures);
-            m.put("createdAt", createdAt);
-            m.put("updatedAt", updatedAt);
-            return m;
-        }
-
-        /** Without the secret, so that a log line never carries it. */
-        @Override
-        public String toString() {
-            return "Endpoint[id=" + id + ", url=" + url + ", events=" + events + ", enabled=" + enabled + "]";
-        }
-    }
-
-    /** One event for one endpoint, with the outcome of its latest attempt. */
-    public record Delivery(long id, long endpointId, long eventId, String eventType, DeliveryStatus status, int attempts,
-                           Instant nextAttemptAt, Instant firstAttemptAt, Instant lastAttemptAt, Integer responseStatus,
-                           Long latencyMs, String responseExcerpt, String error, Instant createdAt) {
-
-        /** @return the delivery as the API and the console show it */
-        public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("endpointId", endpointId);
-            m.put("eventId", eventId);
-            m.put("eventType", eventType);
-            m.put("status", status.json());
-            m.put("attempts", attempts);
-            m.put("nextAttemptAt", status == DeliveryStatus.PENDING ? nextAttemptAt : null);
-            m.put("lastAttemptAt", lastAttemptAt);
-            m.put("responseStatus", responseStatus);
-            m.put("latencyMs", latencyMs);
-            m.put("responseExcerpt", responseExcerpt);
-            m.put("error", error);
-            m.put("createdAt", createdAt);
-            return m;
-        }
-    }
 
     /** A delivery claimed for an attempt: what to send, where, signed with what. */
     public record Due(long deliveryId, long endpointId, String url, String secret, long eventId, String eventType,
@@ -98,7 +46,7 @@ public final class WebhookStore {
         this.db = db;
     }
 
-    public Endpoint insert(String url, List<String> events, String description, String secret, long now) {
+    public WebhookEndpoint insert(String url, List<String> events, String description, String secret, long now) {
         return db.write(h -> {
             long head = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM events").mapTo(Long.class).one();
             long id = h.createUpdate("""
@@ -112,17 +60,17 @@ public final class WebhookStore {
         });
     }
 
-    public Optional<Endpoint> endpoint(long id) {
+    public Optional<WebhookEndpoint> endpoint(long id) {
         return db.read(h -> endpoint(h, id));
     }
 
-    private static Optional<Endpoint> endpoint(Handle h, long id) {
+    private static Optional<WebhookEndpoint> endpoint(Handle h, long id) {
         return h.createQuery("SELECT * FROM webhook_endpoints WHERE id = :id AND deleted_at IS NULL").bind("id", id)
                 .map((rs, c) -> endpoint(rs)).findOne();
     }
 
     /** Newest first, below the id {@code before}. */
-    public List<Endpoint> endpoints(long before, int limit) {
+    public List<WebhookEndpoint> endpoints(long before, int limit) {
         return db.read(h -> h.createQuery("""
                         SELECT * FROM webhook_endpoints WHERE id < :before AND deleted_at IS NULL
                          ORDER BY id DESC LIMIT :limit""")
@@ -130,7 +78,7 @@ public final class WebhookStore {
     }
 
     /** Sets what is given; enabling clears the reason and the run of failures. */
-    public Optional<Endpoint> update(long id, String url, List<String> events, String description, Boolean enabled, long now) {
+    public Optional<WebhookEndpoint> update(long id, String url, List<String> events, String description, Boolean enabled, long now) {
         return db.write(h -> {
             int n = h.createUpdate("""
                             UPDATE webhook_endpoints
@@ -176,7 +124,7 @@ public final class WebhookStore {
     }
 
     /** An endpoint's deliveries, newest first, below the id {@code before}. */
-    public List<Delivery> deliveries(long endpointId, long before, int limit) {
+    public List<WebhookDelivery> deliveries(long endpointId, long before, int limit) {
         return db.read(h -> h.createQuery("SELECT " + DELIVERY_COLUMNS + """
                          FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
                         WHERE d.endpoint_id = :endpoint AND d.id < :before ORDER BY d.id DESC LIMIT :limit""")
@@ -184,7 +132,7 @@ public final class WebhookStore {
                 .map((rs, c) -> delivery(rs)).list());
     }
 
-    public Optional<Delivery> delivery(long id) {
+    public Optional<WebhookDelivery> delivery(long id) {
         return db.read(h -> h.createQuery("SELECT " + DELIVERY_COLUMNS + """
                          FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = :id""")
                 .bind("id", id).map((rs, c) -> delivery(rs)).findOne());
@@ -197,7 +145,7 @@ public final class WebhookStore {
      *
      * @return how many events were read
      */
-    public int fanOut(int batch, long now, BiPredicate<Endpoint, String> matches) {
+    public int fanOut(int batch, long now, BiPredicate<WebhookEndpoint, String> matches) {
         // most passes find nothing new: look first without taking the write lock
         boolean nothingNew = db.read(h -> h.createQuery("""
                         SELECT COUNT(*) FROM webhook_cursor c
@@ -222,10 +170,10 @@ public final class WebhookStore {
             if (events.isEmpty()) {
                 return 0;
             }
-            List<Endpoint> endpoints = h.createQuery("SELECT * FROM webhook_endpoints WHERE enabled = 1")
+            List<WebhookEndpoint> endpoints = h.createQuery("SELECT * FROM webhook_endpoints WHERE enabled = 1")
                     .map((rs, c) -> endpoint(rs)).list();
             for (New e : events) {
-                for (Endpoint ep : endpoints) {
+                for (WebhookEndpoint ep : endpoints) {
                     if (e.id() > ep.afterEventId() && matches.test(ep, e.type())) {
                         insertDelivery(h, ep.id(), e.id(), now);
                     }
@@ -336,16 +284,16 @@ public final class WebhookStore {
                 .bind("now", now).bind("id", deliveryId).execute() > 0);
     }
 
-    private static Endpoint endpoint(ResultSet rs) throws SQLException {
-        return new Endpoint(rs.getLong("id"), rs.getString("url"),
+    private static WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
+        return new WebhookEndpoint(rs.getLong("id"), rs.getString("url"),
                 Arrays.stream(rs.getString("events").split(" ")).filter(s -> !s.isEmpty()).toList(),
                 rs.getString("description"), rs.getString("secret"), rs.getInt("enabled") == 1, rs.getString("disabled_reason"),
                 rs.getLong("after_event_id"), rs.getInt("consecutive_failures"), instant(rs, "failing_since"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
-    private static Delivery delivery(ResultSet rs) throws SQLException {
-        return new Delivery(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), DeliveryStatus.of(rs.getString(5)),
+    private static WebhookDelivery delivery(ResultSet rs) throws SQLException {
+        return new WebhookDelivery(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), DeliveryStatus.of(rs.getString(5)),
                 rs.getInt(6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
                 rs.getObject(10) == null ? null : rs.getInt(10), rs.getObject(11) == null ? null : rs.getLong(11),
                 rs.getString(12), rs.getString(13), Instant.ofEpochMilli(rs.getLong(14)));

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class Webhooks {
 
     /** A new endpoint and its secret, which is shown this once. */
-    public record Created(WebhookStore.Endpoint endpoint, String secret) {
+    public record Created(WebhookEndpoint endpoint, String secret) {
     }
 
     /** What a change sets; absent parts stay as they are. */
@@ -50,24 +50,24 @@ public final class Webhooks {
         String checkedUrl = checkedUrl(url);
         List<String> patterns = EventPatterns.validate(events);
         String secret = Signature.newSecret();
-        WebhookStore.Endpoint e = store.insert(checkedUrl, patterns, checkedDescription(description), secret, clock.millis());
+        WebhookEndpoint e = store.insert(checkedUrl, patterns, checkedDescription(description), secret, clock.millis());
         return new Created(e, secret);
     }
 
-    public List<WebhookStore.Endpoint> list(long before, int limit) {
+    public List<WebhookEndpoint> list(long before, int limit) {
         return store.endpoints(before, limit);
     }
 
-    public WebhookStore.Endpoint get(long id) {
+    public WebhookEndpoint get(long id) {
         return store.endpoint(id).orElseThrow(() -> notFound(id));
     }
 
-    public WebhookStore.Endpoint change(long id, Change c) {
+    public WebhookEndpoint change(long id, Change c) {
         get(id);
         String url = c.url().map(this::checkedUrl).orElse(null);
         List<String> events = c.events().map(EventPatterns::validate).orElse(null);
         String description = c.description().map(Webhooks::checkedDescription).orElse(null);
-        WebhookStore.Endpoint e = store.update(id, url, events, description, c.enabled().orElse(null), clock.millis())
+        WebhookEndpoint e = store.update(id, url, events, description, c.enabled().orElse(null), clock.millis())
                 .orElseThrow(() -> notFound(id));
         wakeDeliverer.run();
         return e;
@@ -81,7 +81,7 @@ public final class Webhooks {
 
     /** Writes a {@code webhook.test} event that only this endpoint gets; @return the event id */
     public long sendTest(long id) {
-        WebhookStore.Endpoint e = get(id);
+        WebhookEndpoint e = get(id);
         if (!e.enabled()) {
             throw disabled(e);
         }
@@ -97,15 +97,15 @@ public final class Webhooks {
         return eventId;
     }
 
-    public List<WebhookStore.Delivery> deliveries(long endpointId, long before, int limit) {
+    public List<WebhookDelivery> deliveries(long endpointId, long before, int limit) {
         get(endpointId);
         return store.deliveries(endpointId, before, limit);
     }
 
     /** Sends one delivery again, whatever became of it, with a fresh 3-day window. */
-    public WebhookStore.Delivery redeliver(long deliveryId) {
-        WebhookStore.Delivery d = store.delivery(deliveryId).orElseThrow(() -> deliveryNotFound(deliveryId));
-        WebhookStore.Endpoint e = get(d.endpointId());
+    public WebhookDelivery redeliver(long deliveryId) {
+        WebhookDelivery d = store.delivery(deliveryId).orElseThrow(() -> deliveryNotFound(deliveryId));
+        WebhookEndpoint e = get(d.endpointId());
         if (!e.enabled()) {
             throw disabled(e);
         }
@@ -141,7 +141,7 @@ public final class Webhooks {
         return new KindredException(CoreError.WEBHOOK_DELIVERY_NOT_FOUND, "There is no webhook delivery " + id + ".");
     }
 
-    private static KindredException disabled(WebhookStore.Endpoint e) {
+    private static KindredException disabled(WebhookEndpoint e) {
         return new KindredException(CoreError.WEBHOOK_DISABLED, "The webhook endpoint " + e.id() + " is disabled"
                 + (e.disabledReason() == null ? "" : " (" + e.disabledReason() + ")") + "; enable it first.");
     }
