@@ -149,6 +149,22 @@ class WebhooksTest {
     }
 
     @Test
+    void aRedirectIsAFailureAndIsNotFollowed() {
+        receiver.answer("/moved", attempt -> 302);
+        JsonNode hook = register(receiver.url("/moved"), List.of("purchase.recorded"));
+        try {
+            assertEquals(201, purchase("MOVED-1").status());
+            await(() -> deliveries(hook).path(0).path("attempts").asInt() >= 1, "an attempt");
+            JsonNode d = deliveries(hook).path(0);
+            assertEquals(302, d.path("responseStatus").asInt(), d.toString());
+            assertEquals("pending", d.path("status").asText(), "to be retried");
+            assertEquals(0, receiver.hits("/elsewhere"), "the Location was not followed");
+        } finally {
+            delete(hook);
+        }
+    }
+
+    @Test
     void patternsChooseTheEventsAnEndpointGets() {
         JsonNode purchases = register(receiver.url("/wild-purchase"), List.of("purchase.*"));
         JsonNode users = register(receiver.url("/wild-users"), List.of("user.registered"));
@@ -489,6 +505,9 @@ class WebhooksTest {
                 got.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(eventId,
                         x.getRequestHeaders().getFirst("Kindred-Signature"), body,
                         x.getRequestHeaders().getFirst("Content-Type")));
+            }
+            if (status / 100 == 3) {
+                x.getResponseHeaders().set("Location", url("/elsewhere"));
             }
             byte[] answer = (status / 100 == 2 ? "ok" : "down").getBytes(StandardCharsets.UTF_8);
             x.sendResponseHeaders(status, answer.length);
