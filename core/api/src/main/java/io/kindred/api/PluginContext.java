@@ -232,8 +232,8 @@ public interface PluginContext {
      * are merged into {@code /api/v1/openapi.json} while the plugin runs and leave it when the plugin stops.
      * Every route under {@code /api/v1/} needs an operation there (the platform's coverage test checks the bundled
      * plugins); a path and method, or a component name, that the core or another plugin already describes fails the
-     * plugin's start. Fragments may {@code $ref} the core's shared components ({@code Error}, {@code Problem}
-     * responses such as {@code #/components/responses/NotFound}).
+     * plugin's start. Fragments may {@code $ref} the core's shared components (the schema {@code Error}, responses
+     * such as {@code #/components/responses/NotFound}, the parameters {@code Cursor} and {@code IdempotencyKey}).
      *
      * <pre>{@code
      * ctx.routes().post("/api/v1/checkins", Access.MEMBER, checkins::checkIn);
