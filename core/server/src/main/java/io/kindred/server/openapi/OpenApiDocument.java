@@ -105,7 +105,8 @@ public final class OpenApiDocument {
         info.put("version", version);
         info.put("description", "Every endpoint of the core and of the plugins that run on this site. Errors answer "
                 + "{\"error\":{\"code\",\"message\"}}. Call with an API key (Authorization: Bearer) or a session cookie; "
-                + "a request with a session that changes something also sends the X-CSRF-Token header.");
+                + "a request with a session that changes something also sends X-Requested-With: kindred (or X-CSRF-Token). "
+                + "Member endpoints take a session only; operator and admin endpoints also take any API key.");
         ArrayNode servers = doc.putArray("servers");
         servers.addObject().put("url", "/");
         doc.putArray("security").addObject().putArray("apiKey");
