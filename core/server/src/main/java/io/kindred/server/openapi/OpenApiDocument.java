@@ -15,6 +15,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class OpenApiDocument {
         if (!json.isObject() || !json.path("paths").isObject()) {
             throw new IllegalArgumentException("the OpenAPI description " + name + " has no paths object");
         }
-        Set<String> taken = new java.util.HashSet<>(keys(fragments.stream().map(Fragment::json).toList()));
+        Set<String> taken = new HashSet<>(keys(fragments.stream().map(Fragment::json).toList()));
         for (String key : keys(List.of(json))) {
             if (!taken.add(key)) {
                 throw new IllegalArgumentException("the OpenAPI description " + name + " describes " + key

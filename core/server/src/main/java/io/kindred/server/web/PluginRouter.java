@@ -9,6 +9,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Handler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class PluginRouter {
 
     /** @return every core route and every route of a started plugin, in declaration order */
     public List<Declared> declared() {
-        List<Declared> all = new java.util.ArrayList<>(coreRoutes);
+        List<Declared> all = new ArrayList<>(coreRoutes);
         routes.forEach(r -> all.add(new Declared(r.owner(), r.method(), r.path())));
         return all;
     }
