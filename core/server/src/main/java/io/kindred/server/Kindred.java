@@ -63,6 +63,8 @@ import io.kindred.server.web.Errors;
 import io.kindred.server.web.HttpServer;
 import io.kindred.server.web.Json;
 import io.kindred.server.web.Locales;
+import io.kindred.server.openapi.OpenApiDocument;
+import io.kindred.server.openapi.OpenApiRoutes;
 import io.kindred.server.web.PluginRouter;
 import io.kindred.server.webhooks.WebhookDeliverer;
 import io.kindred.server.webhooks.WebhookRoutes;
@@ -126,6 +128,8 @@ public final class Kindred implements AutoCloseable {
     public final PluginInstaller installer;
     public final Webhooks webhooks;
     private final WebhookDeliverer webhookDeliverer;
+    /** Every route the server serves now (core and started plugins), e.g. for the OpenAPI coverage test. */
+    public final PluginRouter router;
     private final FolderWatcher folderWatcher;
     private final Mailer mailer;
     private final HttpServer http;
@@ -170,15 +174,16 @@ public final class Kindred implements AutoCloseable {
         PasswordResets resets = new PasswordResets(database, users, sessions, mailer, clock);
 
         this.scheduler = new Scheduler(clock, settings::zone);
-        PluginRouter router = new PluginRouter();
+        this.router = new PluginRouter();
         PluginAssets pluginAssets = new PluginAssets();
         this.ui = new UiRegistry();
         ServiceRegistry services = new ServiceRegistry();
         this.preferences = new Preferences(database, ui, members, users, clock);
         this.audit = new AuditLog(database, clock);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
+        OpenApiDocument openApi = new OpenApiDocument(version());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
-                pluginAssets, ui, services,
+                pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
                         new StoredImages(config.uploadsDir()), ui::benefits),
                 new HashSet<>(bundled));
@@ -214,6 +219,7 @@ public final class Kindred implements AutoCloseable {
                 new EventRoutes(new EventLog(database), dispatcher),
                 new WebhookRoutes(webhooks),
                 new ConsoleWebhooks(views, webhooks, settings),
+                new OpenApiRoutes(openApi, views),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,
                         customerImport, plugins, installer, audit, scheduler, apiKeys, dispatcher, settings, ui,
                         config.uploadsDir(), clock))));

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsolePagesTest {
 
     static final List<String> PAGES = List.of("/console", "/console/members", "/console/members/1", "/console/members.csv",
-            "/console/members/import", "/console/plugins", "/console/settings", "/console/apikeys", "/console/events",
+            "/console/members/import", "/console/plugins", "/console/settings", "/console/apikeys", "/console/events", "/console/api",
             "/console/webhooks");
     static final List<String> FORMS = List.of("/console/members/1/adjust", "/console/members/1/labels",
             "/console/members/import", "/console/plugins/sample/disable", "/console/settings", "/console/apikeys",
@@ -122,6 +122,25 @@ class ConsolePagesTest {
             assertEquals(303, r.status(), page);
             assertEquals("/signin?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8), r.headers().get("location"), page);
         }
+    }
+
+    @Test
+    void theApiReferencePageRendersTheDescriptionWithSwaggerUiFromItsWebJarAndNoInlineScript() {
+        Http op = operator("op-api@console.test");
+        Http.Response page = op.get("/console/api");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("href=\"/console/api\""), "in the console navigation");
+        assertTrue(page.body().contains("data-url=\"/api/v1/openapi.json\""));
+        assertFalse(page.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script");
+        for (String asset : List.of("/webjars/swagger-ui/swagger-ui-bundle.js", "/webjars/swagger-ui/swagger-ui.css",
+                "/assets/api-reference.js")) {
+            assertTrue(page.body().contains(asset), asset);
+            assertEquals(200, op.get(asset).status(), asset);
+        }
+        Http.Response doc = platform.http().get("/api/v1/openapi.json");
+        assertEquals(200, doc.status());
+        assertEquals("3.1.0", doc.json().path("openapi").asText());
+        assertTrue(doc.json().path("paths").path("/api/v1/admin/users").has("get"));
     }
 
     @Test

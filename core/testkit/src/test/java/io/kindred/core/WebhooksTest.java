@@ -345,13 +345,8 @@ class WebhooksTest {
     }
 
     @Test
-    void theOpenApiFragmentDescribesEveryWebhookEndpoint() throws Exception {
-        JsonNode doc;
-        try (var in = io.kindred.server.Kindred.class.getClassLoader().getResourceAsStream("openapi/webhooks.json")) {
-            assertNotNull(in, "openapi/webhooks.json is in the server jar");
-            doc = JSON.readTree(in);
-        }
-        assertTrue(doc.path("openapi").asText().startsWith("3.1"));
+    void theApiDescriptionCoversEveryWebhookEndpoint() {
+        JsonNode doc = admin.get("/api/v1/openapi.json").json();
         Map<String, List<String>> expected = Map.of(
                 "/api/v1/admin/webhooks", List.of("get", "post"),
                 "/api/v1/admin/webhooks/{id}", List.of("get", "patch", "delete"),
@@ -360,8 +355,8 @@ class WebhooksTest {
                 "/api/v1/admin/webhooks/deliveries/{id}/redeliver", List.of("post"));
         expected.forEach((path, methods) -> methods.forEach(m ->
                 assertTrue(doc.path("paths").path(path).has(m), m + " " + path)));
-        assertEquals(expected.size(), doc.path("paths").size());
         doc.findValues("$ref").forEach(r -> assertTrue(doc.at(r.asText().substring(1)).isObject(), "resolves " + r));
+        assertTrue(doc.at("/components/schemas/WebhookWithSecret").isObject());
     }
 
     private static void assertBad(Map<String, Object> body, String code) {

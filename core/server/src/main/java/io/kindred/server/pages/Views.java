@@ -124,7 +124,8 @@ public final class Views implements Renderer, Errors.ErrorPage {
             entries.add(new NavEntry(place, "console.nav.apikeys", "/console/apikeys", 90, io.kindred.api.web.Access.ADMIN));
             entries.add(NavEntry.console("console.nav.events", "/console/events", 95));
             entries.add(NavEntry.console("console.nav.jobs", "/console/jobs", 96));
-            entries.add(new NavEntry(place, "console.nav.webhooks", "/console/webhooks", 97, io.kindred.api.web.Access.ADMIN));
+            entries.add(NavEntry.console("console.nav.api", "/console/api", 97));
+            entries.add(new NavEntry(place, "console.nav.webhooks", "/console/webhooks", 98, io.kindred.api.web.Access.ADMIN));
         }
         entries.addAll(ui.nav(place));
         List<Map<String, Object>> out = new ArrayList<>();
