@@ -86,6 +86,21 @@ class StartupIT {
     }
 
     @Test
+    void theJarServesTheApiDescriptionOfTheCoreAndItsBundledPlugins() throws Exception {
+        KindredProcess k = launch(tmp.resolve("data"), KindredProcess.adminEnv());
+
+        Http.Response doc = k.http().get("/api/v1/openapi.json");
+
+        assertEquals(200, doc.status(), doc.body());
+        assertEquals("3.1.0", doc.json().path("openapi").asText());
+        for (String path : List.of("/api/v1/admin/users", "/healthz", "/api/v1/checkins", "/api/v1/membership/me",
+                "/api/v1/shop/items", "/api/v1/welcome/me")) {
+            assertTrue(doc.json().path("paths").has(path), path);
+        }
+        assertEquals(200, k.http().get("/webjars/swagger-ui/swagger-ui-bundle.js").status());
+    }
+
+    @Test
     void withoutAdministratorTheLoggedSetupTokenCreatesOneOnce() throws Exception {
         KindredProcess k = launch(tmp.resolve("data"), Map.of());
         String token = awaitSetupToken(k);

@@ -37,6 +37,10 @@ public enum CoreError implements ErrorCode {
     INVALID_PLUGIN(400),
     /** Dropping a plugin's data without typing its id to confirm. */
     CONFIRMATION_MISMATCH(400),
+    /** A webhook URL that is not an http(s) URL with a host that resolves. */
+    WEBHOOK_URL_INVALID(400),
+    /** A webhook URL whose host resolves to a loopback, link-local, private, multicast or any-local address. */
+    WEBHOOK_URL_FORBIDDEN(400),
     /** No session and no API key where one is needed. */
     UNAUTHENTICATED(401),
     /** Sign-in with a wrong email or password, or a password change with a wrong current password. */
@@ -57,6 +61,10 @@ public enum CoreError implements ErrorCode {
     USER_NOT_FOUND(404),
     /** No purchase with that external order id. */
     PURCHASE_NOT_FOUND(404),
+    /** No webhook endpoint with that id. */
+    WEBHOOK_NOT_FOUND(404),
+    /** No webhook delivery with that id. */
+    WEBHOOK_DELIVERY_NOT_FOUND(404),
     /** The path exists, the method does not. */
     METHOD_NOT_ALLOWED(405),
     /** The email belongs to another account. */
@@ -77,6 +85,8 @@ public enum CoreError implements ErrorCode {
     JOB_STILL_RUNNING(409),
     /** A setting fixed by the environment or the properties file. */
     SETTING_LOCKED(409),
+    /** The webhook endpoint is disabled: enable it before sending to it. */
+    WEBHOOK_DISABLED(409),
     /** The request body is above the size limit. */
     BODY_TOO_LARGE(413),
     /** An uploaded file is above the size limit. */

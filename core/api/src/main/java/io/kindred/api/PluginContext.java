@@ -249,6 +249,24 @@ public interface PluginContext {
     void script(String path);
 
     /**
+     * Describes the plugin's JSON API: an OpenAPI 3.1 fragment in the plugin jar (a JSON object with
+     * {@code openapi}, {@code info}, {@code paths} and optionally {@code components}) whose paths and components
+     * are merged into {@code /api/v1/openapi.json} while the plugin runs and leave it when the plugin stops.
+     * Every route under {@code /api/v1/} needs an operation there (the platform's coverage test checks the bundled
+     * plugins); a path and method, or a component name, that the core or another plugin already describes fails the
+     * plugin's start. Fragments may {@code $ref} the core's shared components (the schema {@code Error}, responses
+     * such as {@code #/components/responses/NotFound}, the parameters {@code Cursor} and {@code IdempotencyKey}).
+     *
+     * <pre>{@code
+     * ctx.routes().post("/api/v1/checkins", Access.MEMBER, checkins::checkIn);
+     * ctx.openApi("openapi/checkin.json");
+     * }</pre>
+     *
+     * @param resource the fragment's resource path inside the plugin jar, e.g. {@code "openapi/checkin.json"}
+     */
+    void openApi(String resource);
+
+    /**
      * Schedules a job. The host runs it on its own thread, never twice at once, and stops it with the plugin.
      * An operator can also run it now, from the console or with
      * {@code POST /api/v1/admin/jobs/<pluginId>/<name>/run}, which answers the count the job returns.

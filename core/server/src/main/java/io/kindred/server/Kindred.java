@@ -20,6 +20,7 @@ import io.kindred.server.ledger.LedgerRoutes;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.pages.AccountPages;
 import io.kindred.server.pages.ConsolePages;
+import io.kindred.server.pages.ConsoleWebhooks;
 import io.kindred.server.pages.MemberPages;
 import io.kindred.server.pages.Messages;
 import io.kindred.server.pages.PasswordResetPages;
@@ -75,7 +76,13 @@ import io.kindred.server.web.Errors;
 import io.kindred.server.web.HttpServer;
 import io.kindred.server.web.Json;
 import io.kindred.server.web.Locales;
+import io.kindred.server.openapi.OpenApiDocument;
+import io.kindred.server.openapi.OpenApiRoutes;
 import io.kindred.server.web.PluginRouter;
+import io.kindred.server.webhooks.WebhookDeliverer;
+import io.kindred.server.webhooks.WebhookRoutes;
+import io.kindred.server.webhooks.WebhookStore;
+import io.kindred.server.webhooks.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +140,10 @@ public final class Kindred implements AutoCloseable {
     public final AuditLog audit;
     public final NotificationService notifications;
     public final PluginInstaller installer;
+    public final Webhooks webhooks;
+    private final WebhookDeliverer webhookDeliverer;
+    /** Every route the server serves now (core and started plugins), e.g. for the OpenAPI coverage test. */
+    public final PluginRouter router;
     private final FolderWatcher folderWatcher;
     private final Mailer mailer;
     private final HttpServer http;
@@ -154,7 +165,11 @@ public final class Kindred implements AutoCloseable {
 
         this.dispatcher = new Dispatcher(database, clock, settings.intValue("events.max-attempts", 8),
                 settings.intValue("events.retry-base-ms", 1000));
-        EventOutbox outbox = new EventOutbox(Json.CORE, clock, dispatcher::wake);
+        this.webhookDeliverer = new WebhookDeliverer(new WebhookStore(database), settings, clock, version());
+        EventOutbox outbox = new EventOutbox(Json.CORE, clock, () -> {
+            dispatcher.wake();
+            webhookDeliverer.wake();
+        });
         Assets assets = new Assets(database, clock, settings);
         assets.register("core", AssetDefinition.of("points"));
         this.ledger = new LedgerService(database, assets, clock, settings::zone);
@@ -173,7 +188,7 @@ public final class Kindred implements AutoCloseable {
         PasswordResets resets = new PasswordResets(database, users, sessions, mailer, clock);
 
         this.scheduler = new Scheduler(clock, settings::zone);
-        PluginRouter router = new PluginRouter();
+        this.router = new PluginRouter();
         PluginAssets pluginAssets = new PluginAssets();
         this.ui = new UiRegistry();
         ServiceRegistry services = new ServiceRegistry();
@@ -184,8 +199,9 @@ public final class Kindred implements AutoCloseable {
         ui.addNotificationType("core", NotificationType.of("core.announcement"));
         ui.addNotificationType("core", NotificationType.of(PointsExpiryReminder.TYPE));
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
+        OpenApiDocument openApi = new OpenApiDocument(version());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
-                pluginAssets, ui, services,
+                pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
                         new StoredImages(config.uploadsDir()), ui::benefits, notifications),
                 new HashSet<>(bundled));
@@ -211,6 +227,7 @@ public final class Kindred implements AutoCloseable {
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
                 settings, unsubscribeLinks, ui::notificationType);
         Adjustments adjustments = new Adjustments(database, ledger, users);
+        this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
@@ -232,6 +249,9 @@ public final class Kindred implements AutoCloseable {
                 new JobRoutes(scheduler),
                 pluginAssets,
                 new EventRoutes(new EventLog(database), dispatcher),
+                new WebhookRoutes(webhooks),
+                new ConsoleWebhooks(views, webhooks, settings),
+                new OpenApiRoutes(openApi, views),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,
                         customerImport, plugins, installer, audit, scheduler, apiKeys, dispatcher, settings, ui,
                         config.uploadsDir(), clock))));
@@ -239,6 +259,7 @@ public final class Kindred implements AutoCloseable {
         installer.recoverInterruptedUpgrades();
         plugins.startAll();
         dispatcher.start();
+        webhookDeliverer.start();
         folderWatcher.start(settings.intValue("plugins.watch-seconds", 2));
         scheduler.schedule("core", "expire-lots", Schedule.every(Duration.ofMinutes(10)), now -> expiry.expireDue(now.toEpochMilli()));
         scheduler.schedule("core", "send-emails", Schedule.every(Duration.ofSeconds(settings.intValue("mail.outbox-seconds", 5))),
@@ -303,6 +324,7 @@ public final class Kindred implements AutoCloseable {
         http.stop();
         folderWatcher.stop();
         dispatcher.stop();
+        webhookDeliverer.stop();
         scheduler.shutdown();
         mailer.close();
         plugins.stopAll();

@@ -389,7 +389,7 @@ class BadInputTest {
 
     Stream<Case> badPaging() {
         List<String> lists = List.of("/api/v1/me/ledger", "/api/v1/admin/users", "/api/v1/admin/users/1/ledger",
-                "/api/v1/admin/events", "/api/v1/admin/events/dead-letters");
+                "/api/v1/admin/events", "/api/v1/admin/events/dead-letters", "/api/v1/admin/webhooks");
         List<String[]> params = List.of(
                 new String[]{"limit=0", "invalid_field"}, new String[]{"limit=-1", "invalid_field"},
                 new String[]{"limit=1000", "invalid_field"}, new String[]{"limit=ten", "invalid_field"},

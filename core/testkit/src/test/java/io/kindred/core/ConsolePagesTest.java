@@ -40,10 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsolePagesTest {
 
     static final List<String> PAGES = List.of("/console", "/console/members", "/console/members/1", "/console/members.csv",
-            "/console/members/import", "/console/plugins", "/console/settings", "/console/apikeys", "/console/events");
+            "/console/members/import", "/console/plugins", "/console/settings", "/console/apikeys", "/console/events", "/console/api",
+            "/console/webhooks");
     static final List<String> FORMS = List.of("/console/members/1/adjust", "/console/members/1/labels",
             "/console/members/import", "/console/plugins/sample/disable", "/console/settings", "/console/apikeys",
-            "/console/events/dead-letters/1/retry");
+            "/console/events/dead-letters/1/retry", "/console/webhooks", "/console/webhooks/1/test");
     static final String PASSWORD = "member-password-1";
 
     static TestPlatform platform;
@@ -106,7 +107,7 @@ class ConsolePagesTest {
         Http api = platform.http();
         api.post("/api/v1/auth/login", Map.of("email", "nosy@console.test", "password", PASSWORD));
         for (String path : List.of("/api/v1/admin/users", "/api/v1/admin/plugins", "/api/v1/admin/apikeys",
-                "/api/v1/admin/events", "/api/v1/admin/events/dead-letters")) {
+                "/api/v1/admin/events", "/api/v1/admin/events/dead-letters", "/api/v1/admin/webhooks")) {
             assertEquals(403, api.get(path).status(), path);
         }
         assertEquals(403, api.post("/api/v1/admin/ledger/adjustments",
@@ -124,6 +125,25 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theApiReferencePageRendersTheDescriptionWithSwaggerUiFromItsWebJarAndNoInlineScript() {
+        Http op = operator("op-api@console.test");
+        Http.Response page = op.get("/console/api");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("href=\"/console/api\""), "in the console navigation");
+        assertTrue(page.body().contains("data-url=\"/api/v1/openapi.json\""));
+        assertFalse(page.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script");
+        for (String asset : List.of("/webjars/swagger-ui/swagger-ui-bundle.js", "/webjars/swagger-ui/swagger-ui.css",
+                "/assets/api-reference.js")) {
+            assertTrue(page.body().contains(asset), asset);
+            assertEquals(200, op.get(asset).status(), asset);
+        }
+        Http.Response doc = platform.http().get("/api/v1/openapi.json");
+        assertEquals(200, doc.status());
+        assertEquals("3.1.0", doc.json().path("openapi").asText());
+        assertTrue(doc.json().path("paths").path("/api/v1/admin/users").has("get"));
+    }
+
+    @Test
     void anOperatorSeesTheConsoleButNotTheAdminSections() {
         Http op = operator("op-sections@console.test");
         Http.Response dashboard = op.get("/console");
@@ -134,7 +154,8 @@ class ConsolePagesTest {
         assertTrue(dashboard.body().contains("href=\"/console/sample\""), "a plugin's console entry");
         assertFalse(dashboard.body().contains("href=\"/console/plugins\""), "no admin entries for an operator");
         assertEquals(200, op.get("/console/events").status());
-        for (String adminOnly : List.of("/console/plugins", "/console/settings", "/console/apikeys")) {
+        for (String adminOnly : List.of("/console/plugins", "/console/settings", "/console/apikeys",
+                "/console/webhooks")) {
             assertEquals(403, op.get(adminOnly).status(), adminOnly);
         }
         assertEquals(200, op.get("/webjars/chart.js/dist/chart.umd.min.js").status());

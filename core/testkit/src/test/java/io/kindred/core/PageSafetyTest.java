@@ -117,7 +117,7 @@ class PageSafetyTest {
         pages.put("/points", member);
         pages.put("/account", member);
         for (String p : List.of("/console", "/console/members", "/console/plugins", "/console/settings",
-                "/console/apikeys", "/console/events")) {
+                "/console/apikeys", "/console/events", "/console/api", "/console/webhooks")) {
             pages.put(p, admin);
         }
         pages.put("/assets/kindred.css", platform.http());

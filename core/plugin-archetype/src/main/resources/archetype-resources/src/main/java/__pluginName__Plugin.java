@@ -15,6 +15,7 @@ public final class ${pluginName}Plugin extends KindredPlugin {
         ctx.migrations("db/${pluginId}");                                        // src/main/resources/db/${pluginId}/V1__greetings.sql
         ctx.on("user.registered", "greet", greetings::onRegistered);             // a listener, named ${pluginId}:greet
         ctx.routes().get("/api/v1/${pluginId}/me", Access.MEMBER, greetings::mine); // a JSON API route
+        ctx.openApi("openapi/${pluginId}.json");                                  // its OpenAPI description, in /api/v1/openapi.json
         ctx.routes().get("/${pluginId}", Access.MEMBER, greetings::page);          // a member page: templates/page.peb
         ctx.messages("messages/${pluginId}");                                     // messages/${pluginId}.properties and _zh_CN
         ctx.nav(NavEntry.member("${pluginId}.nav", "/${pluginId}", 60));           // an entry in the member menu

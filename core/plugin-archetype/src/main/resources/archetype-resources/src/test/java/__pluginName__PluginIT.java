@@ -1,12 +1,14 @@
 package ${package};
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kindred.server.web.PluginRouter;
 import io.kindred.testkit.Bundles;
 import io.kindred.testkit.Http;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +47,22 @@ class ${pluginName}PluginIT {
             assertEquals(200, mine.status(), mine.body());
             assertTrue(mine.json().path("greeting").path("greeted").asBoolean(), mine.body());
             assertFalse(mine.json().path("greeting").path("at").asText().isBlank(), mine.body());
+        }
+    }
+
+    @Test
+    void everyApiRouteIsInTheApiDescription() {
+        try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
+            JsonNode paths = p.http().get("/api/v1/openapi.json").json().path("paths");
+            int routes = 0;
+            for (PluginRouter.Declared r : p.kindred().router.declared()) {
+                if (r.owner().equals("${pluginId}") && r.path().startsWith("/api/v1/")) {
+                    routes++;
+                    assertTrue(paths.path(r.path()).has(r.method().toLowerCase(Locale.ROOT)),
+                            r.method() + " " + r.path() + " is not in src/main/resources/openapi/${pluginId}.json");
+                }
+            }
+            assertTrue(routes > 0);
         }
     }
 

@@ -223,8 +223,10 @@ public final class MemberPages implements Consumer<CoreRouting> {
             throw KindredException.notFound("There is no such file.");
         }
         Properties pom = new Properties();
-        try (InputStream in = MemberPages.class.getClassLoader()
-                .getResourceAsStream("META-INF/maven/org.webjars.npm/" + lib + "/pom.properties")) {
+        ClassLoader loader = MemberPages.class.getClassLoader();
+        // npm WebJars (htmx, chart.js) and classic ones (swagger-ui) keep their version in different places.
+        try (InputStream npm = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/" + lib + "/pom.properties");
+             InputStream in = npm != null ? npm : loader.getResourceAsStream("META-INF/maven/org.webjars/" + lib + "/pom.properties")) {
             if (in == null) {
                 throw KindredException.notFound("There is no such file.");
             }

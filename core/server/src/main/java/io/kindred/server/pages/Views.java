@@ -129,6 +129,8 @@ public final class Views implements Renderer, Errors.ErrorPage {
             entries.add(NavEntry.console("console.nav.events", "/console/events", 95));
             entries.add(NavEntry.console("console.nav.emails", "/console/emails", 97));
             entries.add(NavEntry.console("console.nav.jobs", "/console/jobs", 96));
+            entries.add(NavEntry.console("console.nav.api", "/console/api", 97));
+            entries.add(new NavEntry(place, "console.nav.webhooks", "/console/webhooks", 98, io.kindred.api.web.Access.ADMIN));
         }
         entries.addAll(ui.nav(place));
         List<Map<String, Object>> out = new ArrayList<>();

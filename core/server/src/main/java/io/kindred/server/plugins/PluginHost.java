@@ -9,6 +9,7 @@ import io.kindred.server.db.Migrations;
 import io.kindred.server.events.Dispatcher;
 import io.kindred.server.events.EventOutbox;
 import io.kindred.server.jobs.Scheduler;
+import io.kindred.server.openapi.OpenApiDocument;
 import io.kindred.server.ledger.Assets;
 import io.kindred.server.ui.UiRegistry;
 import io.kindred.server.web.Json;
@@ -82,13 +83,15 @@ public final class PluginHost {
     private final PluginAssets pluginAssets;
     private final UiRegistry ui;
     private final ServiceRegistry services;
+    private final OpenApiDocument openApi;
     private final Supplier<Platform.PluginServices> servicesFactory;
     private final Set<String> bundledIds;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public PluginHost(Path pluginsDir, String systemVersion, Migrations migrations, Assets assets, Dispatcher dispatcher,
                       Scheduler scheduler, PluginRouter router, PluginAssets pluginAssets, UiRegistry ui,
-                      ServiceRegistry services, Supplier<Platform.PluginServices> servicesFactory, Set<String> bundledIds) {
+                      ServiceRegistry services, OpenApiDocument openApi, Supplier<Platform.PluginServices> servicesFactory,
+                      Set<String> bundledIds) {
         this.pf4j = new KindredPluginManager(pluginsDir, systemVersion);
         this.migrations = migrations;
         this.assets = assets;
@@ -98,6 +101,7 @@ public final class PluginHost {
         this.pluginAssets = pluginAssets;
         this.ui = ui;
         this.services = services;
+        this.openApi = openApi;
         this.servicesFactory = servicesFactory;
         this.bundledIds = Set.copyOf(bundledIds);
     }
@@ -226,6 +230,7 @@ public final class PluginHost {
         for (PluginRun.RouteDecl r : run.routes) {
             router.add(e.id, r.method(), r.path(), r.access(), r.handler(), mapper);
         }
+        run.openApiResources.forEach(resource -> openApi.add(e.id, loader, resource));
         for (PluginRun.SubscriptionDecl s : run.subscriptions) {
             dispatcher.subscribe(new Dispatcher.Subscription(e.id + ":" + s.name(), s.eventType(), e.id, s.handler()), s.replay(),
                     e.switchedOnAtRunTime);
@@ -254,6 +259,7 @@ public final class PluginHost {
     /** Removes everything a plugin contributed, by owner, whatever step of its start got that far; safe to repeat. */
     private void undo(Entry e) {
         router.removeAll(e.id);
+        openApi.removeAll(e.id);
         dispatcher.unsubscribeAll(e.id);
         scheduler.cancelAll(e.id);
         services.removeAll(e.id);

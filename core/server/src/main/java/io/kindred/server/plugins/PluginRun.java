@@ -61,6 +61,7 @@ final class PluginRun implements PluginContext {
     final List<ServiceDecl> provided = new ArrayList<>();
     final List<String> pageStyles = new ArrayList<>();
     final List<String> pageScripts = new ArrayList<>();
+    final List<String> openApiResources = new ArrayList<>();
     String templateFolder = "templates";
     String assetFolder;
 
@@ -260,5 +261,10 @@ final class PluginRun implements PluginContext {
     @Override
     public <T> void provide(Class<T> type, T implementation) {
         provided.add(new ServiceDecl(type, implementation));
+    }
+
+    @Override
+    public void openApi(String resource) {
+        openApiResources.add(resource);
     }
 }

@@ -7,7 +7,8 @@ import io.kindred.api.web.Access;
 
 /**
  * How core features declare their routes: each route names who may call it, and the access and CSRF
- * checks run before the handler. Core paths are also remembered so a wrong method answers 405.
+ * checks run before the handler. Core routes are also remembered (method and path) so a wrong method answers 405
+ * and so that the OpenAPI coverage test can list them.
  */
 public final class CoreRouting {
 
@@ -22,33 +23,33 @@ public final class CoreRouting {
     }
 
     public void get(String path, Access access, Handler h) {
-        router.coreRoute(path);
+        router.coreRoute("GET", path);
         routes.get(path, guard(access, false, h));
     }
 
     public void post(String path, Access access, Handler h) {
-        router.coreRoute(path);
+        router.coreRoute("POST", path);
         routes.post(path, guard(access, false, h));
     }
 
     /** A POST that does not act on a session's authority (sign in, sign up, sign out): no CSRF check. */
     public void postWithoutCsrf(String path, Access access, Handler h) {
-        router.coreRoute(path);
+        router.coreRoute("POST", path);
         routes.post(path, guard(access, true, h));
     }
 
     public void put(String path, Access access, Handler h) {
-        router.coreRoute(path);
+        router.coreRoute("PUT", path);
         routes.put(path, guard(access, false, h));
     }
 
     public void patch(String path, Access access, Handler h) {
-        router.coreRoute(path);
+        router.coreRoute("PATCH", path);
         routes.patch(path, guard(access, false, h));
     }
 
     public void delete(String path, Access access, Handler h) {
-        router.coreRoute(path);
+        router.coreRoute("DELETE", path);
         routes.delete(path, guard(access, false, h));
     }
 

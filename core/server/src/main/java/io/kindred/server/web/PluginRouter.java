@@ -9,6 +9,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Handler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +30,23 @@ public final class PluginRouter {
     private static final RouterConfig ROUTER_CONFIG = new RouterConfig();
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<PathParser> corePaths = new CopyOnWriteArrayList<>();
+    private final List<Declared> coreRoutes = new CopyOnWriteArrayList<>();
 
-    /** Remembers a core path so that a wrong method on it answers 405. */
-    public void coreRoute(String path) {
+    /** A route as declared: its method, its path template and who serves it ({@code core} or a plugin id). */
+    public record Declared(String owner, String method, String path) {
+    }
+
+    /** Remembers a core route so that a wrong method on its path answers 405 and the route can be listed. */
+    public void coreRoute(String method, String path) {
         corePaths.add(new PathParser(path, ROUTER_CONFIG));
+        coreRoutes.add(new Declared("core", method, path));
+    }
+
+    /** @return every core route and every route of a started plugin, in declaration order */
+    public List<Declared> declared() {
+        List<Declared> all = new ArrayList<>(coreRoutes);
+        routes.forEach(r -> all.add(new Declared(r.owner(), r.method(), r.path())));
+        return all;
     }
 
     public synchronized void add(String owner, String method, String path, Access access, Handler handler, ObjectMapper mapper) {

@@ -34,6 +34,7 @@ public final class CheckinPlugin extends KindredPlugin {
         ctx.messages("messages/checkin");
 
         Routes r = ctx.routes();
+        ctx.openApi("openapi/checkin.json");
         r.group("/api/v1/checkins", Access.MEMBER, g -> {
             g.post("", api::checkIn);
             g.get("/me", api::me);

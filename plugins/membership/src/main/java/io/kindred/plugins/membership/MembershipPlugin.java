@@ -80,6 +80,7 @@ public final class MembershipPlugin extends KindredPlugin {
         });
 
         Routes r = ctx.routes();
+        ctx.openApi("openapi/membership.json");
         r.group("/api/v1/membership", Access.MEMBER, g -> {
             g.get("/me", api::me);
             g.get("/tiers", api::tiers);

@@ -43,6 +43,7 @@ public final class ShopPlugin extends KindredPlugin {
         ctx.benefit(Benefit.of(Item.EXCLUSIVE_BENEFIT, "Exclusive points-shop items").named("zh", "积分商城专享"));
 
         Routes r = ctx.routes();
+        ctx.openApi("openapi/shop.json");
         r.group("/api/v1/shop", Access.MEMBER, g -> {
             g.get("/items", api::items);
             g.get("/items/{id}", api::item);
