@@ -84,6 +84,21 @@ final class ChallengeStore {
                 .findOne().orElse(c.autoJoin() ? new Participation(true, null) : Participation.NONE);
     }
 
+    /** A member who joined a challenge, with the challenge's title. */
+    record Joined(long challengeId, String title, long userId) {
+    }
+
+    /** @return the members who joined a (not deleted) challenge that starts on {@code day} */
+    List<Joined> joinedStartingOn(Handle h, LocalDate day) {
+        return h.createQuery("""
+                        SELECT c.id, c.title, m.user_id FROM checkin_challenges c
+                          JOIN checkin_challenge_members m ON m.challenge_id = c.id
+                         WHERE c.start_day = :day AND c.deleted_at IS NULL AND m.completed_at IS NULL
+                         ORDER BY c.id, m.user_id""")
+                .bind("day", day.toString())
+                .map((rs, ctx) -> new Joined(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     void join(Handle tx, long challengeId, long userId, long now) {
         tx.createUpdate("""
                         INSERT INTO checkin_challenge_members(challenge_id, user_id, joined_at) VALUES (:c, :u, :now)

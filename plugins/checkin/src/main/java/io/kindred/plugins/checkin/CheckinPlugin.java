@@ -2,11 +2,14 @@ package io.kindred.plugins.checkin;
 
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
+import io.kindred.api.jobs.Schedule;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Routes;
+
+import java.time.LocalTime;
 
 /**
  * Check-ins (签到): a daily check-in with streaks and milestone rewards, make-up check-ins (补签), check-in
@@ -19,7 +22,9 @@ public final class CheckinPlugin extends KindredPlugin {
     public void contribute(PluginContext ctx) {
         CheckinStore store = new CheckinStore();
         Rewards rewards = new Rewards(ctx, store);
-        Challenges challenges = new Challenges(ctx, new ChallengeStore(), store, rewards);
+        ChallengeStore challengeStore = new ChallengeStore();
+        Challenges challenges = new Challenges(ctx, challengeStore, store, rewards);
+        Reminders reminders = new Reminders(ctx, challengeStore, store);
         Checkins checkins = new Checkins(ctx, store, rewards, challenges);
         Leaderboard leaderboard = new Leaderboard(ctx, store);
         CheckinRoutes api = new CheckinRoutes(checkins, challenges, leaderboard);
@@ -32,6 +37,10 @@ public final class CheckinPlugin extends KindredPlugin {
         }
         ctx.preference(Leaderboard.SHOW_ME);
         ctx.messages("messages/checkin");
+        ctx.notificationType(Reminders.CHALLENGE_STARTS);
+        ctx.notificationType(Reminders.STREAK_AT_RISK);
+        ctx.job("remind-challenges", Schedule.dailyAt(LocalTime.of(18, 0)), reminders::challengesStartingTomorrow);
+        ctx.job("remind-streaks", Schedule.dailyAt(LocalTime.of(20, 0)), reminders::streaksAtRisk);
 
         Routes r = ctx.routes();
         ctx.openApi("openapi/checkin.json");

@@ -27,6 +27,29 @@ final class CheckinStore {
 
     private static final String COLUMNS = "user_id, day, run_length, streak, makeup, awarded, cost, request_key";
 
+    /** A streak that ended yesterday and breaks unless its member checks in today. */
+    record RunAtRisk(long userId, int runLength) {
+    }
+
+    /** @return members whose run of at least {@code minRun} days ended yesterday, with no check-in today */
+    List<RunAtRisk> runsAtRisk(Handle h, LocalDate today, int minRun) {
+        return h.createQuery("""
+                        SELECT y.user_id, y.run_length FROM checkins y
+                         WHERE y.day = :yesterday AND y.run_length >= :minRun
+                           AND NOT EXISTS (SELECT 1 FROM checkins t WHERE t.user_id = y.user_id AND t.day = :today)
+                         ORDER BY y.user_id""")
+                .bind("yesterday", today.minusDays(1).toString()).bind("today", today.toString()).bind("minRun", minRun)
+                .map((rs, c) -> new RunAtRisk(rs.getLong(1), rs.getInt(2))).list();
+    }
+
+    /** @return whether the reminder with this key was not sent before (and is now marked sent) */
+    boolean markReminded(Handle tx, String key, long now) {
+        return tx.createUpdate("""
+                        INSERT INTO checkin_reminders(reminder_key, sent_at) VALUES (:k, :now)
+                        ON CONFLICT (reminder_key) DO NOTHING""")
+                .bind("k", key).bind("now", now).execute() == 1;
+    }
+
     boolean insert(Handle tx, CheckinRow row, long now) {
         return tx.createUpdate("""
                         INSERT INTO checkins(user_id, day, run_length, streak, makeup, awarded, cost, request_key, created_at)
