@@ -74,9 +74,11 @@ public final class EmailOutbox {
         int attempts = e.attempts() + 1;
         int max = settings.intValue("mail.max-attempts", 8);
         long base = settings.intValue("mail.retry-base-seconds", 30) * 1000L;
-        boolean giveUp = attempts >= max || ex instanceof Undeliverable;
+        int rejected = permanentRejection(ex);
+        boolean giveUp = attempts >= max || ex instanceof Undeliverable || rejected > 0;
         long next = now.toEpochMilli() + base * (1L << Math.min(attempts - 1, 20));
-        String error = String.valueOf(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        String error = (rejected > 0 ? "bounced: the mail server refused it for good (" + rejected + "): " : "")
+                + (ex.getMessage() == null ? ex.toString() : ex.getMessage());
         db.write(h -> {
             store.emailFailed(h, e.id(), giveUp ? "failed" : "pending", next, error.length() > 500
                     ? error.substring(0, 500) : error);
@@ -84,6 +86,29 @@ public final class EmailOutbox {
         });
         log.warn("Email #{} to member #{} not sent (attempt {}{}): {}", e.id(), e.userId(), attempts,
                 giveUp ? ", given up" : "", error);
+    }
+
+    /**
+     * @return the SMTP reply code of a permanent refusal (5xx: unknown mailbox, rejected sender, message refused),
+     * which no retry changes, so the email is kept as bounced at once; 0 for anything else (retried)
+     */
+    public static int permanentRejection(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            int code = t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a ? a.getReturnCode()
+                    : t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException f ? f.getReturnCode()
+                    : t instanceof org.eclipse.angus.mail.smtp.SMTPSenderFailedException s ? s.getReturnCode() : 0;
+            if (code >= 500 && code < 600) {
+                return code;
+            }
+            if (t instanceof jakarta.mail.MessagingException m && m.getNextException() != null
+                    && m.getNextException() != t.getCause()) {
+                int nested = permanentRejection(m.getNextException());
+                if (nested > 0) {
+                    return nested;
+                }
+            }
+        }
+        return 0;
     }
 
     /** An email that no retry can send (no address, notification gone). */
