@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers outbox events to subscribers: each subscriber has a cursor, gets its events in order, and has
@@ -38,9 +36,7 @@ public final class Dispatcher {
     private final int maxAttempts;
     private final long retryBaseMs;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private volatile boolean signalled;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private Thread thread;
 
@@ -96,13 +92,7 @@ public final class Dispatcher {
     }
 
     public void wake() {
-        lock.lock();
-        try {
-            signalled = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.ring();
     }
 
     public synchronized void start() {
@@ -139,19 +129,8 @@ public final class Dispatcher {
             } catch (Throwable e) {
                 log.error("Event dispatch failed, retrying shortly: {}", e.toString());
             }
-            if (!didWork) {
-                lock.lock();
-                try {
-                    if (!signalled && running) {
-                        wake.await(250, TimeUnit.MILLISECONDS);
-                    }
-                    signalled = false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } finally {
-                    lock.unlock();
-                }
+            if (!didWork && !wakeup.await(250, () -> running)) {
+                return;
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.kindred.server.webhooks;
 
 import io.kindred.server.config.SiteSettings;
+import io.kindred.server.events.Wakeup;
 import io.kindred.server.web.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends webhooks, off every request thread: one thread moves new events from the outbox into deliveries
@@ -56,9 +55,7 @@ public final class WebhookDeliverer {
     private final int parallelism;
     private final Set<Long> busyEndpoints = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private volatile boolean signalled;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private HttpClient client;
     private ExecutorService workers;
@@ -108,13 +105,7 @@ public final class WebhookDeliverer {
     }
 
     public void wake() {
-        lock.lock();
-        try {
-            signalled = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.ring();
     }
 
     private void loop() {
@@ -141,17 +132,8 @@ public final class WebhookDeliverer {
             } catch (Throwable e) {
                 log.error("Webhook pass failed, retrying shortly: {}", e.toString());
             }
-            lock.lock();
-            try {
-                if (!signalled && running) {
-                    wake.await(250, TimeUnit.MILLISECONDS);
-                }
-                signalled = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!wakeup.await(250, () -> running)) {
                 return;
-            } finally {
-                lock.unlock();
             }
         }
     }
