@@ -42,7 +42,7 @@ class CheckinIT {
             List<String> tables = p.kindred().database.read(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'checkin%' ORDER BY name")
                     .mapTo(String.class).list());
-            assertEquals(List.of("checkin_challenge_members", "checkin_challenges", "checkin_rewards", "checkins"), tables);
+            assertEquals(List.of("checkin_challenge_members", "checkin_challenges", "checkin_reminders", "checkin_rewards", "checkins"), tables);
         }
     }
 
