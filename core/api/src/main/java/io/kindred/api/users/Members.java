@@ -18,6 +18,22 @@ public interface Members {
     /** @param email an email, case-insensitive @return the member, if any */
     Optional<Member> findByEmail(String email);
 
+    /**
+     * Active members whose display name is exactly {@code displayName} (case as written), e.g. to resolve an
+     * {@code @name} mention. Names are not unique, so this is a list; it is empty when nobody has the name.
+     *
+     * <pre>{@code
+     * List<Member> named = ctx.members().findByDisplayName("Lily");
+     * if (named.size() == 1) { notify(named.get(0)); }
+     * }</pre>
+     *
+     * @param displayName a display name
+     * @return at most 10 active members with that name, oldest account first
+     */
+    default java.util.List<Member> findByDisplayName(String displayName) {
+        return java.util.List.of();
+    }
+
     /** @param id member id @return the member's labels (tags set by operators or rules) */
     Set<String> labels(long id);
 

@@ -117,7 +117,7 @@ public final class Migrations {
     }
 
     private static final java.util.regex.Pattern CREATE_TABLE = java.util.regex.Pattern.compile(
-            "(?i)\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?");
+            "(?i)\\bCREATE\\s+(?:VIRTUAL\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?");
 
     /** Remembers the tables an owner's files create, so that removing a plugin with its data can drop them. */
     private void rememberTables(String owner, List<Script> scripts) {

@@ -33,6 +33,14 @@ public final class MembersView implements Members {
     }
 
     @Override
+    public java.util.List<Member> findByDisplayName(String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            return java.util.List.of();
+        }
+        return db.read(h -> users.byDisplayName(h, displayName)).stream().map(UserRow::toMember).toList();
+    }
+
+    @Override
     public boolean preference(long id, io.kindred.api.users.MemberPreference preference) {
         return db.read(h -> users.preference(h, id, preference.key())).orElse(preference.defaultValue());
     }

@@ -1,0 +1,2 @@
+/** Certified creators (KOL/KOC): the service the creators (MCN) plugin provides to the others. */
+package io.kindred.api.creators;

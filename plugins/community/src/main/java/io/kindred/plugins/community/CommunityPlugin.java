@@ -1,0 +1,78 @@
+package io.kindred.plugins.community;
+
+import io.kindred.api.KindredPlugin;
+import io.kindred.api.PluginContext;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.api.web.Access;
+import io.kindred.api.web.Routes;
+
+/**
+ * Community board (社区): categories, posts with pictures, comments, likes, bookmarks, shares, featured and hot
+ * lists, search. Emits {@code post.published} {postId, userId, categoryId, official}, {@code comment.created},
+ * {@code post.shared}. The whole plugin, at a glance.
+ */
+public final class CommunityPlugin extends KindredPlugin {
+
+    @Override
+    public void contribute(PluginContext ctx) {
+        CategoryStore categoryStore = new CategoryStore();
+        PostStore postStore = new PostStore();
+        CommentStore commentStore = new CommentStore();
+        SearchIndex search = new SearchIndex(ctx.db().dialect());
+        PostingGate gate = PostingGate.OPEN;
+        Categories categories = new Categories(ctx, categoryStore);
+        Authors authors = new Authors(ctx);
+        Mentions mentions = new Mentions(ctx);
+        Posts posts = new Posts(ctx, postStore, categories, search, mentions, gate);
+        Feed feed = new Feed(ctx, postStore, search, authors);
+        Interactions interactions = new Interactions(ctx, postStore, commentStore, posts, authors, mentions, gate);
+        Sharing sharing = new Sharing(ctx);
+        CommunityRoutes api = new CommunityRoutes(categories, posts, feed, interactions, sharing);
+        CommunityAdmin admin = new CommunityAdmin(categories, posts, feed);
+
+        ctx.migrations("db/community");
+        ctx.messages("messages/community");
+        ctx.notificationType(Interactions.COMMENTED);
+        ctx.notificationType(Interactions.REPLIED);
+        ctx.notificationType(Interactions.LIKED);
+        ctx.notificationType(Mentions.MENTIONED);
+
+        Routes r = ctx.routes();
+        ctx.openApi("openapi/community.json");
+        r.group("/api/v1/community", Access.PUBLIC, g -> {
+            g.get("/categories", api::categories);
+            g.get("/posts", api::list);
+            g.get("/posts/{id}", api::get);
+            g.get("/posts/{id}/comments", api::comments);
+        });
+        r.group("/api/v1/community", Access.MEMBER, g -> {
+            g.post("/posts", api::create);
+            g.patch("/posts/{id}", api::patch);
+            g.delete("/posts/{id}", api::delete);
+            g.get("/posts/{id}/revisions", api::revisions);
+            g.post("/posts/{id}/comments", api::comment);
+            g.post("/posts/{id}/like", api::like);
+            g.delete("/posts/{id}/like", api::unlike);
+            g.post("/posts/{id}/bookmark", api::bookmark);
+            g.delete("/posts/{id}/bookmark", api::unbookmark);
+            g.post("/posts/{id}/share", api::share);
+            g.delete("/comments/{id}", api::deleteComment);
+            g.post("/comments/{id}/like", api::likeComment);
+            g.delete("/comments/{id}/like", api::unlikeComment);
+            g.get("/bookmarks", api::bookmarks);
+            g.post("/images", api::upload);
+        });
+        r.group("/api/v1/admin/community", Access.OPERATOR, g -> {
+            g.get("/categories", admin::categories);
+            g.post("/categories", admin::createCategory);
+            g.put("/categories/{id}", admin::updateCategory);
+            g.patch("/categories/{id}", admin::updateCategory);
+            g.delete("/categories/{id}", admin::deleteCategory);
+            g.post("/posts/{id}/feature", admin::feature);
+            g.delete("/posts/{id}/feature", admin::unfeature);
+        });
+
+        ctx.nav(NavEntry.member("community.nav", "/community", 10));
+        ctx.nav(NavEntry.console("community.console.nav", "/console/community", 20));
+    }
+}

@@ -1,0 +1,82 @@
+package io.kindred.plugins.community;
+
+import io.kindred.api.PluginContext;
+import io.kindred.api.web.Page;
+import io.kindred.api.web.PageRequest;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+/** Reading the board: lists (latest, hot, featured; by category, tag or author), search, bookmarks. */
+final class Feed {
+
+    /** A post as a list shows it: with its author line and whether the reader liked or bookmarked it. */
+    record Card(Post post, Authors.Author author, boolean liked, boolean bookmarked) {
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>(post.json());
+            m.put("author", author.json());
+            m.put("liked", liked);
+            m.put("bookmarked", bookmarked);
+            return m;
+        }
+    }
+
+    private final PluginContext ctx;
+    private final PostStore store;
+    private final SearchIndex search;
+    private final Authors authors;
+
+    Feed(PluginContext ctx, PostStore store, SearchIndex search, Authors authors) {
+        this.ctx = ctx;
+        this.store = store;
+        this.search = search;
+        this.authors = authors;
+    }
+
+    /** @param readerId the signed-in reader, or null */
+    Page<Card> list(Listing listing, PageRequest page, Long readerId) {
+        List<Post> posts = ctx.db().read(h -> store.list(h, listing, page.cursor(), page.limit()));
+        return paged(posts, page, listing.sort() == Listing.Sort.LATEST, readerId);
+    }
+
+    Page<Card> search(String query, PageRequest page, Long readerId) {
+        List<Post> posts = ctx.db().read(h -> store.published(h, search.search(h, query, (int) page.cursor(), page.limit())));
+        return paged(posts, page, false, readerId);
+    }
+
+    List<Card> bookmarks(long readerId, int limit) {
+        return cards(ctx.db().read(h -> store.published(h, store.bookmarks(h, readerId, limit))), readerId);
+    }
+
+    List<Card> pinnedHome(int limit, Long readerId) {
+        return cards(ctx.db().read(h -> store.pinnedHome(h, limit)), readerId);
+    }
+
+    Card card(Post post, Long readerId) {
+        return cards(List.of(post), readerId).get(0);
+    }
+
+    List<Card> cards(List<Post> posts, Long readerId) {
+        Map<Long, Authors.Author> byId = authors.of(posts.stream().map(Post::userId).toList());
+        Set<Long> liked = new HashSet<>();
+        Set<Long> bookmarked = new HashSet<>();
+        if (readerId != null && !posts.isEmpty()) {
+            Map<String, List<Long>> marks = ctx.db().read(h -> store.marks(h, readerId, posts.stream().map(Post::id).toList()));
+            liked.addAll(marks.get("liked"));
+            bookmarked.addAll(marks.get("bookmarked"));
+        }
+        return posts.stream().map(p -> new Card(p, byId.get(p.userId()), liked.contains(p.id()), bookmarked.contains(p.id())))
+                .toList();
+    }
+
+    /** Latest lists page by id; hot, featured and search by position (the cursor is how many were shown). */
+    private Page<Card> paged(List<Post> posts, PageRequest page, boolean byId, Long readerId) {
+        List<Card> cards = cards(posts, readerId);
+        ToLongFunction<Card> cursor = byId ? c -> c.post().id() : c -> page.cursor() + cards.indexOf(c) + 1;
+        return Page.of(cards, page, cursor);
+    }
+}

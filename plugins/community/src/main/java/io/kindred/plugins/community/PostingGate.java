@@ -1,0 +1,36 @@
+package io.kindred.plugins.community;
+
+import io.kindred.api.users.Member;
+
+/**
+ * Asked before a member writes anything on the board: moderation refuses a muted or banned member, a new
+ * member over the limits of their standing, a text caught by the word filter or a burst over the rate limit,
+ * each with its own error code. Runs before the write transaction; {@link #OPEN} lets everything through.
+ */
+interface PostingGate {
+
+    /** What the member is about to do. */
+    enum Act { POST, COMMENT, LIKE, REPORT }
+
+    /**
+     * What the member is about to write.
+     *
+     * @param text   title and body (or comment), as written
+     * @param links  how many links it holds
+     * @param images how many pictures it carries
+     */
+    record Content(String text, int links, int images) {
+        static final Content NONE = new Content("", 0, 0);
+    }
+
+    /**
+     * @param member  the writer
+     * @param act     what they do
+     * @param content what they write
+     * @throws io.kindred.api.KindredException when they may not, with a code that says why
+     */
+    void check(Member member, Act act, Content content);
+
+    /** A gate that refuses nothing. */
+    PostingGate OPEN = (member, act, content) -> { };
+}
