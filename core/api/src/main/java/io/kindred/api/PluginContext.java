@@ -93,6 +93,17 @@ public interface PluginContext {
      */
     io.kindred.api.notifications.Notifications notifications();
 
+    /**
+     * The audit log, for what operators do through the plugin's console or admin API.
+     *
+     * <pre>{@code
+     * ctx.audit().record(tx, operator, "community.post_hidden", "community:post:" + id, "Hidden after 3 reports.");
+     * }</pre>
+     *
+     * @return the platform's audit log
+     */
+    io.kindred.api.audit.Audit audit();
+
     // ---- contributions ----
 
     /**

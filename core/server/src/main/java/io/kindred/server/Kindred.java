@@ -203,7 +203,7 @@ public final class Kindred implements AutoCloseable {
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
-                        new StoredImages(config.uploadsDir()), ui::benefits, notifications),
+                        new StoredImages(config.uploadsDir()), ui::benefits, notifications, audit.forPlugins()),
                 new HashSet<>(bundled));
         this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,
                 settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576));

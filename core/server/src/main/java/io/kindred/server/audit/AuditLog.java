@@ -45,11 +45,44 @@ public final class AuditLog {
     }
 
     public void record(String actor, String action, String target, String detail) {
-        db.write(h -> h.createUpdate("""
+        db.write(h -> {
+            insert(h, actor, action, target, detail);
+            return null;
+        });
+        log.info("{} by {}: {}", action, actor, detail);
+    }
+
+    /** Records an act in the caller's transaction (logged at once; the row stays only if it commits). */
+    public void record(org.jdbi.v3.core.Handle tx, String actor, String action, String target, String detail) {
+        insert(tx, actor, action, target, detail);
+        log.info("{} by {}: {}", action, actor, detail);
+    }
+
+    private void insert(org.jdbi.v3.core.Handle h, String actor, String action, String target, String detail) {
+        h.createUpdate("""
                         INSERT INTO audit_log(at, actor, action, target, detail) VALUES (:at, :actor, :action, :target, :detail)""")
                 .bind("at", clock.millis()).bind("actor", actor).bind("action", action).bind("target", target)
-                .bind("detail", detail).execute());
-        log.info("{} by {}: {}", action, actor, detail);
+                .bind("detail", detail).execute();
+    }
+
+    /** @return the audit log as kindred-api offers it to plugins, naming members as the console does */
+    public io.kindred.api.audit.Audit forPlugins() {
+        return new io.kindred.api.audit.Audit() {
+            @Override
+            public void record(io.kindred.api.users.Member actor, String action, String target, String detail) {
+                AuditLog.this.record(label(actor), action, target, detail);
+            }
+
+            @Override
+            public void record(org.jdbi.v3.core.Handle tx, io.kindred.api.users.Member actor, String action, String target,
+                               String detail) {
+                AuditLog.this.record(tx, label(actor), action, target, detail);
+            }
+        };
+    }
+
+    private static String label(io.kindred.api.users.Member m) {
+        return (m.email() == null ? m.displayName() : m.email()) + " (#" + m.id() + ")";
     }
 
     /**

@@ -26,12 +26,13 @@ public final class Platform {
     public record PluginServices(Database db, Ledger ledger, Events events, Members members, SiteSettings settings,
                                  Clock clock, Services registry, Images images,
                                  Supplier<List<Benefit>> benefits,
-                                 io.kindred.api.notifications.Notifications notifications) {
+                                 io.kindred.api.notifications.Notifications notifications,
+                                 io.kindred.api.audit.Audit audit) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
             return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits,
-                    notifications);
+                    notifications, audit);
         }
     }
 }

@@ -200,6 +200,11 @@ final class PluginRun implements PluginContext {
     }
 
     @Override
+    public io.kindred.api.audit.Audit audit() {
+        return services.audit();
+    }
+
+    @Override
     public void notificationType(io.kindred.api.notifications.NotificationType type) {
         if (!type.code().startsWith(id + ".")) {
             throw new IllegalArgumentException("a notification type of plugin " + id + " starts with '" + id + ".': "
