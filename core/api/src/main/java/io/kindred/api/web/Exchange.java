@@ -134,6 +134,21 @@ public interface Exchange {
      */
     Optional<UploadedFile> file(String field);
 
+    /**
+     * Every file of a multipart field that may hold several, e.g. {@code <input type="file" name="images" multiple>}.
+     *
+     * <pre>{@code
+     * List<UploadedFile> pictures = x.files("images");   // empty files (nothing chosen) are left out
+     * }</pre>
+     *
+     * @param field the form field's name
+     * @return the non-empty files in the order sent; empty when the body is not multipart; a 413
+     *         {@code file_too_large} when one is above 10 MB
+     */
+    default java.util.List<UploadedFile> files(String field) {
+        return file(field).map(java.util.List::of).orElse(java.util.List.of());
+    }
+
     /** @return the signed-in member, if any */
     Optional<Member> member();
 
