@@ -103,6 +103,11 @@ public final class JavalinExchange implements Exchange {
     }
 
     @Override
+    public <T> T json(UploadedFile file, Class<T> type) {
+        return Bodies.read(mapper, new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+
+    @Override
     public Map<String, List<String>> form() {
         return ctx.formParamMap();
     }
