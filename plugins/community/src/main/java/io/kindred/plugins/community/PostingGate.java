@@ -9,8 +9,8 @@ import io.kindred.api.users.Member;
  */
 interface PostingGate {
 
-    /** What the member is about to do. */
-    enum Act { POST, COMMENT, LIKE, REPORT }
+    /** What the member is about to do: write a new post, edit one, upload a picture for one, comment, like, report. */
+    enum Act { POST, EDIT, UPLOAD, COMMENT, LIKE, REPORT }
 
     /**
      * What the member is about to write.
