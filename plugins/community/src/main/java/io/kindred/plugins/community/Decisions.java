@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What operators decide about a reported (or any) post or comment: hide it, restore it, delete it, or dismiss its
@@ -101,13 +102,16 @@ final class Decisions {
     Content decide(Member operator, Report.Target t, Action action, String reason) {
         String why = Sanctions.reason(reason);
         Content before = find(t);
+        Function<Handle, Boolean> change = statusChange(t, action);
         long now = ctx.clock().millis();
         ctx.db().write(h -> {
-            setStatus(h, before, action);
+            boolean changed = change.apply(h);
             int closed = reports.resolve(h, t, action.past(), operator.id(), now);
             ctx.audit().record(h, operator, "community." + auditAction(t, action), t.ref(),
                     detail(before, action, closed) + Sanctions.sentence(why));
-            notifyAuthor(h, before, action, why, now);
+            if (changed) {
+                notifyAuthor(h, before, action, why, now);
+            }
             return null;
         });
         return find(t);
@@ -119,9 +123,10 @@ final class Decisions {
         if (before.status() != Post.Status.PUBLISHED) {
             return;
         }
+        Function<Handle, Boolean> change = statusChange(t, Action.HIDE);
         long now = ctx.clock().millis();
         ctx.db().write(h -> {
-            setStatus(h, before, Action.HIDE);
+            change.apply(h);
             ctx.audit().record(h, reporter, "community." + t.type().code() + "_auto_hidden", t.ref(),
                     "Hidden automatically after " + openReports + " open reports, until an operator decides.");
             notifyAuthor(h, before, Action.HIDE, "", now);
@@ -129,7 +134,8 @@ final class Decisions {
         });
     }
 
-    private void setStatus(Handle h, Content c, Action action) {
+    /** @return the status change an action makes (read before its transaction), true when it changed something */
+    private Function<Handle, Boolean> statusChange(Report.Target t, Action action) {
         Post.Status to = switch (action) {
             case HIDE -> Post.Status.HIDDEN;
             case RESTORE -> Post.Status.PUBLISHED;
@@ -137,19 +143,17 @@ final class Decisions {
             case DISMISS -> null;
         };
         if (to == null) {
-            return;
+            return h -> false;
         }
-        if (c.target().type() == Report.TargetType.POST) {
-            posts.setStatus(h, posts.find(c.target().id()), to);
-        } else {
-            interactions.setCommentStatus(h, interactions.findComment(c.target().id()), to);
+        if (t.type() == Report.TargetType.POST) {
+            Post post = posts.find(t.id());
+            return h -> posts.setStatus(h, post, to);
         }
+        Comment comment = interactions.findComment(t.id());
+        return h -> interactions.setCommentStatus(h, comment, to);
     }
 
     private void notifyAuthor(Handle h, Content c, Action action, String reason, long now) {
-        if (action == Action.DISMISS || (action == Action.RESTORE && c.status() == Post.Status.PUBLISHED)) {
-            return;
-        }
         var type = action == Action.RESTORE ? ModerationNotices.RESTORED : ModerationNotices.REMOVED;
         String link = action == Action.RESTORE ? "/community/posts/" + c.postId() : "/community";
         ctx.notifications().send(h, c.authorId(), type.code(), Map.of("title", c.title(), "reason", reason), link,

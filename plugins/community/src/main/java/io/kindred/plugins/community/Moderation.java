@@ -3,6 +3,7 @@ package io.kindred.plugins.community;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
+import io.kindred.api.users.Role;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.time.ZonedDateTime;
  * ({@code member_banned}, {@code member_muted}), the word filter refuses a text holding a blocked word
  * ({@code blocked_words}), a new member is held to the limits of their standing ({@code post_limit},
  * {@code comment_limit}, {@code link_limit}, {@code image_limit}) and everyone to the rate limits
- * ({@code rate_limited}). Operators pass every check. The counts are read before the write, so two posts sent at the
+ * ({@code rate_limited}). Operators pass every check; likes and reports only meet the ban (and a mute does not stop
+ * them). The counts are read before the write, so two posts sent at the
  * same instant may both pass the last free place: the limits are a brake, not a ledger.
  */
 final class Moderation implements PostingGate {
@@ -35,19 +37,21 @@ final class Moderation implements PostingGate {
 
     @Override
     public void check(Member member, Act act, Content content) {
-        ModerationRules rules = ModerationRules.current(ctx.settings());
-        Trust.Standing standing = trust.of(member, rules);
-        if (standing.level() == Trust.Level.STAFF) {
+        if (member.hasRole(Role.OPERATOR)) {
             return;
         }
         checkSanctions(member, act);
+        if (act == Act.LIKE || act == Act.REPORT) {
+            return;
+        }
+        ModerationRules rules = ModerationRules.current(ctx.settings());
         if (act == Act.POST || act == Act.EDIT || act == Act.COMMENT) {
             rules.blockedWords().firstMatch(content.text()).ifPresent(w -> {
                 throw new KindredException(ModerationError.BLOCKED_WORDS,
                         "Your text holds a word the community does not allow: \"" + w + "\". Please rephrase it.");
             });
         }
-        if (standing.limited()) {
+        if (trust.of(member, rules).limited()) {
             checkNewMember(member, act, content, rules);
         }
         checkRate(member, act, rules);
