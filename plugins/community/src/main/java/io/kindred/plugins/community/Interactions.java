@@ -62,6 +62,7 @@ final class Interactions {
         gate.check(m, PostingGate.Act.COMMENT, new PostingGate.Content(body, Posts.links(body), 0));
         long now = ctx.clock().millis();
         Comment saved = ctx.db().write(h -> {
+            gate.recheck(h, m, PostingGate.Act.COMMENT);
             Comment parent = parentId == null ? null : comments.find(h, parentId)
                     .filter(c -> c.postId() == postId && c.status() == Post.Status.PUBLISHED)
                     .orElseThrow(() -> new KindredException(CommunityError.COMMENT_NOT_FOUND, "No such comment on this post."));

@@ -4,6 +4,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
 import io.kindred.api.users.Role;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import java.time.ZonedDateTime;
  * ({@code member_banned}, {@code member_muted}), the word filter refuses a text holding a blocked word
  * ({@code blocked_words}), a new member is held to the limits of their standing ({@code post_limit},
  * {@code comment_limit}, {@code link_limit}, {@code image_limit}) and everyone to the rate limits
- * ({@code rate_limited}). Operators pass every check; likes and reports only meet the ban (and a mute does not stop
- * them). The counts are read before the write, so two posts sent at the
- * same instant may both pass the last free place: the limits are a brake, not a ledger.
+ * ({@code rate_limited}). Operators pass every check; likes and reports only meet the ban (a mute does not stop
+ * them). The daily and rate limits are counted again in the write transaction of a post or comment
+ * ({@link #recheck}), where writers take turns, so parallel requests cannot slip past them.
  */
 final class Moderation implements PostingGate {
 
@@ -51,15 +52,24 @@ final class Moderation implements PostingGate {
                         "Your text holds a word the community does not allow: \"" + w + "\". Please rephrase it.");
             });
         }
-        if (trust.of(member, rules).limited()) {
-            checkNewMember(member, act, content, rules);
+        boolean limited = trust.of(member, rules).limited();
+        if (limited) {
+            checkSize(act, content, rules);
         }
-        checkRate(member, act, rules);
+        ctx.db().read(h -> {
+            checkCounts(h, member, act, rules, limited);
+            return null;
+        });
     }
 
-    /** @return the rules in force now */
-    ModerationRules rules() {
-        return ModerationRules.current(ctx.settings());
+    /** The daily and rate limits again, counted in the write transaction of the post or comment. */
+    @Override
+    public void recheck(Handle tx, Member member, Act act) {
+        if (member.hasRole(Role.OPERATOR)) {
+            return;
+        }
+        ModerationRules rules = ModerationRules.current(ctx.settings());
+        checkCounts(tx, member, act, rules, trust.of(member, rules).limited());
     }
 
     private void checkSanctions(Member member, Act act) {
@@ -75,50 +85,50 @@ final class Moderation implements PostingGate {
         });
     }
 
-    private void checkNewMember(Member member, Act act, Content content, ModerationRules rules) {
-        if (act == Act.POST || act == Act.EDIT || act == Act.COMMENT) {
-            if (content.links() > rules.newMemberLinksPerPost()) {
-                throw new KindredException(ModerationError.LINK_LIMIT, "New members may put at most "
-                        + rules.newMemberLinksPerPost() + " links in a post or comment.");
-            }
+    private static void checkSize(Act act, Content content, ModerationRules rules) {
+        if ((act == Act.POST || act == Act.EDIT || act == Act.COMMENT) && content.links() > rules.newMemberLinksPerPost()) {
+            throw new KindredException(ModerationError.LINK_LIMIT, "New members may put at most "
+                    + rules.newMemberLinksPerPost() + " links in a post or comment.");
         }
         if ((act == Act.POST || act == Act.EDIT || act == Act.UPLOAD) && content.images() > rules.newMemberImagesPerPost()) {
             throw new KindredException(ModerationError.IMAGE_LIMIT, "New members may put at most "
                     + rules.newMemberImagesPerPost() + " pictures in a post.");
         }
+    }
+
+    private void checkCounts(Handle h, Member member, Act act, ModerationRules rules, boolean newMember) {
+        if (newMember) {
+            checkDaily(h, member, act, rules);
+        }
+        checkRate(h, member, act, rules);
+    }
+
+    private void checkDaily(Handle h, Member member, Act act, ModerationRules rules) {
         long dayStart = ZonedDateTime.now(ctx.clock().withZone(ctx.siteZone())).toLocalDate()
                 .atStartOfDay(ctx.siteZone()).toInstant().toEpochMilli();
         String tomorrow = Instant.ofEpochMilli(dayStart).plus(Duration.ofDays(1)).toString();
-        if (act == Act.POST || act == Act.UPLOAD) {
-            int today = ctx.db().read(h -> activity.postsSince(h, member.id(), dayStart));
-            if (today >= rules.newMemberPostsPerDay()) {
-                throw new KindredException(ModerationError.POST_LIMIT, "New members may write "
-                        + rules.newMemberPostsPerDay() + " posts a day; you may post again from " + tomorrow + ".");
-            }
-        } else if (act == Act.COMMENT) {
-            int today = ctx.db().read(h -> activity.commentsSince(h, member.id(), dayStart));
-            if (today >= rules.newMemberCommentsPerDay()) {
-                throw new KindredException(ModerationError.COMMENT_LIMIT, "New members may write "
-                        + rules.newMemberCommentsPerDay() + " comments a day; you may comment again from " + tomorrow + ".");
-            }
+        if ((act == Act.POST || act == Act.UPLOAD) && activity.postsSince(h, member.id(), dayStart) >= rules.newMemberPostsPerDay()) {
+            throw new KindredException(ModerationError.POST_LIMIT, "New members may write "
+                    + rules.newMemberPostsPerDay() + " posts a day; you may post again from " + tomorrow + ".");
+        }
+        if (act == Act.COMMENT && activity.commentsSince(h, member.id(), dayStart) >= rules.newMemberCommentsPerDay()) {
+            throw new KindredException(ModerationError.COMMENT_LIMIT, "New members may write "
+                    + rules.newMemberCommentsPerDay() + " comments a day; you may comment again from " + tomorrow + ".");
         }
     }
 
-    private void checkRate(Member member, Act act, ModerationRules rules) {
+    private void checkRate(Handle h, Member member, Act act, ModerationRules rules) {
         long now = ctx.clock().millis();
         if (act == Act.POST) {
             long since = now - POST_WINDOW.toMillis();
-            int recent = ctx.db().read(h -> activity.postsSince(h, member.id(), since));
-            if (recent >= rules.postsPerTenMinutes()) {
-                long oldest = ctx.db().read(h -> activity.oldestPostSince(h, member.id(), since));
-                throw rateLimited("posts", Instant.ofEpochMilli(oldest).plus(POST_WINDOW));
+            if (activity.postsSince(h, member.id(), since) >= rules.postsPerTenMinutes()) {
+                throw rateLimited("posts", Instant.ofEpochMilli(activity.oldestPostSince(h, member.id(), since)).plus(POST_WINDOW));
             }
         } else if (act == Act.COMMENT) {
             long since = now - COMMENT_WINDOW.toMillis();
-            int recent = ctx.db().read(h -> activity.commentsSince(h, member.id(), since));
-            if (recent >= rules.commentsPerMinute()) {
-                long oldest = ctx.db().read(h -> activity.oldestCommentSince(h, member.id(), since));
-                throw rateLimited("comments", Instant.ofEpochMilli(oldest).plus(COMMENT_WINDOW));
+            if (activity.commentsSince(h, member.id(), since) >= rules.commentsPerMinute()) {
+                throw rateLimited("comments", Instant.ofEpochMilli(activity.oldestCommentSince(h, member.id(), since))
+                        .plus(COMMENT_WINDOW));
             }
         }
     }

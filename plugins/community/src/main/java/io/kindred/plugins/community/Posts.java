@@ -68,6 +68,7 @@ final class Posts {
         long now = ctx.clock().millis();
         boolean official = author.hasRole(Role.OPERATOR);
         return ctx.db().write(h -> {
+            gate.recheck(h, author, PostingGate.Act.POST);
             List<Post.Image> images = images(h, author.id(), imageUrls);
             long id = store.insert(h, new PostStore.NewPost(author.id(), category.id(), title, body, Markdown.toHtml(body),
                     product, official, now, null));

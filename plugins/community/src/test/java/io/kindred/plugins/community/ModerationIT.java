@@ -63,6 +63,33 @@ class ModerationIT {
     }
 
     @Test
+    void tenParallelPostsByANewMemberPublishExactlyTheDailyLimit() throws Exception {
+        Http racer = platform.member("racer@mod.test", "Racer");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> Fixture.post(racer, "Race " + n, "Parallel post " + n)));
+            }
+            int published = 0;
+            for (var f : sent) {
+                Http.Response r = f.get();
+                if (r.status() == 201) {
+                    published++;
+                } else {
+                    assertEquals("post_limit", r.errorCode(), r.body());
+                }
+            }
+            assertEquals(5, published);
+        } finally {
+            pool.shutdown();
+        }
+        Http.Response mine = platform.http().get("/api/v1/community/posts?limit=50&author=" + Fixture.userId(racer));
+        assertEquals(5, mine.json().path("items").size(), mine.body());
+    }
+
+    @Test
     void aNewMemberOverTheDailyCommentLimitGets429CommentLimit() {
         Http author = platform.member("commented@mod.test", "Commented");
         long post = Fixture.postOk(author, "Talk to me", "Comments welcome");
