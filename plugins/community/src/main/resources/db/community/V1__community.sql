@@ -49,6 +49,7 @@ CREATE INDEX community_posts_hot ON community_posts(status, hot_score);
 CREATE INDEX community_posts_category_hot ON community_posts(category_id, status, hot_score);
 CREATE INDEX community_posts_featured ON community_posts(status, featured_at);
 CREATE INDEX community_posts_author ON community_posts(user_id, id);
+CREATE INDEX community_posts_created ON community_posts(created_at);
 
 -- Up to 9 pictures per post, in order.
 CREATE TABLE community_post_images (
@@ -92,6 +93,7 @@ CREATE TABLE community_comments (
 );
 CREATE INDEX community_comments_post ON community_comments(post_id, id);
 CREATE INDEX community_comments_author ON community_comments(user_id, id);
+CREATE INDEX community_comments_created ON community_comments(created_at);
 
 -- One like per member and post/comment: the primary key makes a repeat (or a race) a no-op.
 CREATE TABLE community_post_likes (

@@ -134,6 +134,36 @@ public interface Exchange {
      */
     Optional<UploadedFile> file(String field);
 
+    /**
+     * Every file of a multipart field that may hold several, e.g. {@code <input type="file" name="images" multiple>}.
+     *
+     * <pre>{@code
+     * List<UploadedFile> pictures = x.files("images");   // empty files (nothing chosen) are left out
+     * }</pre>
+     *
+     * @param field the form field's name
+     * @return the non-empty files in the order sent; empty when the body is not multipart; a 413
+     *         {@code file_too_large} when one is above 10 MB
+     */
+    default java.util.List<UploadedFile> files(String field) {
+        return file(field).map(java.util.List::of).orElse(java.util.List.of());
+    }
+
+    /**
+     * Reads an uploaded JSON file (e.g. an import feed) into a record, with the same strict rules and errors as
+     * {@link #body(Class)}.
+     *
+     * <pre>{@code
+     * Feed feed = x.file("feed").map(f -> x.json(f, Feed.class)).orElseThrow(() -> KindredException.missingField("feed"));
+     * }</pre>
+     *
+     * @param file an uploaded file
+     * @param type target type: a record, or {@code Map}
+     * @param <T>  target type
+     * @return the file's content; a 400 {@code invalid_json} when it is not JSON (or not UTF-8 text)
+     */
+    <T> T json(UploadedFile file, Class<T> type);
+
     /** @return the signed-in member, if any */
     Optional<Member> member();
 

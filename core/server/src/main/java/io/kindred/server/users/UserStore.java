@@ -67,8 +67,8 @@ public final class UserStore {
 
     /** @return up to 10 active accounts with exactly this display name, oldest first */
     public java.util.List<UserRow> byDisplayName(Handle h, String displayName) {
-        return h.createQuery("SELECT " + COLUMNS + """
-                         FROM users u WHERE u.display_name = :name AND u.status = 'active' ORDER BY u.id LIMIT 10""")
+        return h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.display_name = :name AND u.status = 'active'"
+                        + " ORDER BY u.id LIMIT 10")
                 .bind("name", displayName).map(MAPPER).list();
     }
 

@@ -25,10 +25,16 @@ public final class HttpServer {
 
     private final Javalin app;
 
+    private static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
     public HttpServer(SiteSettings settings, Auth auth, PluginRouter router, Errors errors, Renderer renderer,
                       Function<Context, Locale> locales, List<Consumer<CoreRouting>> coreRoutes) {
         long maxBody = settings.intValue("http.max-body-bytes", 1_048_576);
         long maxPluginJar = settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576);
+        long maxUpload = settings.intValue("http.max-upload-bytes", 20 * 1_048_576);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -53,9 +59,14 @@ public final class HttpServer {
                 if (PLUGIN_UPLOADS.contains(ctx.path()) && ctx.method() == HandlerType.POST) {
                     // Plugin jars are larger than any other upload: this request's multipart parts may be too.
                     limit = maxPluginJar;
+                } else if (isMultipart(ctx) && ctx.method() == HandlerType.POST) {
+                    // Files (e.g. the nine pictures of a post) may exceed the JSON limit; parts above 1 MiB go to disk.
+                    limit = Math.max(maxBody, maxUpload);
+                }
+                if (limit > maxBody) {
                     ctx.req().setAttribute(io.javalin.http.util.MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
-                            new jakarta.servlet.MultipartConfigElement(System.getProperty("java.io.tmpdir"), maxPluginJar,
-                                    maxPluginJar, 1_048_576));
+                            new jakarta.servlet.MultipartConfigElement(System.getProperty("java.io.tmpdir"), limit,
+                                    limit, 1_048_576));
                 }
                 if (declared > limit) {
                     throw new KindredException(CoreError.BODY_TOO_LARGE, "The request body is larger than " + limit + " bytes.");

@@ -103,20 +103,38 @@ public final class JavalinExchange implements Exchange {
     }
 
     @Override
+    public <T> T json(UploadedFile file, Class<T> type) {
+        return Bodies.read(mapper, new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+
+    @Override
     public Map<String, List<String>> form() {
         return ctx.formParamMap();
     }
 
     @Override
     public Optional<UploadedFile> file(String field) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (!multipart()) {
             return Optional.empty();
         }
         io.javalin.http.UploadedFile f = ctx.uploadedFile(field);
-        if (f == null || f.size() == 0) {
-            return Optional.empty();
+        return f == null || f.size() == 0 ? Optional.empty() : Optional.of(read(f));
+    }
+
+    @Override
+    public java.util.List<UploadedFile> files(String field) {
+        if (!multipart()) {
+            return java.util.List.of();
         }
+        return ctx.uploadedFiles(field).stream().filter(f -> f.size() > 0).map(JavalinExchange::read).toList();
+    }
+
+    private boolean multipart() {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static UploadedFile read(io.javalin.http.UploadedFile f) {
         byte[] bytes;
         try (InputStream in = f.content()) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
@@ -126,7 +144,7 @@ public final class JavalinExchange implements Exchange {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new KindredException(CoreError.FILE_TOO_LARGE, "The file is larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB.");
         }
-        return Optional.of(new UploadedFile(f.filename(), f.contentType(), bytes));
+        return new UploadedFile(f.filename(), f.contentType(), bytes);
     }
 
     @Override

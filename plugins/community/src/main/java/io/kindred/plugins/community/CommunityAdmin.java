@@ -45,11 +45,31 @@ final class CommunityAdmin {
     private final Categories categories;
     private final Posts posts;
     private final Feed feed;
+    private final CommunityStats stats;
+    private final OfficialImport importer;
 
-    CommunityAdmin(Categories categories, Posts posts, Feed feed) {
+    CommunityAdmin(Categories categories, Posts posts, Feed feed, CommunityStats stats, OfficialImport importer) {
         this.categories = categories;
         this.posts = posts;
         this.feed = feed;
+        this.stats = stats;
+        this.importer = importer;
+    }
+
+    /** {@code GET /api/v1/admin/community/stats?days=30} → posts, comments and active posters per day. */
+    void stats(Exchange x) {
+        int days = x.queryInt("days", 30, 1, 366);
+        x.json(Page.all(stats.lastDays(days).stream().map(CommunityStats.Day::json).toList()));
+    }
+
+    /**
+     * {@code POST /api/v1/admin/community/import}: a JSON body {@code {"items":[...]}}, or a multipart {@code file}
+     * (CSV or JSON) → 200 {@code {"import":{imported, skipped, failed:[{row, error}]}}}.
+     */
+    void importContent(Exchange x) {
+        var file = x.file("file");
+        var items = file.isPresent() ? CommunityConsole.items(x, file.get()) : x.body(OfficialImport.Feed.class).items();
+        x.json(Map.of("import", importer.run(x.requireMember(), items).json()));
     }
 
     void categories(Exchange x) {

@@ -5,6 +5,7 @@ import io.kindred.api.PluginContext;
 import io.kindred.api.events.Replay;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.ui.NavEntry;
+import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Routes;
 
@@ -32,11 +33,18 @@ public final class CommunityPlugin extends KindredPlugin {
         Feed feed = new Feed(ctx, postStore, search, authors);
         Interactions interactions = new Interactions(ctx, postStore, commentStore, posts, authors, mentions, gate);
         Sharing sharing = new Sharing(ctx);
+        CommunityStats stats = new CommunityStats(ctx);
+        OfficialImport importer = new OfficialImport(ctx, posts, categories);
         CommunityRoutes api = new CommunityRoutes(categories, posts, feed, interactions, sharing);
-        CommunityAdmin admin = new CommunityAdmin(categories, posts, feed);
+        CommunityAdmin admin = new CommunityAdmin(categories, posts, feed, stats, importer);
+        CommunityPages pages = new CommunityPages(ctx, categories, posts, feed, interactions, api, authors);
+        ComposerPages composer = new ComposerPages(categories, posts, feed, interactions, sharing);
+        CommunityConsole console = new CommunityConsole(categories, posts, feed, stats, importer);
 
         ctx.migrations("db/community");
         ctx.messages("messages/community");
+        ctx.assets("assets");
+        ctx.stylesheet("css/community.css");
         ctx.notificationType(Interactions.COMMENTED);
         ctx.notificationType(Interactions.REPLIED);
         ctx.notificationType(Interactions.LIKED);
@@ -75,10 +83,44 @@ public final class CommunityPlugin extends KindredPlugin {
             g.delete("/categories/{id}", admin::deleteCategory);
             g.post("/posts/{id}/feature", admin::feature);
             g.delete("/posts/{id}/feature", admin::unfeature);
+            g.get("/stats", admin::stats);
+            g.post("/import", admin::importContent);
+        });
+        r.group("/community", Access.PUBLIC, g -> {
+            g.get("", pages::home);
+            g.get("/feed", pages::more);
+            g.get("/posts/{id}", pages::post);
+            g.get("/members/{id}", pages::profile);
+        });
+        r.group("/community", Access.MEMBER, g -> {
+            g.get("/new", composer::composer);
+            g.post("/new", composer::create);
+            g.get("/bookmarks", pages::bookmarks);
+            g.get("/posts/{id}/edit", composer::editor);
+            g.post("/posts/{id}/edit", composer::update);
+            g.post("/posts/{id}/delete", composer::delete);
+            g.post("/posts/{id}/like", composer::like);
+            g.post("/posts/{id}/bookmark", composer::bookmark);
+            g.post("/posts/{id}/share", composer::share);
+            g.post("/posts/{id}/comments", composer::comment);
+            g.post("/comments/{id}/delete", composer::deleteComment);
+        });
+        r.group("/console/community", Access.OPERATOR, g -> {
+            g.get("", console::overview);
+            g.get("/categories", console::categoriesPage);
+            g.post("/categories", console::createCategory);
+            g.post("/categories/{id}", console::updateCategory);
+            g.post("/categories/{id}/delete", console::deleteCategory);
+            g.get("/featured", console::featuredPage);
+            g.post("/featured", console::featureById);
+            g.post("/posts/{id}/feature", console::featureForm);
+            g.get("/import", console::importPage);
+            g.post("/import", console::importForm);
         });
 
         ctx.nav(NavEntry.member("community.nav", "/community", 10));
         ctx.nav(NavEntry.console("community.console.nav", "/console/community", 20));
+        ctx.widget(Widget.localized("community", "community/widget", 3, pages::widget));
 
         // Moderation and trust: reports, the operators' queue, sanctions, trust levels, limits, word filter.
         ReportStore reportStore = new ReportStore();

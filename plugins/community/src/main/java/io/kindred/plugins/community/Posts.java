@@ -80,22 +80,30 @@ final class Posts {
         });
     }
 
-    /** Stores a post of the brand's official content (import): published as official, dated as given. */
-    Post createOfficial(Member operator, long categoryId, String title, String body, List<Post.Image> images,
-                        List<String> tags, long createdAt, String importKey) {
+    /** @return whether a post was imported with this key before */
+    boolean imported(String importKey) {
+        return ctx.db().read(h -> store.findByImportKey(h, importKey)).isPresent();
+    }
+
+    /**
+     * Stores a post of the brand's official content (import): published as official, dated as given.
+     *
+     * @return the new post; empty when a post was imported with the same key before (nothing changes)
+     */
+    java.util.Optional<Post> createOfficial(Member operator, long categoryId, String title, String body,
+                                            List<Post.Image> images, List<String> tags, long createdAt, String importKey) {
         String t = title(title);
         String b = body(body);
         return ctx.db().write(h -> {
-            var existing = store.findByImportKey(h, importKey);
-            if (existing.isPresent()) {
-                return store.find(h, existing.get()).orElseThrow();
+            if (store.findByImportKey(h, importKey).isPresent()) {
+                return java.util.Optional.<Post>empty();
             }
             long id = store.insert(h, new PostStore.NewPost(operator.id(), categoryId, t, b, Markdown.toHtml(b), null,
                     true, createdAt, importKey));
             finish(h, id, t, b, images, tags(tags));
             ctx.events().publish(h, "post.published", operator.id(), Map.of("postId", id, "userId", operator.id(),
                     "categoryId", categoryId, "official", true, "imported", true));
-            return store.find(h, id).orElseThrow();
+            return store.find(h, id);
         });
     }
 

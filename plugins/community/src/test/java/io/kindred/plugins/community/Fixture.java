@@ -41,6 +41,28 @@ final class Fixture {
         return r.json().path("post").path("id").asLong();
     }
 
+    /** @return a PNG picture of the given size, one colour */
+    static byte[] png(int width, int height) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Uploads a picture for a post. @return the response ({@code image.url} on success) */
+    static Http.Response upload(Http member, String fileName, byte[] bytes) {
+        io.kindred.testkit.Multipart body = new io.kindred.testkit.Multipart().file("image", fileName, bytes);
+        return member.raw("POST", "/api/v1/community/images", body.contentType(), body.bytes());
+    }
+
     static long userId(Http member) {
         return member.get("/api/v1/me").json().path("user").path("id").asLong();
     }

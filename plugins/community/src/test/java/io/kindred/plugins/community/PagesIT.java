@@ -1,0 +1,126 @@
+package io.kindred.plugins.community;
+
+import io.kindred.testkit.Browser;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The member and console pages: every one renders in both languages; the whole story in a real browser. */
+class PagesIT {
+
+    static TestPlatform platform;
+
+    @BeforeAll
+    static void boot() {
+        platform = Fixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void everyPageRendersInEnglishAndChineseWithoutMissingTexts() {
+        Http alice = platform.member("alice@pages.test", "Alice");
+        long id = Fixture.postOk(alice, "Hello <b>board</b>", "First **post**", List.of("hello"));
+        alice.post("/api/v1/community/posts/" + id + "/comments", Map.of("body", "self comment"));
+        Http admin = platform.admin();
+        List<String> memberPages = List.of("/", "/community", "/community?sort=hot", "/community?sort=featured",
+                "/community?category=recommendations", "/community?tag=hello", "/community?q=post", "/community/posts/" + id,
+                "/community/new", "/community/posts/" + id + "/edit", "/community/members/" + Fixture.userId(alice),
+                "/community/bookmarks", "/community/feed?sort=latest");
+        List<String> consolePages = List.of("/console/community", "/console/community/categories",
+                "/console/community/featured", "/console/community/import");
+        for (String lang : List.of("en", "zh-CN")) {
+            String word = lang.equals("en") ? "Community" : "社区";
+            alice.header("Accept-Language", lang);
+            admin.header("Accept-Language", lang);
+            for (String path : memberPages) {
+                assertRendered(alice.get(path), lang + " " + path, path.startsWith("/community/feed") ? "Hello" : word);
+            }
+            for (String path : consolePages) {
+                assertRendered(admin.get(path), lang + " " + path, word);
+            }
+        }
+        assertFalse(alice.get("/community").body().contains("<b>board</b>"), "titles are escaped");
+        assertEquals(200, platform.http().get("/community/posts/" + id).status(), "anyone may read");
+        Http.Response anonymous = platform.http().get("/community/new");
+        assertEquals(303, anonymous.status(), "writing needs an account");
+        assertTrue(anonymous.headers().get("location").contains("/signin"), anonymous.headers().toString());
+    }
+
+    @Test
+    void aMemberPostsAPictureAnotherLikesAndCommentsAndTheOperatorPutsItOnTheHomePage() throws Exception {
+        Browser.requireChromium();
+        platform.member("writer@pages.test", "Writer");
+        platform.member("reader@pages.test", "Reader");
+        Path picture = Files.createTempFile("community-", ".png");
+        Files.write(picture, Fixture.png(640, 480));
+        String base = platform.baseUrl();
+        long postId;
+        try (Browser b = Browser.open(Browser.PHONE)) {
+            WebDriver d = b.driver();
+            b.signIn(base, "writer@pages.test", "member-password-1");
+            b.open(base, "/community");
+            b.clickAndWait(d.findElement(By.cssSelector(".community-head a.button")));
+            new Select(d.findElement(By.name("categoryId"))).selectByVisibleText("Recommendations");
+            d.findElement(By.name("title")).sendKeys("Sunset serum");
+            d.findElement(By.name("body")).sendKeys("My **favourite** for dry skin.");
+            d.findElement(By.name("images")).sendKeys(picture.toString());
+            d.findElement(By.name("tags")).sendKeys("serum, skin");
+            b.clickAndWait(d.findElement(By.cssSelector("form.composer button[type=submit]")));
+            assertTrue(d.getCurrentUrl().contains("/community/posts/"), d.getCurrentUrl());
+            postId = Long.parseLong(d.getCurrentUrl().replaceAll(".*/community/posts/(\\d+).*", "$1"));
+            assertEquals(1, d.findElements(By.cssSelector(".gallery img")).size());
+            assertEquals("favourite", d.findElement(By.cssSelector(".post-body strong")).getText());
+        }
+        try (Browser b = Browser.open(Browser.PHONE)) {
+            WebDriver d = b.driver();
+            b.signIn(base, "reader@pages.test", "member-password-1");
+            b.open(base, "/community/posts/" + postId);
+            d.findElement(By.cssSelector("form.like button")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                    .until(x -> x.findElement(By.cssSelector("form.like .likes")).getText().equals("1"));
+            d.findElement(By.id("comment-body")).sendKeys("Bought it, thanks!");
+            b.clickAndWait(d.findElement(By.cssSelector("form.comment-form button")));
+            assertTrue(d.findElement(By.cssSelector(".comments")).getText().contains("Bought it, thanks!"));
+        }
+        try (Browser b = Browser.open(Browser.PHONE)) {
+            WebDriver d = b.driver();
+            b.signIn(base, TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+            b.open(base, "/community/posts/" + postId);
+            d.findElement(By.cssSelector(".operator-tools input[name=featured]")).click();
+            d.findElement(By.cssSelector(".operator-tools input[name=pinHome]")).click();
+            b.clickAndWait(d.findElement(By.cssSelector(".operator-tools button")));
+            b.open(base, "/");
+            assertTrue(d.findElement(By.id("home-post-" + postId)).getText().contains("Sunset serum"));
+            b.screenshot(Path.of("target/screenshots/community-home.png"));
+        }
+        var post = platform.http().get("/api/v1/community/posts/" + postId).json().path("post");
+        assertEquals(1, post.path("likes").asInt());
+        assertEquals(1, post.path("comments").asInt());
+        assertTrue(post.path("pinnedHome").asBoolean());
+    }
+
+    private static void assertRendered(Http.Response r, String what, String word) {
+        assertEquals(200, r.status(), what + ": " + r.body());
+        assertTrue(r.body().contains(word), what + " shows '" + word + "'");
+        String text = r.body().replaceAll("community\\.[0-9a-f]{10}\\.css|community\\.css", "");
+        assertFalse(text.contains("community."), what + " has a missing text: " + r.body());
+    }
+}
