@@ -90,7 +90,9 @@ final class Moderation implements PostingGate {
             throw new KindredException(ModerationError.LINK_LIMIT, "New members may put at most "
                     + rules.newMemberLinksPerPost() + " links in a post or comment.");
         }
-        if ((act == Act.POST || act == Act.EDIT || act == Act.UPLOAD) && content.images() > rules.newMemberImagesPerPost()) {
+        // More than a post may ever carry is the post's own error (too_many_images), for everyone.
+        if ((act == Act.POST || act == Act.EDIT || act == Act.UPLOAD) && content.images() > rules.newMemberImagesPerPost()
+                && content.images() <= Posts.MAX_IMAGES) {
             throw new KindredException(ModerationError.IMAGE_LIMIT, "New members may put at most "
                     + rules.newMemberImagesPerPost() + " pictures in a post.");
         }

@@ -125,6 +125,22 @@ class ModerationIT {
     }
 
     @Test
+    void aNewMembersPostWithMorePicturesThanTheirStandingAllowsGets403ImageLimit() {
+        Http newbie = platform.member("pictures@mod.test", "Pictures");
+        List<String> urls = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            urls.add(Fixture.upload(newbie, "p" + i + ".png", Fixture.png(20, 20)).json().at("/image/url").asText());
+        }
+        Http.Response r = newbie.post("/api/v1/community/posts", Map.of("categoryId", Fixture.RECOMMENDATIONS,
+                "title", "Five pictures", "body", "A gallery", "images", urls));
+        assertEquals(403, r.status(), r.body());
+        assertEquals("image_limit", r.errorCode());
+        Http.Response four = newbie.post("/api/v1/community/posts", Map.of("categoryId", Fixture.RECOMMENDATIONS,
+                "title", "Four pictures", "body", "A smaller gallery", "images", urls.subList(0, 4)));
+        assertEquals(201, four.status(), four.body());
+    }
+
+    @Test
     void checkInsGiveANewMemberStanding() {
         Http regular = platform.member("regular@mod.test", "Regular");
         long id = Fixture.userId(regular);
