@@ -11,12 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -78,6 +73,7 @@ class XssIT {
             "<<script>script>alert('{M}')<</script>/script>");
 
     private static final Pattern URL = Pattern.compile("/uploads/community/[A-Za-z0-9._/-]+");
+    private static final List<Integer> NAMED_PICTURES = List.of(2, 4, 12, 16, 23, 25, 26, 30, 32);
 
     static TestPlatform platform;
     static Http writer;
@@ -97,6 +93,22 @@ class XssIT {
             assertEquals(201, r.status(), r.body());
             postIds.add(r.json().at("/post/id").asLong());
         }
+        postIds.add(pictures());
+    }
+
+    /** File names cannot hold '/', so the payloads without one name nine pictures of one post. @return its id */
+    private static long pictures() {
+        List<String> urls = new ArrayList<>();
+        for (int i : NAMED_PICTURES) {
+            Multipart body = new Multipart().file("image", payload(i) + ".png", Fixture.png(8, 8));
+            Http.Response r = writer.raw("POST", "/api/v1/community/images", body.contentType(), body.bytes());
+            assertEquals(201, r.status(), r.body());
+            urls.add(r.json().at("/image/url").asText());
+        }
+        Http.Response post = writer.post("/api/v1/community/posts", Map.of("categoryId", Fixture.RECOMMENDATIONS,
+                "title", "Named pictures", "body", "Nine pictures with payloads for names", "images", urls));
+        assertEquals(201, post.status(), post.body());
+        return post.json().at("/post/id").asLong();
     }
 
     @AfterAll
@@ -115,7 +127,7 @@ class XssIT {
 
     @Test
     void postBodiesRenderInertInTheApi() {
-        for (int i = 0; i < postIds.size(); i++) {
+        for (int i = 0; i < PAYLOADS.size(); i++) {
             Http.Response r = platform.http().get("/api/v1/community/posts/" + postIds.get(i));
             assertTrue(r.headers().getOrDefault("content-type", "").startsWith("application/json"), r.headers().toString());
             JsonNode post = r.json().path("post");
@@ -159,20 +171,14 @@ class XssIT {
     }
 
     @Test
-    void imageNamesAreKeptAsTextAndNeverBecomeTheAddress() throws IOException {
-        byte[] png = png();
-        // File names cannot hold '/', so the payloads without one.
-        for (int i : List.of(2, 4, 12, 16, 23, 25, 30, 31, 32, 26)) {
-            Multipart body = new Multipart().file("image", payload(i) + ".png", png);
-            Http.Response r = writer.raw("POST", "/api/v1/community/images", body.contentType(), body.bytes());
-            assertEquals(201, r.status(), r.body());
-            JsonNode image = r.json().path("image");
+    void imageNamesAreKeptAsTextAndNeverBecomeTheAddress() {
+        JsonNode images = platform.http().get("/api/v1/community/posts/" + postIds.get(postIds.size() - 1)).json()
+                .at("/post/images");
+        assertEquals(NAMED_PICTURES.size(), images.size(), images.toString());
+        for (JsonNode image : images) {
             assertTrue(URL.matcher(image.path("url").asText()).matches(), image.toString());
             assertTrue(URL.matcher(image.path("thumbUrl").asText()).matches(), image.toString());
-            Http.Response post = writer.post("/api/v1/community/posts", Map.of("categoryId", Fixture.RECOMMENDATIONS,
-                    "title", "Picture " + i, "body", "With a picture", "images", List.of(image.path("url").asText())));
-            assertEquals(201, post.status(), post.body());
-            postIds.add(post.json().at("/post/id").asLong());
+            assertTrue(image.path("name").asText().contains("KX"), image.toString());
         }
     }
 
@@ -209,10 +215,17 @@ class XssIT {
         Assumptions.assumeTrue(home.status() != 404, "the /community pages are not on this branch yet");
         assertEquals(200, home.status());
         assertInertPage(home.body(), "/community");
+        for (String path : List.of("/community?sort=hot", "/community?q=alert", "/community/members/" + Fixture.userId(writer))) {
+            Http.Response page = reader.get(path);
+            assertEquals(200, page.status(), path);
+            assertTrue(page.body().contains("KX"), path + " shows payloads");
+            assertInertPage(page.body(), path);
+        }
         for (int i = 0; i < postIds.size(); i++) {
             String path = "/community/posts/" + postIds.get(i);
             Http.Response page = reader.get(path);
             assertEquals(200, page.status(), path);
+            assertTrue(page.body().contains("KX"), path + " shows its payloads");
             assertInertPage(page.body(), path);
             assertFalse(page.body().contains("<img src=x onerror"), path);
         }
@@ -248,15 +261,4 @@ class XssIT {
         }
     }
 
-    private static byte[] png() throws IOException {
-        BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> none() {
-        return new LinkedHashMap<>();
-    }
 }
