@@ -240,6 +240,7 @@ class ModerationIT {
         assertEquals(201, comment(reader, id, "Nice").status());
         assertEquals(200, operator.post("/api/v1/admin/community/posts/" + id + "/feature", Map.of("pinHome", true)).status());
         assertTrue(everywhere(reader, id, authorId));
+        assertTrue(reader.get("/").body().contains("Zanzibarine"), "pinned to the site's home page");
 
         Http.Response hide = operator.post("/api/v1/admin/community/posts/" + id + "/moderate",
                 Map.of("action", "hide", "reason", "Off-topic advertising"));
@@ -251,12 +252,20 @@ class ModerationIT {
         assertEquals(404, reader.post("/api/v1/community/posts/" + id + "/like", Map.of()).status());
         assertEquals(404, comment(reader, id, "Hello?").status());
         assertFalse(anywhere(reader, id, authorId));
+        assertEquals(404, reader.get("/community/posts/" + id).status());
+        for (String page : List.of("/community", "/community?sort=featured", "/community?q=quokkaberry",
+                "/community/members/" + authorId, "/community/bookmarks", "/")) {
+            Http.Response r = reader.get(page);
+            assertEquals(200, r.status(), page);
+            assertFalse(r.body().contains("Zanzibarine"), page + " still shows the hidden post");
+        }
         assertTrue(notificationTypes(author).contains("community.moderation.removed"));
         assertTrue(auditActions("community:post:" + id).contains("community.post_hidden"));
 
         assertEquals(200, operator.post("/api/v1/admin/community/posts/" + id + "/moderate",
                 Map.of("action", "restore")).status());
         assertTrue(everywhere(reader, id, authorId));
+        assertTrue(reader.get("/community/members/" + authorId).body().contains("Zanzibarine"));
         assertTrue(auditActions("community:post:" + id).contains("community.post_restored"));
     }
 
