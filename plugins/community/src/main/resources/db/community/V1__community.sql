@@ -29,6 +29,7 @@ CREATE TABLE community_posts (
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     body_html TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
     product_url TEXT,
     official INTEGER NOT NULL,
     status TEXT NOT NULL,

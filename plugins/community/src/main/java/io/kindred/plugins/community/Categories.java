@@ -21,8 +21,13 @@ final class Categories {
     record Node(Category category, List<Category> children) {
     }
 
+    /** How long a node trusts its copy of the tree; a change made on this node clears it at once. */
+    static final long CACHE_MILLIS = 5_000;
+
     private final PluginContext ctx;
     private final CategoryStore store;
+    private volatile List<Category> cached;
+    private volatile long cachedAt;
 
     Categories(PluginContext ctx, CategoryStore store) {
         this.ctx = ctx;
@@ -31,7 +36,18 @@ final class Categories {
 
     /** @return every category, parents before children, in order */
     List<Category> all() {
-        return ctx.db().read(store::all);
+        List<Category> c = cached;
+        long now = ctx.clock().millis();
+        if (c == null || now - cachedAt > CACHE_MILLIS || now < cachedAt) {
+            c = ctx.db().read(store::all);
+            cached = c;
+            cachedAt = now;
+        }
+        return c;
+    }
+
+    private void forget() {
+        cached = null;
     }
 
     /** @return the categories members see (archived ones left out), as a two-level tree */
@@ -100,17 +116,19 @@ final class Categories {
 
     Category create(Category c) {
         check(c);
-        return ctx.db().write(h -> {
+        Category created = ctx.db().write(h -> {
             if (store.findBySlug(h, c.slug()).isPresent()) {
                 throw new KindredException(CommunityError.CATEGORY_EXISTS, "Another category has the slug '" + c.slug() + "'.");
             }
             return store.find(h, store.insert(h, c, ctx.clock().millis())).orElseThrow();
         });
+        forget();
+        return created;
     }
 
     Category update(Category c) {
         check(c);
-        return ctx.db().write(h -> {
+        Category updated = ctx.db().write(h -> {
             store.find(h, c.id()).orElseThrow(() -> new KindredException(CommunityError.CATEGORY_NOT_FOUND, "No such category."));
             Optional<Category> sameSlug = store.findBySlug(h, c.slug());
             if (sameSlug.isPresent() && sameSlug.get().id() != c.id()) {
@@ -122,6 +140,8 @@ final class Categories {
             store.update(h, c);
             return store.find(h, c.id()).orElseThrow();
         });
+        forget();
+        return updated;
     }
 
     void delete(long id) {
@@ -134,6 +154,7 @@ final class Categories {
             store.delete(h, id);
             return null;
         });
+        forget();
     }
 
     private void check(Category c) {

@@ -25,6 +25,14 @@ final class Feed {
         }
     }
 
+    /** How long an anonymous reader's list may be kept when nothing changed on this node. */
+    static final long ANONYMOUS_CACHE_MILLIS = 2_000;
+    private static final int MAX_CACHED_LISTS = 500;
+
+    private record CachedList(Page<Card> page, long version, long at) {
+    }
+
+    private final java.util.Map<String, CachedList> anonymous = new java.util.concurrent.ConcurrentHashMap<>();
     private final PluginContext ctx;
     private final PostStore store;
     private final SearchIndex search;
@@ -37,8 +45,32 @@ final class Feed {
         this.authors = authors;
     }
 
-    /** @param readerId the signed-in reader, or null */
+    /**
+     * A list. What anonymous readers see (most of the traffic of a busy board) is kept until a post changes on this
+     * node, and for {@link #ANONYMOUS_CACHE_MILLIS} at most so that other nodes' changes show soon.
+     *
+     * @param readerId the signed-in reader, or null
+     */
     Page<Card> list(Listing listing, PageRequest page, Long readerId) {
+        if (readerId != null) {
+            return read(listing, page, readerId);
+        }
+        String key = listing + "|" + page.cursor() + "|" + page.limit();
+        long now = ctx.clock().millis();
+        long version = store.version();
+        CachedList hit = anonymous.get(key);
+        if (hit != null && hit.version() == version && now - hit.at() < ANONYMOUS_CACHE_MILLIS && now >= hit.at()) {
+            return hit.page();
+        }
+        Page<Card> fresh = read(listing, page, null);
+        if (anonymous.size() >= MAX_CACHED_LISTS) {
+            anonymous.clear();
+        }
+        anonymous.put(key, new CachedList(fresh, version, now));
+        return fresh;
+    }
+
+    private Page<Card> read(Listing listing, PageRequest page, Long readerId) {
         List<Post> posts = ctx.db().read(h -> store.list(h, listing, page.cursor(), page.limit()));
         return paged(posts, page, listing.sort() == Listing.Sort.LATEST, readerId);
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A post as stored, with its pictures and tags. */
-record Post(long id, long userId, long categoryId, String title, String body, String bodyHtml, String productUrl,
+record Post(long id, long userId, long categoryId, String title, String body, String bodyHtml, String excerpt, String productUrl,
             boolean official, Status status, long likeCount, long commentCount, long shareCount, double hotScore,
             Long featuredAt, boolean pinnedHome, long createdAt, long updatedAt, Long editedAt,
             List<Image> images, List<String> tags) {
@@ -38,7 +38,7 @@ record Post(long id, long userId, long categoryId, String title, String body, St
     }
 
     Post with(List<Image> images, List<String> tags) {
-        return new Post(id, userId, categoryId, title, body, bodyHtml, productUrl, official, status, likeCount,
+        return new Post(id, userId, categoryId, title, body, bodyHtml, excerpt, productUrl, official, status, likeCount,
                 commentCount, shareCount, hotScore, featuredAt, pinnedHome, createdAt, updatedAt, editedAt, images, tags);
     }
 
@@ -46,9 +46,9 @@ record Post(long id, long userId, long categoryId, String title, String body, St
         return featuredAt != null;
     }
 
-    /** @return the post's words without mark-up, shortened for a list */
-    String excerpt() {
-        return Markdown.excerpt(Markdown.toText(body), 140);
+    /** @return the words of {@code markdown} without mark-up, shortened for a list (stored with the post) */
+    static String excerptOf(String markdown) {
+        return Markdown.excerpt(Markdown.toText(markdown), 140);
     }
 
     Map<String, Object> json() {

@@ -13,8 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL of posts, their pictures, tags, revisions, likes, bookmarks and shares. */
+/**
+ * SQL of posts, their pictures, tags, revisions, likes, bookmarks and shares. Every change of what a list shows
+ * moves {@link #version()}, so that caches of lists know they are out of date.
+ */
 final class PostStore {
+
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** @return a number that changes whenever a post, its counts or its place in a list changed on this node */
+    long version() {
+        return version.get();
+    }
 
     /** What a new post is made of. */
     record NewPost(long userId, long categoryId, String title, String body, String bodyHtml, String productUrl,
@@ -22,19 +32,21 @@ final class PostStore {
     }
 
     private static final String COLUMNS = """
-            p.id, p.user_id, p.category_id, p.title, p.body, p.body_html, p.product_url, p.official, p.status,
+            p.id, p.user_id, p.category_id, p.title, p.body, p.body_html, p.excerpt, p.product_url, p.official, p.status,
             p.like_count, p.comment_count, p.share_count, p.hot_score, p.featured_at, p.pinned_home,
             p.created_at, p.updated_at, p.edited_at""";
 
     long insert(Handle h, NewPost p) {
+        version.incrementAndGet();
         return h.createUpdate("""
-                        INSERT INTO community_posts(user_id, category_id, title, body, body_html, product_url, official,
+                        INSERT INTO community_posts(user_id, category_id, title, body, body_html, excerpt, product_url, official,
                                status, like_count, comment_count, share_count, hot_score, pinned_home, import_key,
                                created_at, updated_at)
-                        VALUES (:user, :category, :title, :body, :html, :product, :official, 'published', 0, 0, 0, :hot, 0,
+                        VALUES (:user, :category, :title, :body, :html, :excerpt, :product, :official, 'published', 0, 0, 0, :hot, 0,
                                 :importKey, :at, :at)""")
                 .bind("user", p.userId()).bind("category", p.categoryId()).bind("title", p.title())
-                .bind("body", p.body()).bind("html", p.bodyHtml()).bind("product", p.productUrl())
+                .bind("body", p.body()).bind("html", p.bodyHtml()).bind("excerpt", Post.excerptOf(p.body()))
+                .bind("product", p.productUrl())
                 .bind("official", p.official() ? 1 : 0).bind("hot", Ranking.hot(0, 0, 0, p.createdAt()))
                 .bind("importKey", p.importKey()).bind("at", p.createdAt())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -108,11 +120,13 @@ final class PostStore {
     }
 
     void update(Handle h, long id, String title, String body, String html, String productUrl, Long categoryId, long now) {
+        version.incrementAndGet();
         h.createUpdate("""
-                        UPDATE community_posts SET title = :title, body = :body, body_html = :html, product_url = :product,
+                        UPDATE community_posts SET title = :title, body = :body, body_html = :html, excerpt = :excerpt, product_url = :product,
                                category_id = :category, updated_at = :now, edited_at = :now
                         WHERE id = :id""")
-                .bind("id", id).bind("title", title).bind("body", body).bind("html", html).bind("product", productUrl)
+                .bind("id", id).bind("title", title).bind("body", body).bind("html", html).bind("excerpt", Post.excerptOf(body))
+                .bind("product", productUrl)
                 .bind("category", categoryId).bind("now", now).execute();
     }
 
@@ -138,16 +152,19 @@ final class PostStore {
 
     /** @return whether the status changed (false when it already was {@code to}) */
     boolean setStatus(Handle h, long id, Post.Status to, long now) {
+        version.incrementAndGet();
         return h.createUpdate("UPDATE community_posts SET status = :to, updated_at = :now WHERE id = :id AND status <> :to")
                 .bind("id", id).bind("to", to.code()).bind("now", now).execute() == 1;
     }
 
     void setFeatured(Handle h, long id, Long featuredAt, boolean pinnedHome) {
+        version.incrementAndGet();
         h.createUpdate("UPDATE community_posts SET featured_at = :at, pinned_home = :pin WHERE id = :id")
                 .bind("id", id).bind("at", featuredAt).bind("pin", pinnedHome ? 1 : 0).execute();
     }
 
     void setImages(Handle h, long postId, List<Post.Image> images) {
+        version.incrementAndGet();
         h.createUpdate("DELETE FROM community_post_images WHERE post_id = :post").bind("post", postId).execute();
         for (int i = 0; i < images.size(); i++) {
             Post.Image img = images.get(i);
@@ -254,6 +271,7 @@ final class PostStore {
 
     /** Adds {@code delta} to a counter and recomputes the hot score, in the caller's transaction. */
     void bump(Handle h, long postId, String counter, int delta) {
+        version.incrementAndGet();
         h.createUpdate("UPDATE community_posts SET " + counter + " = " + counter + " + :d WHERE id = :id")
                 .bind("d", delta).bind("id", postId).execute();
         h.createQuery("SELECT like_count, comment_count, share_count, created_at FROM community_posts WHERE id = :id")
@@ -291,7 +309,7 @@ final class PostStore {
         long edited = rs.getLong("edited_at");
         Long editedAt = rs.wasNull() ? null : edited;
         return new Post(rs.getLong("id"), rs.getLong("user_id"), rs.getLong("category_id"), rs.getString("title"),
-                rs.getString("body"), rs.getString("body_html"), rs.getString("product_url"), rs.getInt("official") == 1,
+                rs.getString("body"), rs.getString("body_html"), rs.getString("excerpt"), rs.getString("product_url"), rs.getInt("official") == 1,
                 Post.Status.parse(rs.getString("status")), rs.getLong("like_count"), rs.getLong("comment_count"),
                 rs.getLong("share_count"), rs.getDouble("hot_score"), featuredAt, rs.getInt("pinned_home") == 1,
                 rs.getLong("created_at"), rs.getLong("updated_at"), editedAt, List.of(), List.of());
