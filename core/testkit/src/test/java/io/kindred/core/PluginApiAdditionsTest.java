@@ -42,6 +42,17 @@ class PluginApiAdditionsTest {
     }
 
     @Test
+    void aMembersJoinDateIsWhenTheirAccountWasCreatedByThePlatformClock() {
+        java.time.Instant start = java.time.Instant.parse("2026-03-01T08:00:00Z");
+        io.kindred.testkit.MutableClock clock = new io.kindred.testkit.MutableClock(start);
+        try (TestPlatform p = TestPlatform.builder().clock(clock).start()) {
+            Http carol = p.member("carol@api.test", "Carol");
+            assertEquals(Optional.of(start), members(p).joinedAt(id(carol)));
+            assertEquals(Optional.empty(), members(p).joinedAt(999_999));
+        }
+    }
+
+    @Test
     void theMemberWalkVisitsEveryActiveMemberOnceInIdOrderOneBatchAtATime() {
         try (TestPlatform p = TestPlatform.builder().start()) {
             p.admin();

@@ -34,6 +34,20 @@ public interface Members {
         return java.util.List.of();
     }
 
+    /**
+     * When the member's account was created (or imported), e.g. to give members standing after some days.
+     *
+     * <pre>{@code
+     * boolean newcomer = ctx.members().joinedAt(id).map(t -> t.isAfter(now.minus(Duration.ofDays(7)))).orElse(true);
+     * }</pre>
+     *
+     * @param id member id
+     * @return the instant the account was created; empty when the member does not exist or the host does not say
+     */
+    default Optional<java.time.Instant> joinedAt(long id) {
+        return Optional.empty();
+    }
+
     /** @param id member id @return the member's labels (tags set by operators or rules) */
     Set<String> labels(long id);
 

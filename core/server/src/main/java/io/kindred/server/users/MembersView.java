@@ -46,6 +46,11 @@ public final class MembersView implements Members {
     }
 
     @Override
+    public Optional<java.time.Instant> joinedAt(long id) {
+        return db.read(h -> users.byId(h, id)).map(UserRow::createdAt);
+    }
+
+    @Override
     public Set<String> labels(long id) {
         return db.read(h -> users.labels(h, id));
     }

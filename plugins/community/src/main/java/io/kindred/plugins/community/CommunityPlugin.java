@@ -2,6 +2,8 @@ package io.kindred.plugins.community;
 
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
+import io.kindred.api.events.Replay;
+import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
@@ -20,7 +22,10 @@ public final class CommunityPlugin extends KindredPlugin {
         PostStore postStore = new PostStore();
         CommentStore commentStore = new CommentStore();
         SearchIndex search = new SearchIndex(ctx.db().dialect());
-        PostingGate gate = PostingGate.OPEN;
+        ActivityStore activity = new ActivityStore();
+        Sanctions sanctions = new Sanctions(ctx, new SanctionStore());
+        Trust trust = new Trust(ctx, activity);
+        PostingGate gate = new Moderation(ctx, trust, sanctions, activity);
         Categories categories = new Categories(ctx, categoryStore);
         Authors authors = new Authors(ctx);
         Mentions mentions = new Mentions(ctx);
@@ -116,5 +121,41 @@ public final class CommunityPlugin extends KindredPlugin {
         ctx.nav(NavEntry.member("community.nav", "/community", 10));
         ctx.nav(NavEntry.console("community.console.nav", "/console/community", 20));
         ctx.widget(Widget.localized("community", "community/widget", 3, pages::widget));
+
+        // Moderation and trust: reports, the operators' queue, sanctions, trust levels, limits, word filter.
+        ReportStore reportStore = new ReportStore();
+        Decisions decisions = new Decisions(ctx, posts, interactions, reportStore);
+        ReportQueue queue = new ReportQueue(ctx, reportStore, decisions, authors);
+        ModerationRoutes moderation = new ModerationRoutes(ctx, new Reports(ctx, reportStore, activity, gate, decisions),
+                queue, decisions, sanctions, trust);
+        ModerationConsole moderationConsole = new ModerationConsole(ctx, queue, decisions, sanctions);
+        for (SettingDefinition<?> rule : ModerationRules.ALL) {
+            ctx.setting(rule);
+        }
+        ctx.messages("messages/community-moderation");
+        ModerationNotices.ALL.forEach(ctx::notificationType);
+        ctx.on("checkin.recorded", "moderation-checkins", Replay.FROM_START, trust::checkedIn);
+        ctx.openApi("openapi/community-moderation.json");
+        r.group("/api/v1/community", Access.MEMBER, g -> {
+            g.post("/reports", moderation::report);
+            g.get("/standing", moderation::standing);
+        });
+        r.group("/api/v1/admin/community", Access.OPERATOR, g -> {
+            g.get("/reports", moderation::queue);
+            g.post("/posts/{id}/moderate", moderation::moderatePost);
+            g.post("/comments/{id}/moderate", moderation::moderateComment);
+            g.get("/sanctions", moderation::inForce);
+            g.get("/members/{id}", moderation::member);
+            g.post("/members/{id}/sanctions", moderation::sanction);
+            g.post("/members/{id}/lift", moderation::lift);
+        });
+        r.group("/console/community/moderation", Access.OPERATOR, g -> {
+            g.get("", moderationConsole::page);
+            g.post("/decide", moderationConsole::decide);
+            g.post("/sanction", moderationConsole::sanction);
+            g.post("/lift", moderationConsole::lift);
+            g.post("/words", moderationConsole::words);
+        });
+        ctx.nav(NavEntry.console("community.moderation.console.nav", "/console/community/moderation", 21));
     }
 }

@@ -62,6 +62,7 @@ final class Interactions {
         gate.check(m, PostingGate.Act.COMMENT, new PostingGate.Content(body, Posts.links(body), 0));
         long now = ctx.clock().millis();
         Comment saved = ctx.db().write(h -> {
+            gate.recheck(h, m, PostingGate.Act.COMMENT);
             Comment parent = parentId == null ? null : comments.find(h, parentId)
                     .filter(c -> c.postId() == postId && c.status() == Post.Status.PUBLISHED)
                     .orElseThrow(() -> new KindredException(CommunityError.COMMENT_NOT_FOUND, "No such comment on this post."));
@@ -112,13 +113,16 @@ final class Interactions {
     /** @return whether it changed; the post's comment count follows what is shown */
     boolean setCommentStatus(long commentId, Post.Status status) {
         Comment c = findComment(commentId);
-        return ctx.db().write(h -> {
-            boolean changed = comments.setStatus(h, commentId, status);
-            if (changed && (c.status() == Post.Status.PUBLISHED || status == Post.Status.PUBLISHED)) {
-                posts.bump(h, c.postId(), "comment_count", status == Post.Status.PUBLISHED ? 1 : -1);
-            }
-            return changed;
-        });
+        return ctx.db().write(h -> setCommentStatus(h, c, status));
+    }
+
+    /** The same in the caller's write transaction (moderation audits the act in it). */
+    boolean setCommentStatus(org.jdbi.v3.core.Handle h, Comment c, Post.Status status) {
+        boolean changed = comments.setStatus(h, c.id(), status);
+        if (changed && (c.status() == Post.Status.PUBLISHED || status == Post.Status.PUBLISHED)) {
+            posts.bump(h, c.postId(), "comment_count", status == Post.Status.PUBLISHED ? 1 : -1);
+        }
+        return changed;
     }
 
     /** @return the post's like count after the like (a repeat changes nothing) */

@@ -9,8 +9,8 @@ import io.kindred.api.users.Member;
  */
 interface PostingGate {
 
-    /** What the member is about to do. */
-    enum Act { POST, COMMENT, LIKE, REPORT }
+    /** What the member is about to do: write a new post, edit one, upload a picture for one, comment, like, report. */
+    enum Act { POST, EDIT, UPLOAD, COMMENT, LIKE, REPORT }
 
     /**
      * What the member is about to write.
@@ -30,6 +30,18 @@ interface PostingGate {
      * @throws io.kindred.api.KindredException when they may not, with a code that says why
      */
     void check(Member member, Act act, Content content);
+
+    /**
+     * Asked again as the first step of the write transaction of a new post or comment, where the counts behind the
+     * daily and rate limits are exact (writers take turns), so that parallel requests cannot slip past a limit.
+     *
+     * @param tx     the write transaction
+     * @param member the writer
+     * @param act    {@link Act#POST} or {@link Act#COMMENT}
+     * @throws io.kindred.api.KindredException when they may not, with a code that says why
+     */
+    default void recheck(org.jdbi.v3.core.Handle tx, Member member, Act act) {
+    }
 
     /** A gate that refuses nothing. */
     PostingGate OPEN = (member, act, content) -> { };

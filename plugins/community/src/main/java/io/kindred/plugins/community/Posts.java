@@ -68,6 +68,7 @@ final class Posts {
         long now = ctx.clock().millis();
         boolean official = author.hasRole(Role.OPERATOR);
         return ctx.db().write(h -> {
+            gate.recheck(h, author, PostingGate.Act.POST);
             List<Post.Image> images = images(h, author.id(), imageUrls);
             long id = store.insert(h, new PostStore.NewPost(author.id(), category.id(), title, body, Markdown.toHtml(body),
                     product, official, now, null));
@@ -114,7 +115,7 @@ final class Posts {
         }
         String title = d.title() == null ? post.title() : title(d.title());
         String body = d.body() == null ? post.body() : body(d.body());
-        gate.check(editor, PostingGate.Act.POST, new PostingGate.Content(title + "\n" + body, links(body),
+        gate.check(editor, PostingGate.Act.EDIT, new PostingGate.Content(title + "\n" + body, links(body),
                 d.images() == null ? post.images().size() : d.images().size()));
         String product = d.productUrl() == null ? post.productUrl() : productUrl(d.productUrl());
         long categoryId = post.categoryId();
@@ -147,15 +148,19 @@ final class Posts {
     /** @return whether the status changed; a post that leaves the lists leaves the search index too */
     boolean setStatus(long id, Post.Status status) {
         Post post = find(id);
-        return ctx.db().write(h -> {
-            boolean changed = store.setStatus(h, id, status, ctx.clock().millis());
-            if (changed && status == Post.Status.PUBLISHED) {
-                search.put(h, id, post.title(), Markdown.toText(post.body()), post.tags());
-            } else if (changed) {
-                search.remove(h, id);
-            }
-            return changed;
-        });
+        return ctx.db().write(h -> setStatus(h, post, status));
+    }
+
+    /** The same in the caller's write transaction (moderation audits the act in it). */
+    boolean setStatus(Handle h, Post post, Post.Status status) {
+        long id = post.id();
+        boolean changed = store.setStatus(h, id, status, ctx.clock().millis());
+        if (changed && status == Post.Status.PUBLISHED) {
+            search.put(h, id, post.title(), Markdown.toText(post.body()), post.tags());
+        } else if (changed) {
+            search.remove(h, id);
+        }
+        return changed;
     }
 
     /** Features a post (精选) or takes it off; {@code pinHome} also shows it on the site's home page (推首页). */
@@ -170,7 +175,7 @@ final class Posts {
 
     /** Stores an uploaded picture and its thumbnail for the member's next post. */
     Post.Image upload(Member m, UploadedFile file) {
-        gate.check(m, PostingGate.Act.POST, new PostingGate.Content("", 0, 1));
+        gate.check(m, PostingGate.Act.UPLOAD, new PostingGate.Content("", 0, 1));
         String url = ctx.images().store(file, "community");
         String thumb = Thumbnails.of(file).map(t -> ctx.images().store(t, "community")).orElse(url);
         Post.Image image = new Post.Image(url, thumb, imageName(file.fileName()));

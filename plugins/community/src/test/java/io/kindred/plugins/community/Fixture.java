@@ -20,7 +20,17 @@ final class Fixture {
     }
 
     static TestPlatform start() {
-        return TestPlatform.builder().plugin(JAR).start();
+        return relaxed(TestPlatform.builder().plugin(JAR)).start();
+    }
+
+    /**
+     * Lifts the new-member and rate limits of moderation (see {@code ModerationIT} for them), so that a test about
+     * something else may have one member write as much as it needs.
+     */
+    static TestPlatform.Builder relaxed(TestPlatform.Builder builder) {
+        return builder.setting("community.newMemberPostsPerDay", "1000").setting("community.newMemberCommentsPerDay", "10000")
+                .setting("community.newMemberLinksPerPost", "100").setting("community.newMemberImagesPerPost", "9")
+                .setting("community.postsPerTenMinutes", "1000").setting("community.commentsPerMinute", "1000");
     }
 
     static Http.Response post(Http member, String title, String body) {

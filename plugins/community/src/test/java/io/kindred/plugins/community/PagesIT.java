@@ -95,6 +95,7 @@ class PagesIT {
             b.open(base, "/community/posts/" + postId);
             d.findElement(By.cssSelector("form.like button")).click();
             new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // htmx swaps the form between find and read
                     .until(x -> x.findElement(By.cssSelector("form.like .likes")).getText().equals("1"));
             d.findElement(By.id("comment-body")).sendKeys("Bought it, thanks!");
             b.clickAndWait(d.findElement(By.cssSelector("form.comment-form button")));
