@@ -59,8 +59,8 @@ final class ContestStore {
 
     /** @return contests newest first, with ids below {@code beforeId} */
     List<Contest> page(Handle h, long beforeId, int limit) {
-        return withPrizes(h, h.createQuery("SELECT " + COLUMNS + """
-                         FROM community_contests WHERE id < :before ORDER BY id DESC LIMIT :limit""")
+        return withPrizes(h, h.createQuery("SELECT " + COLUMNS
+                        + " FROM community_contests WHERE id < :before ORDER BY id DESC LIMIT :limit")
                 .bind("before", beforeId).bind("limit", limit).map((rs, c) -> map(rs, List.of())).list());
     }
 
