@@ -27,12 +27,14 @@ CREATE TABLE community_contests (
 );
 CREATE INDEX community_contests_start ON community_contests(start_day, id);
 
--- The prize of each place (rank 1, 2, …): points (paid through the ledger) and/or a title shown with the winner (e.g. a badge name).
+-- The prize of each place (rank 1, 2, …): points (paid through the ledger), a title shown with the winner, and/or a
+-- badge granted through the BadgeService (the points shop's badge items, code shop:<itemId>).
 CREATE TABLE community_contest_prizes (
     contest_id BIGINT NOT NULL,
     place INTEGER NOT NULL,
     points BIGINT NOT NULL,
     title TEXT,
+    badge TEXT,
     PRIMARY KEY (contest_id, place)
 );
 
@@ -55,6 +57,7 @@ CREATE TABLE community_contest_winners (
     user_id BIGINT NOT NULL,
     points BIGINT NOT NULL,
     title TEXT,
+    badge TEXT,
     votes BIGINT NOT NULL,
     transfer_id BIGINT,
     created_at BIGINT NOT NULL,

@@ -80,7 +80,7 @@ public final class CommunityPlugin extends KindredPlugin {
         ContestEntryStore contestEntries = new ContestEntryStore();
         Contests contests = new Contests(ctx, contestStore, contestEntries, postStore, categories, authors);
         ContestVotes contestVotes = new ContestVotes(ctx, contestStore, contestEntries);
-        ContestAwards contestAwards = new ContestAwards(ctx, contestStore, contestEntries);
+        ContestAwards contestAwards = new ContestAwards(ctx, contestStore, contestEntries, authors);
         ContestRoutes contestApi = new ContestRoutes(contests, contestVotes, contestAwards);
         ContestPages contestPages = new ContestPages(contests, contestVotes);
         ContestConsole contestConsole = new ContestConsole(ctx, contests, contestAwards, categories);

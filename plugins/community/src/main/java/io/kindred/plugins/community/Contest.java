@@ -66,14 +66,16 @@ record Contest(long id, String title, String rules, String rulesHtml, Long categ
      *
      * @param rank   1 for the first place
      * @param points points paid through the ledger, 0 for none
-     * @param title  a title shown with the winner (e.g. a badge name), or null
+     * @param title  a title shown with the winner, or null
+     * @param badge  the code of a badge granted to the winner ({@link io.kindred.api.badges.BadgeService}), or null
      */
-    record Prize(int rank, long points, String title) {
+    record Prize(int rank, long points, String title, String badge) {
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", rank);
             m.put("points", points);
             m.put("title", title);
+            m.put("badge", badge);
             return m;
         }
     }
@@ -174,6 +176,11 @@ record Contest(long id, String title, String rules, String rulesHtml, Long categ
                 votingStartDay, votingEndDay, votesPerMember, at, decidedAt, prizes);
     }
 
+    Contest withPrizes(List<Prize> newPrizes) {
+        return new Contest(id, title, rules, rulesHtml, categoryId, tag, startDay, endDay, entriesInWindow, voting,
+                votingStartDay, votingEndDay, votesPerMember, closedAt, decidedAt, List.copyOf(newPrizes));
+    }
+
     Contest withId(long newId) {
         return new Contest(newId, title, rules, rulesHtml, categoryId, tag, startDay, endDay, entriesInWindow, voting,
                 votingStartDay, votingEndDay, votesPerMember, closedAt, decidedAt, prizes);
@@ -194,10 +201,11 @@ record Contest(long id, String title, String rules, String rulesHtml, Long categ
             if (t != null && t.length() > 40) {
                 throw KindredException.invalidField("The title of a prize is at most 40 characters.");
             }
-            if (points == 0 && t == null) {
-                throw KindredException.invalidField("A prize has points, a title, or both (rank " + b.rank() + ").");
+            String badge = b.badge().map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+            if (points == 0 && t == null && badge == null) {
+                throw KindredException.invalidField("A prize has points, a title or a badge (rank " + b.rank() + ").");
             }
-            out.add(new Prize(b.rank(), points, t));
+            out.add(new Prize(b.rank(), points, t, badge));
         }
         out.sort(Comparator.comparingInt(Prize::rank));
         return List.copyOf(out);

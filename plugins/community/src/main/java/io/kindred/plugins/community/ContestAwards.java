@@ -2,6 +2,7 @@ package io.kindred.plugins.community;
 
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
+import io.kindred.api.badges.BadgeService;
 import io.kindred.api.ledger.Transfer;
 import io.kindred.api.notifications.NotificationType;
 import io.kindred.api.users.Member;
@@ -42,11 +43,13 @@ final class ContestAwards {
     private final PluginContext ctx;
     private final ContestStore store;
     private final ContestEntryStore entries;
+    private final Authors authors;
 
-    ContestAwards(PluginContext ctx, ContestStore store, ContestEntryStore entries) {
+    ContestAwards(PluginContext ctx, ContestStore store, ContestEntryStore entries, Authors authors) {
         this.ctx = ctx;
         this.store = store;
         this.entries = entries;
+        this.authors = authors;
     }
 
     /**
@@ -59,7 +62,7 @@ final class ContestAwards {
         List<Pick> sorted = validated(picks);
         LocalDate today = ctx.today();
         long now = ctx.clock().millis();
-        return ctx.db().write(tx -> {
+        List<Winner> winners = ctx.db().write(tx -> {
             Contest c = store.find(tx, contestId).orElseThrow(() -> Contests.notFound(contestId));
             if (c.decidedAt() != null) {
                 return sameOrRefuse(entries.winners(tx, contestId), sorted);
@@ -79,10 +82,16 @@ final class ContestAwards {
                     "Picked " + sorted.size() + " winner(s) of \"" + c.title() + "\" and paid their prizes.");
             return entries.winners(tx, contestId);
         });
+        // a badge prize changes the winner's author line at once, not when the cached one expires
+        winners.forEach(w -> authors.forget(w.userId()));
+        return winners;
     }
 
     private Winner pay(Handle tx, Contest c, Pick p, long userId) {
-        Contest.Prize prize = c.prize(p.rank()).orElse(new Contest.Prize(p.rank(), 0, null));
+        Contest.Prize prize = c.prize(p.rank()).orElse(new Contest.Prize(p.rank(), 0, null, null));
+        if (prize.badge() != null) {
+            grantBadge(tx, c, prize, userId);
+        }
         Long transferId = null;
         if (prize.points() > 0) {
             Transfer t = ctx.ledger().credit(tx, userId, "points", prize.points(), REASON, Contests.target(c.id()),
@@ -92,8 +101,20 @@ final class ContestAwards {
         ctx.notifications().send(tx, userId, WON.code(), Map.of("contest", c.title(), "rank", p.rank(),
                 "points", prize.points(), "prize", prize.title() == null ? "" : prize.title()),
                 "/community/contests/" + c.id(), "contest-won:" + c.id() + ":" + p.rank());
-        return new Winner(p.rank(), p.postId(), userId, prize.points(), prize.title(),
+        return new Winner(p.rank(), p.postId(), userId, prize.points(), prize.title(), prize.badge(),
                 entries.votesFor(tx, c.id(), p.postId()), transferId);
+    }
+
+    /** Grants the prize's badge through the points shop, once per contest and rank; refuses when it cannot. */
+    private void grantBadge(Handle tx, Contest c, Contest.Prize prize, long userId) {
+        KindredException unavailable = new KindredException(ContestError.BADGE_UNAVAILABLE, "The badge of rank "
+                + prize.rank() + " cannot be granted now (is the points shop on, and the badge item active?); edit the prize.");
+        BadgeService badges = ctx.services().find(BadgeService.class).orElseThrow(() -> unavailable);
+        try {
+            badges.grant(tx, userId, prize.badge(), "community:contest:" + c.id() + ":rank:" + prize.rank());
+        } catch (IllegalArgumentException e) {
+            throw unavailable;
+        }
     }
 
     private static List<Winner> sameOrRefuse(List<Winner> decided, List<Pick> picks) {

@@ -33,8 +33,9 @@ record ContestChange(Optional<String> title, Optional<String> rules, Optional<Lo
      *
      * @param rank   1 to 20
      * @param points points paid to the winner of that rank, 0 to 100,000,000
-     * @param title  a title (e.g. a badge name) shown with the winner, at most 40 characters
+     * @param title  a title shown with the winner, at most 40 characters (default: the badge's name)
+     * @param badge  the code of a badge to grant, one of the points shop's badge items ({@code shop:<itemId>})
      */
-    record PrizeBody(int rank, Optional<Long> points, Optional<String> title) {
+    record PrizeBody(int rank, Optional<Long> points, Optional<String> title, Optional<String> badge) {
     }
 }

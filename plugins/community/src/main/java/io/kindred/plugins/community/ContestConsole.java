@@ -131,6 +131,8 @@ final class ContestConsole {
         model.put("error", error);
         model.put("categories", categories.all().stream().map(Category::json).toList());
         model.put("prizeRows", prizeRowsOf(contest));
+        model.put("badges", contests.grantableBadges().entrySet().stream()
+                .map(e -> Map.of("code", e.getKey(), "name", e.getValue())).toList());
         model.put("entries", view == null ? List.of() : view.entries().stream().map(Contests.Entry::json).toList());
         model.put("canDecide", view != null && view.contest().phase(ctx.today()) == Contest.Phase.ENDED);
         model.put("results", view == null ? List.of() : view.results().stream().map(Contests.Result::json).toList());
@@ -149,6 +151,7 @@ final class ContestConsole {
             row.put("rank", rank);
             row.putIfAbsent("points", "");
             row.putIfAbsent("title", "");
+            row.putIfAbsent("badge", "");
             rows.add(row);
         }
         return rows;
@@ -161,6 +164,7 @@ final class ContestConsole {
             row.put("rank", rank);
             row.put("points", x.formValue("prize" + rank + "Points").orElse(""));
             row.put("title", x.formValue("prize" + rank + "Title").orElse(""));
+            row.put("badge", x.formValue("prize" + rank + "Badge").orElse(""));
             rows.add(row);
         }
         return rows;
@@ -172,10 +176,11 @@ final class ContestConsole {
         for (int rank = 1; rank <= FORM_PRIZES; rank++) {
             String points = x.formValue("prize" + rank + "Points").map(String::strip).orElse("");
             String title = x.formValue("prize" + rank + "Title").map(String::strip).orElse("");
-            if (!points.isEmpty() || !title.isEmpty()) {
+            String badge = x.formValue("prize" + rank + "Badge").map(String::strip).orElse("");
+            if (!points.isEmpty() || !title.isEmpty() || !badge.isEmpty()) {
                 prizes.add(new ContestChange.PrizeBody(rank,
                         points.isEmpty() ? Optional.empty() : Optional.of(number(points, "prize" + rank + "Points")),
-                        Optional.of(title)));
+                        Optional.of(title), Optional.of(badge)));
             }
         }
         return new ContestChange(x.formValue("title"), x.formValue("rules"),

@@ -31,7 +31,8 @@ final class ContestEntryStore {
     }
 
     /** A winner as stored. */
-    record Winner(int rank, long postId, long userId, long points, String title, long votes, Long transferId) {
+    record Winner(int rank, long postId, long userId, long points, String title, String badge, long votes,
+                  Long transferId) {
     }
 
     /** @return the entries, most votes first, then the earliest post */
@@ -116,24 +117,25 @@ final class ContestEntryStore {
 
     void insertWinner(Handle h, long contestId, Winner w, long now) {
         h.createUpdate("""
-                        INSERT INTO community_contest_winners(contest_id, place, post_id, user_id, points, title, votes,
-                               transfer_id, created_at)
-                        VALUES (:c, :place, :post, :user, :points, :title, :votes, :transfer, :now)""")
+                        INSERT INTO community_contest_winners(contest_id, place, post_id, user_id, points, title, badge,
+                               votes, transfer_id, created_at)
+                        VALUES (:c, :place, :post, :user, :points, :title, :badge, :votes, :transfer, :now)""")
                 .bind("c", contestId).bind("place", w.rank()).bind("post", w.postId()).bind("user", w.userId())
-                .bind("points", w.points()).bind("title", w.title()).bind("votes", w.votes())
+                .bind("points", w.points()).bind("title", w.title()).bind("badge", w.badge()).bind("votes", w.votes())
                 .bind("transfer", w.transferId()).bind("now", now).execute();
     }
 
     List<Winner> winners(Handle h, long contestId) {
         return h.createQuery("""
-                        SELECT place, post_id, user_id, points, title, votes, transfer_id FROM community_contest_winners
+                        SELECT place, post_id, user_id, points, title, badge, votes, transfer_id FROM community_contest_winners
                         WHERE contest_id = :c ORDER BY place""")
                 .bind("c", contestId)
                 .map((rs, c) -> {
                     long transfer = rs.getLong("transfer_id");
                     Long transferId = rs.wasNull() ? null : transfer;
                     return new Winner(rs.getInt("place"), rs.getLong("post_id"), rs.getLong("user_id"),
-                            rs.getLong("points"), rs.getString("title"), rs.getLong("votes"), transferId);
+                            rs.getLong("points"), rs.getString("title"), rs.getString("badge"), rs.getLong("votes"),
+                            transferId);
                 }).list();
     }
 }

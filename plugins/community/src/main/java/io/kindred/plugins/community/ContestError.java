@@ -26,6 +26,9 @@ final class ContestError {
     /** Changing a contest, or picking other winners, after its winners were decided and paid. */
     static final ErrorCode CONTEST_DECIDED = ErrorCode.of(409, "contest_decided");
 
+    /** A badge prize that the points shop cannot grant (the shop is off, or the badge item is gone). */
+    static final ErrorCode BADGE_UNAVAILABLE = ErrorCode.of(409, "badge_unavailable");
+
     private ContestError() {
     }
 }

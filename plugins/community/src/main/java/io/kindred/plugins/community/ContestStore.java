@@ -68,9 +68,10 @@ final class ContestStore {
         h.createUpdate("DELETE FROM community_contest_prizes WHERE contest_id = :c").bind("c", contestId).execute();
         for (Contest.Prize p : prizes) {
             h.createUpdate("""
-                            INSERT INTO community_contest_prizes(contest_id, place, points, title)
-                            VALUES (:c, :place, :points, :title)""")
+                            INSERT INTO community_contest_prizes(contest_id, place, points, title, badge)
+                            VALUES (:c, :place, :points, :title, :badge)""")
                     .bind("c", contestId).bind("place", p.rank()).bind("points", p.points()).bind("title", p.title())
+                    .bind("badge", p.badge())
                     .execute();
         }
     }
@@ -81,11 +82,12 @@ final class ContestStore {
         }
         Map<Long, List<Contest.Prize>> byContest = new HashMap<>();
         h.createQuery("""
-                        SELECT contest_id, place, points, title FROM community_contest_prizes
+                        SELECT contest_id, place, points, title, badge FROM community_contest_prizes
                         WHERE contest_id IN (<ids>) ORDER BY contest_id, place""")
                 .bindList("ids", contests.stream().map(Contest::id).toList())
                 .map((rs, c) -> Map.entry(rs.getLong("contest_id"),
-                        new Contest.Prize(rs.getInt("place"), rs.getLong("points"), rs.getString("title"))))
+                        new Contest.Prize(rs.getInt("place"), rs.getLong("points"), rs.getString("title"),
+                                rs.getString("badge"))))
                 .forEach(e -> byContest.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return contests.stream().map(c -> new Contest(c.id(), c.title(), c.rules(), c.rulesHtml(), c.categoryId(),
                 c.tag(), c.startDay(), c.endDay(), c.entriesInWindow(), c.voting(), c.votingStartDay(), c.votingEndDay(),

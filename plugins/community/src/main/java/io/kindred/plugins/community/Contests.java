@@ -2,6 +2,7 @@ package io.kindred.plugins.community;
 
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
+import io.kindred.api.badges.BadgeService;
 import io.kindred.api.users.Member;
 import io.kindred.plugins.community.ContestEntryStore.Match;
 import io.kindred.plugins.community.ContestEntryStore.Ranked;
@@ -52,6 +53,7 @@ final class Contests {
             m.put("votes", winner.votes());
             m.put("points", winner.points());
             m.put("prizeTitle", winner.title());
+            m.put("badge", winner.badge());
             return m;
         }
     }
@@ -136,7 +138,7 @@ final class Contests {
         if (change.ended().orElse(false)) {
             throw KindredException.invalidField("A new contest cannot be ended.");
         }
-        Contest c = Contest.blank().with(change);
+        Contest c = withBadges(Contest.blank().with(change), grantableBadges());
         checkCategory(c);
         long now = ctx.clock().millis();
         return ctx.db().write(tx -> {
@@ -150,13 +152,14 @@ final class Contests {
     /** Edits a contest, or ends it ({@code ended: true}); refused once its winners are decided. */
     Contest update(Member operator, long id, ContestChange change) {
         change.categoryId().filter(c -> c != 0).ifPresent(categories::find);
+        Map<String, String> badges = grantableBadges();
         long now = ctx.clock().millis();
         return ctx.db().write(tx -> {
             Contest current = store.find(tx, id).orElseThrow(() -> notFound(id));
             if (current.decidedAt() != null) {
                 throw new KindredException(ContestError.CONTEST_DECIDED, "The winners of this contest are decided.");
             }
-            Contest changed = current.with(change);
+            Contest changed = withBadges(current.with(change), badges);
             boolean ending = change.ended().orElse(false) && current.closedAt() == null;
             if (ending) {
                 changed = changed.closed(now);
@@ -166,6 +169,29 @@ final class Contests {
                     (ending ? "Ended" : "Edited") + " the contest \"" + changed.title() + "\".");
             return changed;
         });
+    }
+
+    /** @return code → name of the badges the points shop can grant; empty when it is off */
+    Map<String, String> grantableBadges() {
+        Map<String, String> names = new LinkedHashMap<>();
+        ctx.services().find(BadgeService.class).map(BadgeService::grantable).orElse(List.of())
+                .forEach(b -> names.putIfAbsent(b.code(), b.name()));
+        return names;
+    }
+
+    /** Checks each badge prize against the grantable badges; a badge prize without a title takes the badge's name. */
+    private static Contest withBadges(Contest c, Map<String, String> grantable) {
+        return c.withPrizes(c.prizes().stream().map(p -> {
+            if (p.badge() == null) {
+                return p;
+            }
+            String name = grantable.get(p.badge());
+            if (name == null) {
+                throw KindredException.invalidField("The badge of rank " + p.rank() + " is not one the points shop can grant: "
+                        + p.badge() + ".");
+            }
+            return new Contest.Prize(p.rank(), p.points(), p.title() == null ? name : p.title(), p.badge());
+        }).toList());
     }
 
     private void checkCategory(Contest c) {
