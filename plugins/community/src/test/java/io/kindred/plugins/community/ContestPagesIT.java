@@ -100,6 +100,18 @@ class ContestPagesIT {
     }
 
     @Test
+    void theContestPagesSpeakChinese() {
+        long contest = create(admin, contest(clock, "chinese", 3));
+        Http reader = platform.member("reader@chinese.test", "Reader");
+        assertEquals(303, reader.submitForm("/community/contests", "/language", "lang", "zh-CN",
+                "back", "/community/contests").status());
+        String list = reader.get("/community/contests").body();
+        assertTrue(list.contains("内容创作活动"), list);
+        String page = reader.get("/community/contests/" + contest).body();
+        assertTrue(page.contains("奖项") && page.contains("征稿中") && page.contains("剩余 3 票"), page);
+    }
+
+    @Test
     void aMemberVotesOnThePhoneInARealBrowser() {
         long contest = create(admin, contest(clock, "browser", 3));
         entry(platform.member("author@browser.test", "Browser author"), "Browser entry", "browser");
@@ -111,7 +123,7 @@ class ContestPagesIT {
             phone.clickAndWait(button);
             String text = phone.driver().findElement(By.tagName("main")).getText();
             assertTrue(text.contains("Your vote is counted."), text);
-            assertTrue(text.contains("1 votes"), text);
+            assertTrue(text.contains("1 vote"), text);
             assertTrue(text.contains("2 votes left"), text);
         }
     }
