@@ -211,6 +211,17 @@ class ContestIT {
     }
 
     @Test
+    void anApiKeyMayRunAContestAndTheAuditLogNamesIt() {
+        Http server = platform.apiClient("contests");
+        Http.Response r = server.post("/api/v1/admin/community/contests", contest(clock, "apikey", 3));
+        assertEquals(201, r.status(), r.body());
+        long id = r.json().path("contest").path("id").asLong();
+        Http.Response audit = admin.get("/api/v1/admin/audit?target=community:contest:" + id);
+        assertEquals(200, audit.status(), audit.body());
+        assertTrue(audit.body().contains("community.contest_created") && audit.body().contains("API key"), audit.body());
+    }
+
+    @Test
     void everyContestRouteIsDescribedInTheOpenApiDocument() {
         Http.Response doc = platform.http().get("/api/v1/openapi.json");
         assertEquals(200, doc.status());
