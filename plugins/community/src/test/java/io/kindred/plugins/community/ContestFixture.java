@@ -25,7 +25,7 @@ final class ContestFixture {
     }
 
     static TestPlatform start(MutableClock clock) {
-        return TestPlatform.builder().plugin(Fixture.JAR).clock(clock).setting("site.timezone", "UTC").start();
+        return Fixture.relaxed(TestPlatform.builder().plugin(Fixture.JAR)).clock(clock).setting("site.timezone", "UTC").start();
     }
 
     static MutableClock clock() {
