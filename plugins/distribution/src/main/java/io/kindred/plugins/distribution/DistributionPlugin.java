@@ -68,11 +68,11 @@ public final class DistributionPlugin extends KindredPlugin {
         ctx.provide(ReferralService.class, new Referrals(ctx, bindingStore));
         ctx.provide(DistributorRights.class, rights);
 
-        ctx.on("user.registered", "distribution:bind-on-signup", bindings::onRegistered);
-        ctx.on("referral.clicked", "distribution:attribution", bindings::onClicked);
-        ctx.on("purchase.recorded", "distribution:commission", commissions::onPurchase);
-        ctx.on("purchase.refunded", "distribution:refund", commissions::onRefund);
-        ctx.on("checkin.recorded", "distribution:checkin-task", rights::onCheckin);
+        ctx.on("user.registered", "bind-on-signup", bindings::onRegistered);
+        ctx.on("referral.clicked", "attribution", bindings::onClicked);
+        ctx.on("purchase.recorded", "commission", commissions::onPurchase);
+        ctx.on("purchase.refunded", "refund", commissions::onRefund);
+        ctx.on("checkin.recorded", "checkin-task", rights::onCheckin);
         ctx.job("release-commissions", Schedule.every(Duration.ofMinutes(10)), commissions::releaseDue);
         ctx.job("recount-levels", Schedule.dailyAt(LocalTime.of(3, 30)), levels::recountAll);
 
