@@ -78,8 +78,17 @@ final class Fixture {
 
     /** Records a purchase through the core's purchases endpoint, as the brand's shop does, and waits for listeners. */
     static void purchase(TestPlatform p, Http api, long userId, String order, long amount) {
-        Http.Response r = api.post("/api/v1/admin/purchases", Map.of("userId", userId, "externalOrderId", order,
-                "amount", amount, "currency", "CNY"));
+        purchase(p, api, userId, order, amount, null);
+    }
+
+    /** The same, of a product with a sku (e.g. a membership card). */
+    static void purchase(TestPlatform p, Http api, long userId, String order, long amount, String sku) {
+        Map<String, Object> body = new HashMap<>(Map.of("userId", userId, "externalOrderId", order, "amount", amount,
+                "currency", "CNY"));
+        if (sku != null) {
+            body.put("sku", sku);
+        }
+        Http.Response r = api.post("/api/v1/admin/purchases", body);
         assertTrue(r.status() == 201 || r.status() == 200, r.body());
         p.awaitEvents();
     }

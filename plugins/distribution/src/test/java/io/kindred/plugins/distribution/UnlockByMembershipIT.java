@@ -51,7 +51,7 @@ class UnlockByMembershipIT {
         Http fan = member(p, "frank-fan@kindred.test", "Fan of Frank", code(frank));
         assertFalse(me(frank).path("isDistributor").asBoolean());
 
-        purchase(p, api, userId(frank), "CARD-1", 99_00);
+        purchase(p, api, userId(frank), "CARD-1", 99_00, "SHARER");
         assertTrue(me(frank).path("isDistributor").asBoolean(), me(frank).toString());
         assertEquals("[\"membership\"]", me(frank).path("unlocks").toString());
         purchase(p, api, userId(fan), "FAN-1", 100_00);
