@@ -60,7 +60,7 @@ public final class DistributionPlugin extends KindredPlugin {
         ctx.messages("messages/distribution");
         ctx.assets("assets");
         ctx.script("js/copy.js");
-        ctx.stylesheet("css/distribution.css");
+        ctx.stylesheet("css/invite.css");
         ctx.benefit(Rights.BENEFIT);
         for (NotificationType type : Notices.ALL) {
             ctx.notificationType(type);
