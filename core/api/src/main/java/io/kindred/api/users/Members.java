@@ -45,6 +45,20 @@ public interface Members {
     }
 
     /**
+     * The member's own invite code (邀请码), stable for life, as in {@code /signup?ref=CODE}.
+     *
+     * <pre>{@code
+     * String link = siteUrl + "/signup?ref=" + ctx.members().referralCode(userId).orElseThrow();
+     * }</pre>
+     *
+     * @param id member id
+     * @return the code, or empty when there is no such member (or the host does not say)
+     */
+    default Optional<String> referralCode(long id) {
+        return Optional.empty();
+    }
+
+    /**
      * The member whose invite code this member signed up with, as the core recorded it at sign-up (the code of
      * {@code /signup?ref=CODE}, or {@code referralCode} of the register API). The distribution plugin binds from
      * it; who a member is bound to now is {@link io.kindred.api.referrals.ReferralService#referrerOf(long)}.
