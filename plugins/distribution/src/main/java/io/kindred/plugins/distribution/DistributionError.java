@@ -11,14 +11,10 @@ final class DistributionError {
     static final ErrorCode BELOW_MINIMUM = ErrorCode.of(409, "below_minimum");
     /** A withdrawal that would pass the daily limit. */
     static final ErrorCode DAILY_LIMIT = ErrorCode.of(409, "daily_limit");
-    /** Only a distributor may withdraw or be granted fans' commission. */
-    static final ErrorCode NOT_DISTRIBUTOR = ErrorCode.of(403, "not_distributor");
     /** Binding a member to themselves. */
     static final ErrorCode SELF_REFERRAL = ErrorCode.of(409, "self_referral");
     /** Binding that would close a loop (A under B under A). */
     static final ErrorCode REFERRAL_CYCLE = ErrorCode.of(409, "referral_cycle");
-    /** A member who is bound already (only an operator re-binds). */
-    static final ErrorCode ALREADY_BOUND = ErrorCode.of(409, "already_bound");
     /** A third level of commission asked for. */
     static final ErrorCode TOO_MANY_LEVELS = ErrorCode.of(400, "too_many_levels");
     /** An application while another is pending, or by a distributor. */
