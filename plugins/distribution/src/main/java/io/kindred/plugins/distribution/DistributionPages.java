@@ -169,10 +169,17 @@ final class DistributionPages {
         return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ctx.siteZone()).format(Instant.ofEpochMilli(millis));
     }
 
+    /** The poster's texts come from this plugin's bundle, read directly (no JDK bundle cache keeps our class loader). */
     private static String t(Exchange x, String key) {
-        java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("messages/distribution", x.locale(),
-                DistributionPages.class.getClassLoader());
-        return b.getString(key);
+        String file = "zh".equals(x.locale().getLanguage()) ? "/messages/distribution_zh_CN.properties"
+                : "/messages/distribution.properties";
+        java.util.Properties texts = new java.util.Properties();
+        try (var in = DistributionPages.class.getResourceAsStream(file)) {
+            texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return texts.getProperty(key, key);
     }
 
     /** @return "12.34" as 1234; 400 when it is not an amount with at most two decimals */
