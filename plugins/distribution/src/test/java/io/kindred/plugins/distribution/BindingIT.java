@@ -145,4 +145,35 @@ class BindingIT {
         return admin.post("/api/v1/admin/distribution/bindings", Map.of("userId", userId, "referrerId", referrerId,
                 "reason", reason));
     }
+
+    @Test
+    void badInputIsAFourHundredWithTheErrorShapeNeverAFiveHundred() {
+        Http joe = member(p, "joe@kindred.test", "Joe", null);
+        List<Http.Response> answers = List.of(
+                joe.post("/api/v1/distribution/withdrawals", Map.of("amount", 1.5, "method", "bank", "account", "1234")),
+                joe.post("/api/v1/distribution/withdrawals", Map.of("amount", -5, "method", "bank", "account", "1234")),
+                joe.post("/api/v1/distribution/withdrawals", Map.of("amount", 2000, "method", "bank", "account", "<script>")),
+                joe.raw("POST", "/api/v1/distribution/withdrawals", "application/json", "{not json"),
+                joe.post("/api/v1/distribution/applications", Map.of("message", 7)),
+                joe.get("/api/v1/distribution/fans?cursor=abc"),
+                joe.get("/api/v1/distribution/commissions?status=gone"),
+                joe.get("/api/v1/distribution/commissions?limit=0"),
+                admin.get("/api/v1/admin/distribution/commissions?userId=x"),
+                admin.get("/api/v1/admin/distribution/withdrawals?status=lost"),
+                admin.put("/api/v1/admin/distribution/levels", Map.of("levels", List.of())),
+                admin.put("/api/v1/admin/distribution/levels", Map.of("levels", List.of(Map.of("code", "Bad Code", "name", "X",
+                        "minFans", 0, "minTeamSales", 0, "rates", List.of(100))))),
+                admin.post("/api/v1/admin/distribution/bindings", Map.of("userId", "one", "referrerId", 2, "reason", "x")),
+                admin.post("/api/v1/admin/distribution/withdrawals/99999/pay", Map.of("reference", "")),
+                admin.get("/api/v1/admin/distribution/suspicious?days=0"));
+        for (Http.Response r : answers) {
+            assertTrue(r.status() >= 400 && r.status() < 500, r.status() + " " + r.body());
+            assertTrue(r.json() != null && !r.json().path("error").path("code").asText().isEmpty()
+                    && !r.json().path("error").path("message").asText().isEmpty(), r.body());
+        }
+        assertEquals(404, admin.post("/api/v1/admin/distribution/withdrawals/99999/approve", Map.of()).status());
+        assertEquals(404, admin.post("/api/v1/admin/distribution/distributors", Map.of("userId", 99999)).status());
+        assertEquals(401, p.http().get("/api/v1/distribution/me").status());
+        assertEquals(403, joe.get("/api/v1/admin/distribution/levels").status());
+    }
 }
