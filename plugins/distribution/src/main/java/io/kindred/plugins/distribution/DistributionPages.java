@@ -62,7 +62,7 @@ final class DistributionPages {
     /** {@code GET /invite/qr.png}: the invite link as a QR code. */
     void qr(Exchange x) {
         String link = links.link(links.siteUrl(x.header("Host")), links.codeOf(x.requireMember().id()));
-        x.download("invite-qr.png", "image/png", InviteLinks.png(InviteLinks.qr(link, 360)));
+        x.download("invite-qr.png", "image/png", InviteLinks.drawing(() -> InviteLinks.png(InviteLinks.qr(link, 360))));
     }
 
     /** {@code GET /invite/poster.png}: the share poster. */
@@ -74,7 +74,7 @@ final class DistributionPages {
         Posters.PosterText text = new Posters.PosterText(site, t(x, "distribution.poster.subtitle"),
                 t(x, "distribution.poster.inviter").replace("{0}", me.displayName()),
                 code, t(x, "distribution.poster.footer"));
-        x.download("invite-poster.png", "image/png", posters.render(text, link));
+        x.download("invite-poster.png", "image/png", InviteLinks.drawing(() -> posters.render(text, link)));
     }
 
     /** {@code POST /invite/apply}: apply for distribution rights. */
@@ -151,7 +151,6 @@ final class DistributionPages {
     private Map<String, Object> base(Overview.Summary s) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("me", s.json());
-        model.put("summary", s);
         model.put("frozen", money(s.frozen()));
         model.put("available", money(s.available()));
         model.put("withdrawn", money(s.withdrawn()));

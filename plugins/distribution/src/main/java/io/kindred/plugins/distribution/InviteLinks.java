@@ -9,6 +9,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.kindred.api.PluginContext;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,12 +65,35 @@ final class InviteLinks {
         }
     }
 
+    /**
+     * Runs picture work (Java2D, fonts, ImageIO) with the system class loader as the thread's context loader, so that
+     * no JDK thread or cache set up on first use keeps this plugin's loader (the host also sets ImageIO up itself
+     * before plugins start; see the design's notes on unloading plugins).
+     */
+    static <T> T drawing(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /** @return the picture as PNG bytes, buffered in memory (ImageIO's default file cache is not used) */
     static byte[] png(BufferedImage img) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(img, "png", out);
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(img);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
     }
 }

@@ -30,11 +30,11 @@ class ClassLoaderIT {
     void distributionPluginSwitchedOffAndOnLeavesNoOldClassLoader() {
         MutableClock clock = Fixture.clock();
         try (TestPlatform p = Fixture.platform(clock).start()) {
-            Http admin = p.admin();
             Http api = p.apiClient("shop");
             List<WeakReference<ClassLoader>> old = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                old.add(useThenSwitchOffAndOn(p, admin, api, clock, round));
+                // A new sign-in each round: the clock moves past the refund window, and past a session's life.
+                old.add(useThenSwitchOffAndOn(p, p.admin(), api, clock, round));
             }
             for (int attempt = 0; attempt < 40 && old.stream().anyMatch(r -> r.get() != null); attempt++) {
                 System.gc();
