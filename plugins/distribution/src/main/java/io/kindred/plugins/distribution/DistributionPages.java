@@ -56,6 +56,7 @@ final class DistributionPages {
         model.put("refundWindowDays", ctx.settings().get(DistributionSettings.REFUND_WINDOW_DAYS));
         model.put("minimum", money(ctx.settings().get(DistributionSettings.WITHDRAWAL_MINIMUM)));
         model.put("application", ctx.db().read(h -> rightsStore.latestOf(h, me.id())).map(Filters::applicationJson).orElse(null));
+        model.put("canApply", ctx.settings().get(DistributionSettings.UNLOCK_BY_OPERATOR));
         x.render("distribution/invite", model);
     }
 
