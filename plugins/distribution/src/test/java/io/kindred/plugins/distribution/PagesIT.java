@@ -50,7 +50,8 @@ class PagesIT {
         grant(admin, userId(amy));
         Http fan = member(p, "zed@kindred.test", "Zed Zebra", code(amy));
         purchase(p, api, userId(fan), "PG-1", 30_00);
-        List<String> memberPages = List.of("/invite", "/invite/team", "/invite/earnings", "/invite/withdraw");
+        List<String> memberPages = List.of("/invite", "/invite/team", "/invite/earnings", "/invite/withdraw", "/account",
+                "/notifications", "/");
         List<String> consolePages = List.of("/console/distribution", "/console/distribution/levels",
                 "/console/distribution/commissions", "/console/distribution/commissions?status=frozen",
                 "/console/distribution/withdrawals", "/console/distribution/suspicious");
