@@ -42,7 +42,7 @@ final class DistributionSettings {
     static final SettingDefinition<Integer> WITHDRAWAL_DAILY_LIMIT = SettingDefinition.integer("withdrawalDailyLimit",
             500_000, 0, 1_000_000_000, "Most a distributor may withdraw per day, in minor units (0: no limit)");
     static final SettingDefinition<Integer> SUSPICIOUS_SIGNUPS = SettingDefinition.integer("suspiciousSignupsPerIp", 5, 2,
-            100_000, "Suspicious activity: this many sign-ups from one address within a day");
+            100_000, "Suspicious activity: list an address with this many sign-ups in the last 30 days");
 
     static final List<SettingDefinition<?>> ALL = List.of(BINDING_MODE, ATTRIBUTION_DAYS, DEPTH, REFUND_WINDOW_DAYS,
             CURRENCY, UNLOCK_BY_OPERATOR, UNLOCK_BY_TASKS, UNLOCK_BY_MEMBERSHIP, TASK_CHECKINS, TASK_WINDOW_DAYS,
