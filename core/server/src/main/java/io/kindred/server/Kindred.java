@@ -59,6 +59,7 @@ import io.kindred.server.users.AdminUserRoutes;
 import io.kindred.server.users.ApiKeyRoutes;
 import io.kindred.server.users.ApiKeys;
 import io.kindred.server.users.AuthRoutes;
+import io.kindred.server.users.ReferralLinks;
 import io.kindred.server.uploads.StoredImages;
 import io.kindred.server.users.Avatars;
 import io.kindred.server.users.CustomerImport;
@@ -237,6 +238,7 @@ public final class Kindred implements AutoCloseable {
                 new PasswordResetPages(views, resets, mailer, settings),
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle),
+                new ReferralLinks(database, users, outbox, auth, settings),
                 new MeRoutes(accounts, users, auth, preferences),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,

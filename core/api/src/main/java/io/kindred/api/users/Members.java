@@ -75,6 +75,36 @@ public interface Members {
     }
 
     /**
+     * The member's own invite code (邀请码), stable for life, as in {@code /signup?ref=CODE}.
+     *
+     * <pre>{@code
+     * String link = siteUrl + "/signup?ref=" + ctx.members().referralCode(userId).orElseThrow();
+     * }</pre>
+     *
+     * @param id member id
+     * @return the code, or empty when there is no such member (or the host does not say)
+     */
+    default Optional<String> referralCode(long id) {
+        return Optional.empty();
+    }
+
+    /**
+     * The member whose invite code this member signed up with, as the core recorded it at sign-up (the code of
+     * {@code /signup?ref=CODE}, or {@code referralCode} of the register API). The distribution plugin binds from
+     * it; who a member is bound to now is {@link io.kindred.api.referrals.ReferralService#referrerOf(long)}.
+     *
+     * <pre>{@code
+     * Optional<Long> inviter = ctx.members().invitedBy(userId);
+     * }</pre>
+     *
+     * @param id member id
+     * @return the inviter's id, or empty when the member signed up without a code (or the host does not say)
+     */
+    default Optional<Long> invitedBy(long id) {
+        return Optional.empty();
+    }
+
+    /**
      * @return how many member accounts are active (operators and administrators included; blocked or
      * deleted accounts not), e.g. to count the members a plugin has no row for; 0 when the host does not say
      */

@@ -11,6 +11,7 @@ import io.kindred.server.config.SiteSettings;
 import io.kindred.server.ledger.LedgerService;
 import io.kindred.server.ui.UiRegistry;
 import io.kindred.server.users.Accounts;
+import io.kindred.server.users.ReferralLinks;
 import io.kindred.server.users.UserRow;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
@@ -99,7 +100,8 @@ public final class MemberPages implements Consumer<CoreRouting> {
             return;
         }
         Map<String, Object> model = new HashMap<>();
-        String ref = Optional.ofNullable(ctx.queryParam("ref")).orElse(ctx.formParam("ref"));
+        String ref = Optional.ofNullable(ctx.queryParam("ref")).or(() -> Optional.ofNullable(ctx.formParam("ref")))
+                .orElse(ctx.cookie(ReferralLinks.COOKIE));
         ref = ref == null ? "" : ref.trim().toUpperCase();
         if (!ref.matches("[A-Z0-9]{0,16}")) {
             ref = "";
@@ -120,7 +122,7 @@ public final class MemberPages implements Consumer<CoreRouting> {
         String name = ctx.formParam("displayName");
         String ref = ctx.formParam("ref");
         try {
-            UserRow user = accounts.register(email, ctx.formParam("password"), name, ref);
+            UserRow user = accounts.register(email, ctx.formParam("password"), name, ref, "signup", ctx.ip());
             auth.signIn(ctx, user);
             ctx.redirect("/?notice=welcome", HttpStatus.SEE_OTHER);
         } catch (KindredException e) {

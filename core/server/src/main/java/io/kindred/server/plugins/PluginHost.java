@@ -108,6 +108,7 @@ public final class PluginHost {
 
     /** Loads every plugin jar and starts the enabled ones, dependencies first. */
     public synchronized void startAll() {
+        JdkWarmUp.run();
         pf4j.loadPlugins();
         for (PluginWrapper w : pf4j.getPlugins()) {
             entries.put(w.getPluginId(), new Entry(w.getPluginId(), w.getPluginPath(), w.getDescriptor()));

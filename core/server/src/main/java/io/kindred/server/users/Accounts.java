@@ -86,6 +86,12 @@ public final class Accounts {
     /** As above, with the registration's source in {@code user.registered} ("signup", "setup", "import"). */
     public UserRow register(String email, String password, String displayName, String referralCode, String source,
                             Role... roles) {
+        return register(email, password, displayName, referralCode, source, null, roles);
+    }
+
+    /** As above, with the address the sign-up came from ({@code signupIp} in {@code user.registered}, e.g. to spot mass sign-ups). */
+    public UserRow register(String email, String password, String displayName, String referralCode, String source,
+                            String signupIp, Role... roles) {
         String e = normaliseEmail(email);
         String pw = checkPassword(password);
         String name = checkDisplayName(displayName);
@@ -105,12 +111,17 @@ public final class Accounts {
             EnumSet<Role> set = EnumSet.of(Role.MEMBER);
             set.addAll(java.util.List.of(roles));
             users.setRoles(h, id, set);
-            publishRegistered(h, id, e, name, ref, referrer.orElse(null), source);
+            publishRegistered(h, id, e, name, ref, referrer.orElse(null), source, signupIp);
             return users.byId(h, id).orElseThrow();
         });
     }
 
     void publishRegistered(Handle h, long id, String email, String name, String referralCode, Long referrerId, String source) {
+        publishRegistered(h, id, email, name, referralCode, referrerId, source, null);
+    }
+
+    void publishRegistered(Handle h, long id, String email, String name, String referralCode, Long referrerId, String source,
+                           String signupIp) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("userId", id);
         payload.put("email", email);
@@ -118,6 +129,9 @@ public final class Accounts {
         payload.put("referralCode", referralCode);
         payload.put("referrerId", referrerId);
         payload.put("source", source);
+        if (signupIp != null) {
+            payload.put("signupIp", signupIp);
+        }
         events.publish(h, "user.registered", id, payload);
     }
 

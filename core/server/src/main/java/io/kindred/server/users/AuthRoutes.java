@@ -46,7 +46,8 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
 
     private void register(Context ctx) {
         RegisterBody b = Bodies.read(Json.CORE, ctx.body(), RegisterBody.class);
-        UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode().orElse(null));
+        UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode().orElse(null), "signup",
+                ctx.ip());
         auth.signIn(ctx, user);
         ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
     }

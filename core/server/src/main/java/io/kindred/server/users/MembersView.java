@@ -71,6 +71,19 @@ public final class MembersView implements Members {
     }
 
     @Override
+    public Optional<String> referralCode(long id) {
+        return db.read(h -> h.createQuery("SELECT referral_code FROM users WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public Optional<Long> invitedBy(long id) {
+        return db.read(h -> h.createQuery("""
+                        SELECT r.id FROM users u JOIN users r ON r.referral_code = u.referred_by_code WHERE u.id = :id""")
+                .bind("id", id).mapTo(Long.class).findOne());
+    }
+
+    @Override
     public long countActive() {
         return db.read(users::countActive);
     }

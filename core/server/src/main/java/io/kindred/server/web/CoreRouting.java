@@ -53,6 +53,11 @@ public final class CoreRouting {
         routes.delete(path, guard(access, false, h));
     }
 
+    /** Runs before every request (after the caller is resolved), e.g. to note an invite code in the query string. */
+    public void before(Handler h) {
+        routes.before(h);
+    }
+
     private Handler guard(Access access, boolean csrfExempt, Handler h) {
         return (Context ctx) -> {
             auth.check(ctx, access, csrfExempt);
