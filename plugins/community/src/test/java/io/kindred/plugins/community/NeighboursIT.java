@@ -20,11 +20,13 @@ class NeighboursIT {
 
     static final Path MEMBERSHIP = Path.of(System.getProperty("kindred.membership.jar"));
     static final Path SHOP = Path.of(System.getProperty("kindred.shop.jar"));
+    static final Path DISTRIBUTION = Path.of(System.getProperty("kindred.distribution.jar"));
     static TestPlatform platform;
 
     @BeforeAll
     static void boot() {
-        platform = Fixture.relaxed(TestPlatform.builder().plugin(Fixture.JAR).plugin(MEMBERSHIP).plugin(SHOP)).start();
+        platform = Fixture.relaxed(TestPlatform.builder().plugin(Fixture.JAR).plugin(MEMBERSHIP).plugin(SHOP)
+                .plugin(DISTRIBUTION)).start();
     }
 
     @AfterAll
@@ -82,6 +84,30 @@ class NeighboursIT {
                 "title", "Welcome", "body", "The lounge is open"));
         assertEquals(201, operator.status(), operator.body());
         assertTrue(operator.json().path("post").path("official").asBoolean(), "an operator's post is official");
+    }
+
+    @Test
+    void aShareLinkCarriesTheSharersInviteCodeWhileDistributionIsOn() {
+        Http sharer = platform.member("sharer@n.test", "Sharer");
+        long id = Fixture.postOk(sharer, "Worth sharing", "Tell your friends");
+        String code = sharer.get("/api/v1/distribution/me").json().path("code").asText();
+        assertTrue(code.length() > 3, code);
+        String link = sharer.post("/api/v1/community/posts/" + id + "/share", Map.of()).json().path("share").path("url").asText();
+        assertEquals("/community/posts/" + id + "?ref=" + code, link);
+        Http friend = platform.http();
+        Http.Response joined = friend.post("/api/v1/auth/register", Map.of("email", "friend@n.test",
+                "password", "member-password-1", "displayName", "Friend", "referralCode", code));
+        assertEquals(201, joined.status(), joined.body());
+        platform.awaitEvents();
+        assertEquals(1, sharer.get("/api/v1/distribution/me").json().path("fans").path("direct").asInt());
+
+        assertEquals(200, platform.admin().post("/api/v1/admin/plugins/distribution/disable", Map.of()).status());
+        try {
+            String plain = sharer.post("/api/v1/community/posts/" + id + "/share", Map.of()).json().path("share").path("url").asText();
+            assertEquals("/community/posts/" + id, plain, "without distribution the link is plain");
+        } finally {
+            assertEquals(200, platform.admin().post("/api/v1/admin/plugins/distribution/enable", Map.of()).status());
+        }
     }
 
     private static long growth(Http member) {
