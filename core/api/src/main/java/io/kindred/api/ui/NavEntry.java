@@ -30,6 +30,19 @@ public record NavEntry(Place place, String labelKey, String path, int order, Acc
         return new NavEntry(Place.MEMBER, labelKey, path, order, Access.MEMBER);
     }
 
+    /**
+     * A member navigation entry that visitors see too, for pages anyone may read (e.g. the community board).
+     *
+     * <pre>{@code
+     * ctx.nav(NavEntry.everyone("community.nav", "/community", 10));
+     * }</pre>
+     *
+     * @param labelKey label message key @param path link @param order position @return an entry for everyone
+     */
+    public static NavEntry everyone(String labelKey, String path, int order) {
+        return new NavEntry(Place.MEMBER, labelKey, path, order, Access.PUBLIC);
+    }
+
     /** @param labelKey label message key @param path link @param order position @return a console entry for operators */
     public static NavEntry console(String labelKey, String path, int order) {
         return new NavEntry(Place.CONSOLE, labelKey, path, order, Access.OPERATOR);

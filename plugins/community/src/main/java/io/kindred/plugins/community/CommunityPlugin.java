@@ -118,7 +118,7 @@ public final class CommunityPlugin extends KindredPlugin {
             g.post("/import", console::importForm);
         });
 
-        ctx.nav(NavEntry.member("community.nav", "/community", 10));
+        ctx.nav(NavEntry.everyone("community.nav", "/community", 10));
         ctx.nav(NavEntry.console("community.console.nav", "/console/community", 20));
         ctx.widget(Widget.localized("community", "community/widget", 3, pages::widget));
 

@@ -85,6 +85,7 @@ class PagesIT {
             d.findElement(By.name("tags")).sendKeys("serum, skin");
             b.clickAndWait(d.findElement(By.cssSelector("form.composer button[type=submit]")));
             assertTrue(d.getCurrentUrl().contains("/community/posts/"), d.getCurrentUrl());
+            assertEquals("Your post is published.", d.findElement(By.cssSelector(".notice")).getText());
             postId = Long.parseLong(d.getCurrentUrl().replaceAll(".*/community/posts/(\\d+).*", "$1"));
             assertEquals(1, d.findElements(By.cssSelector(".gallery img")).size());
             assertEquals("favourite", d.findElement(By.cssSelector(".post-body strong")).getText());
