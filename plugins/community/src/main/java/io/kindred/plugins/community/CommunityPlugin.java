@@ -126,8 +126,9 @@ public final class CommunityPlugin extends KindredPlugin {
         ReportStore reportStore = new ReportStore();
         Decisions decisions = new Decisions(ctx, posts, interactions, reportStore);
         ReportQueue queue = new ReportQueue(ctx, reportStore, decisions, authors);
-        ModerationRoutes moderation = new ModerationRoutes(ctx, new Reports(ctx, reportStore, activity, gate, decisions),
-                queue, decisions, sanctions, trust);
+        Reports reports = new Reports(ctx, reportStore, activity, gate, decisions);
+        ModerationRoutes moderation = new ModerationRoutes(ctx, reports, queue, decisions, sanctions, trust);
+        ModerationPages moderationPages = new ModerationPages(reports, decisions);
         ModerationConsole moderationConsole = new ModerationConsole(ctx, queue, decisions, sanctions);
         for (SettingDefinition<?> rule : ModerationRules.ALL) {
             ctx.setting(rule);
@@ -149,6 +150,7 @@ public final class CommunityPlugin extends KindredPlugin {
             g.post("/members/{id}/sanctions", moderation::sanction);
             g.post("/members/{id}/lift", moderation::lift);
         });
+        r.post("/community/report", Access.MEMBER, moderationPages::report);
         r.group("/console/community/moderation", Access.OPERATOR, g -> {
             g.get("", moderationConsole::page);
             g.post("/decide", moderationConsole::decide);

@@ -315,6 +315,27 @@ class ModerationIT {
     }
 
     @Test
+    void membersReportPostsAndCommentsFromThePostPage() {
+        Http author = platform.member("pageauthor@mod.test", "Page author");
+        long post = Fixture.postOk(author, "Reported from the page", "Words");
+        Http reader = platform.member("pagereader@mod.test", "Page reader");
+        long comment = comment(author, post, "A comment to report").json().at("/comment/id").asLong();
+        String page = "/community/posts/" + post;
+        assertTrue(reader.get(page).body().contains("action=\"/community/report\""));
+        Http.Response sent = reader.submitForm(page, "/community/report", "postId", String.valueOf(post), "reason", "spam",
+                "note", "Seen on the page");
+        assertEquals(303, sent.status(), sent.body());
+        assertTrue(sent.headers().get("location").contains("notice=community.moderation.notice.reported"), sent.headers().toString());
+        assertEquals(1, queueEntry("post", post).path("reports").asInt());
+        assertEquals(303, reader.submitForm(page, "/community/report", "commentId", String.valueOf(comment),
+                "reason", "abuse").status());
+        assertEquals("abuse", queueEntry("comment", comment).at("/reasons").fieldNames().next());
+        Http.Response own = author.submitForm(page, "/community/report", "commentId", String.valueOf(comment), "reason", "other");
+        assertTrue(own.headers().get("location").contains("notice=community.moderation.notice.own_content"), own.headers().toString());
+        assertEquals(200, reader.get(sent.headers().get("location")).status());
+    }
+
+    @Test
     void enoughReportsHideAPostUntilAnOperatorDecides() {
         Http author = platform.member("mobbed@mod.test", "Mobbed");
         long post = Fixture.postOk(author, "Controversial", "An opinion");
