@@ -336,6 +336,30 @@ class ModerationIT {
     }
 
     @Test
+    void tenParallelReportsOfOneMemberMakeOneOpenReport() throws Exception {
+        Http author = platform.member("once@mod.test", "Once");
+        long post = Fixture.postOk(author, "Reported in a burst", "Words");
+        Http reporter = platform.member("burst@mod.test", "Burst");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<Http.Response> answers = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> reporter.post("/api/v1/community/reports", Map.of("postId", post, "reason", "spam"))));
+            }
+            for (var f : sent) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, answers.stream().filter(r -> r.status() == 201).count(), answers.toString());
+        assertEquals(9, answers.stream().filter(r -> r.status() == 200).count(), answers.toString());
+        assertEquals(1, answers.stream().map(r -> r.json().at("/report/id").asLong()).distinct().count());
+        assertEquals(1, queueEntry("post", post).path("reports").asInt());
+    }
+
+    @Test
     void enoughReportsHideAPostUntilAnOperatorDecides() {
         Http author = platform.member("mobbed@mod.test", "Mobbed");
         long post = Fixture.postOk(author, "Controversial", "An opinion");
