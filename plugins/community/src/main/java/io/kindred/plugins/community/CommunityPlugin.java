@@ -127,9 +127,10 @@ public final class CommunityPlugin extends KindredPlugin {
         Decisions decisions = new Decisions(ctx, posts, interactions, reportStore);
         ReportQueue queue = new ReportQueue(ctx, reportStore, decisions, authors);
         Reports reports = new Reports(ctx, reportStore, activity, gate, decisions);
-        ModerationRoutes moderation = new ModerationRoutes(ctx, reports, queue, decisions, sanctions, trust);
+        Standings standings = new Standings(ctx, trust, sanctions);
+        ModerationRoutes moderation = new ModerationRoutes(reports, queue, decisions, sanctions, standings);
         ModerationPages moderationPages = new ModerationPages(reports, decisions);
-        ModerationConsole moderationConsole = new ModerationConsole(ctx, queue, decisions, sanctions);
+        ModerationConsole moderationConsole = new ModerationConsole(ctx, queue, decisions, sanctions, standings);
         for (SettingDefinition<?> rule : ModerationRules.ALL) {
             ctx.setting(rule);
         }

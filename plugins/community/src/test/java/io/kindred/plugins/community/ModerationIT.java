@@ -426,6 +426,13 @@ class ModerationIT {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Queued for the console"), page.body());
         assertEquals(403, reporter.get("/console/community/moderation").status());
+        long authorId = Fixture.userId(author);
+        assertEquals(201, operator.post("/api/v1/admin/community/members/" + authorId + "/sanctions",
+                Map.of("kind", "warn", "reason", "Stay on topic")).status());
+        Http.Response lookup = operator.get("/console/community/moderation?member=" + authorId);
+        assertTrue(lookup.body().contains("new member (limited)") && lookup.body().contains("Stay on topic"), lookup.body());
+        assertEquals(200, operator.get("/console/community/moderation?member=abc").status());
+        assertEquals(200, operator.get("/console/community/moderation?member=999999").status());
         Http.Response hidden = operator.submitForm("/console/community/moderation", "/console/community/moderation/decide",
                 "type", "post", "id", String.valueOf(post), "action", "hide", "reason", "Not here");
         assertTrue(hidden.status() < 400, hidden.body());
