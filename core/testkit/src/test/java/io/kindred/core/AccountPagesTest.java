@@ -196,12 +196,16 @@ class AccountPagesTest {
         assertTrue(r.body().contains("The picture is larger than 800 KB."), r.body());
         assertTrue(fay.me().path("avatar").isNull());
 
-        byte[] huge = new byte[1_200_000];
+        byte[] large = new byte[1_200_000];
+        System.arraycopy(png, 0, large, 0, png.length);
+        assertEquals(400, fay.upload("/account/avatar", "avatar", "large.png", "image/png", large).status(),
+                "above the JSON body limit but within http.max-upload-bytes: the avatar's own limit answers");
+        byte[] huge = new byte[21 * 1024 * 1024];
         System.arraycopy(png, 0, huge, 0, png.length);
         assertEquals(413, fay.upload("/account/avatar", "avatar", "huge.png", "image/png", huge).status(),
-                "over the body limit, refused by its Content-Length");
+                "over the upload limit (20 MiB), refused by its Content-Length");
         assertEquals(413, fay.uploadStreaming("/account/avatar", "avatar", "huge.png", "image/png", huge).status(),
-                "over the body limit without a Content-Length, refused while it streams in");
+                "over the upload limit without a Content-Length, refused while it streams in");
 
         Browser.Page empty = fay.upload("/account/avatar", "avatar", "", "application/octet-stream", new byte[0]);
         assertEquals(400, empty.status());

@@ -77,7 +77,8 @@ public final class HttpServer {
             cfg.routes.exception(Auth.SignInRequired.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
             cfg.routes.exception(HttpResponseException.class, errors::javalin);
             cfg.routes.exception(Exception.class, errors::unexpected);
-            cfg.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> unreadableUpload(e, ctx, errors, maxBody));
+            cfg.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> unreadableUpload(e, ctx, errors,
+                    isMultipart(ctx) ? Math.max(maxBody, maxUpload) : maxBody));
             cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     errors.respond(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");

@@ -160,5 +160,52 @@ public final class CommunityPlugin extends KindredPlugin {
             g.post("/words", moderationConsole::words);
         });
         ctx.nav(NavEntry.console("community.moderation.console.nav", "/console/community/moderation", 21));
+
+
+        // Content-creation contests (内容创作活动): see Contests, ContestVotes, ContestAwards.
+        ContestStore contestStore = new ContestStore();
+        ContestEntryStore contestEntries = new ContestEntryStore();
+        Contests contests = new Contests(ctx, contestStore, contestEntries, postStore, categories, authors);
+        ContestVotes contestVotes = new ContestVotes(ctx, contestStore, contestEntries);
+        ContestAwards contestAwards = new ContestAwards(ctx, contestStore, contestEntries, authors);
+        ContestRoutes contestApi = new ContestRoutes(contests, contestVotes, contestAwards);
+        ContestPages contestPages = new ContestPages(contests, contestVotes);
+        ContestConsole contestConsole = new ContestConsole(ctx, contests, contestAwards, categories);
+        ctx.messages("messages/community-contests");
+        ctx.notificationType(ContestAwards.WON);
+        ctx.openApi("openapi/community-contests.json");
+        r.group("/api/v1/community/contests", Access.PUBLIC, g -> {
+            g.get("", contestApi::list);
+            g.get("/{id}", contestApi::get);
+        });
+        r.group("/api/v1/community/contests", Access.MEMBER, g -> {
+            g.post("/{id}/entries/{postId}/vote", contestApi::vote);
+            g.delete("/{id}/entries/{postId}/vote", contestApi::unvote);
+        });
+        r.group("/api/v1/admin/community/contests", Access.OPERATOR, g -> {
+            g.get("", contestApi::adminList);
+            g.post("", contestApi::create);
+            g.get("/{id}", contestApi::adminGet);
+            g.patch("/{id}", contestApi::patch);
+            g.post("/{id}/winners", contestApi::winners);
+        });
+        r.group("/community/contests", Access.PUBLIC, g -> {
+            g.get("", contestPages::list);
+            g.get("/{id}", contestPages::contest);
+        });
+        r.group("/community/contests", Access.MEMBER, g -> {
+            g.post("/{id}/entries/{postId}/vote", contestPages::vote);
+            g.post("/{id}/entries/{postId}/unvote", contestPages::unvote);
+        });
+        r.group("/console/community/contests", Access.OPERATOR, g -> {
+            g.get("", contestConsole::list);
+            g.post("", contestConsole::create);
+            g.get("/new", contestConsole::newPage);
+            g.get("/{id}", contestConsole::editPage);
+            g.post("/{id}", contestConsole::update);
+            g.post("/{id}/end", contestConsole::end);
+            g.post("/{id}/winners", contestConsole::winners);
+        });
+        ctx.nav(NavEntry.console("community.contests.console.nav", "/console/community/contests", 21));
     }
 }

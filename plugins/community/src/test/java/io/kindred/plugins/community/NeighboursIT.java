@@ -24,7 +24,7 @@ class NeighboursIT {
 
     @BeforeAll
     static void boot() {
-        platform = TestPlatform.builder().plugin(Fixture.JAR).plugin(MEMBERSHIP).plugin(SHOP).start();
+        platform = Fixture.relaxed(TestPlatform.builder().plugin(Fixture.JAR).plugin(MEMBERSHIP).plugin(SHOP)).start();
     }
 
     @AfterAll
