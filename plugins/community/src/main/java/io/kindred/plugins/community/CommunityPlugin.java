@@ -166,7 +166,7 @@ public final class CommunityPlugin extends KindredPlugin {
         ContestStore contestStore = new ContestStore();
         ContestEntryStore contestEntries = new ContestEntryStore();
         Contests contests = new Contests(ctx, contestStore, contestEntries, postStore, categories, authors);
-        ContestVotes contestVotes = new ContestVotes(ctx, contestStore, contestEntries);
+        ContestVotes contestVotes = new ContestVotes(ctx, contestStore, contestEntries, gate);
         ContestAwards contestAwards = new ContestAwards(ctx, contestStore, contestEntries, authors);
         ContestRoutes contestApi = new ContestRoutes(contests, contestVotes, contestAwards);
         ContestPages contestPages = new ContestPages(contests, contestVotes);

@@ -203,11 +203,15 @@ class ModerationIT {
         assertEquals("member_banned", like.errorCode());
         assertEquals("member_banned", banned.post("/api/v1/community/reports",
                 Map.of("postId", post, "reason", "spam")).errorCode());
+        long contest = ContestFixture.create(operator, ContestFixture.contest(CLOCK, "bancontest", 3));
+        long entry = ContestFixture.entry(author, "Entry", "bancontest");
+        assertEquals("member_banned", ContestFixture.vote(banned, contest, entry).errorCode());
 
         Http.Response lift = operator.post("/api/v1/admin/community/members/" + id + "/lift", Map.of("reason", "Appeal accepted"));
         assertEquals(200, lift.status(), lift.body());
         assertEquals("no_sanction", operator.post("/api/v1/admin/community/members/" + id + "/lift", Map.of()).errorCode());
         Fixture.postOk(banned, "Back", "Behaving now");
+        assertEquals(200, ContestFixture.vote(banned, contest, entry).status());
         List<String> audit = auditActions("user:" + id);
         assertTrue(audit.containsAll(List.of("community.member_banned", "community.member_lifted")), audit.toString());
     }
