@@ -126,9 +126,11 @@ public final class CommunityPlugin extends KindredPlugin {
         ReportStore reportStore = new ReportStore();
         Decisions decisions = new Decisions(ctx, posts, interactions, reportStore);
         ReportQueue queue = new ReportQueue(ctx, reportStore, decisions, authors);
-        ModerationRoutes moderation = new ModerationRoutes(ctx, new Reports(ctx, reportStore, activity, gate, decisions),
-                queue, decisions, sanctions, trust);
-        ModerationConsole moderationConsole = new ModerationConsole(ctx, queue, decisions, sanctions);
+        Reports reports = new Reports(ctx, reportStore, activity, gate, decisions);
+        Standings standings = new Standings(ctx, trust, sanctions);
+        ModerationRoutes moderation = new ModerationRoutes(reports, queue, decisions, sanctions, standings);
+        ModerationPages moderationPages = new ModerationPages(reports, decisions);
+        ModerationConsole moderationConsole = new ModerationConsole(ctx, queue, decisions, sanctions, standings);
         for (SettingDefinition<?> rule : ModerationRules.ALL) {
             ctx.setting(rule);
         }
@@ -149,6 +151,7 @@ public final class CommunityPlugin extends KindredPlugin {
             g.post("/members/{id}/sanctions", moderation::sanction);
             g.post("/members/{id}/lift", moderation::lift);
         });
+        r.post("/community/report", Access.MEMBER, moderationPages::report);
         r.group("/console/community/moderation", Access.OPERATOR, g -> {
             g.get("", moderationConsole::page);
             g.post("/decide", moderationConsole::decide);
@@ -163,7 +166,7 @@ public final class CommunityPlugin extends KindredPlugin {
         ContestStore contestStore = new ContestStore();
         ContestEntryStore contestEntries = new ContestEntryStore();
         Contests contests = new Contests(ctx, contestStore, contestEntries, postStore, categories, authors);
-        ContestVotes contestVotes = new ContestVotes(ctx, contestStore, contestEntries);
+        ContestVotes contestVotes = new ContestVotes(ctx, contestStore, contestEntries, gate);
         ContestAwards contestAwards = new ContestAwards(ctx, contestStore, contestEntries, authors);
         ContestRoutes contestApi = new ContestRoutes(contests, contestVotes, contestAwards);
         ContestPages contestPages = new ContestPages(contests, contestVotes);

@@ -37,20 +37,23 @@ final class ContestVotes {
     private final PluginContext ctx;
     private final ContestStore store;
     private final ContestEntryStore entries;
+    private final PostingGate gate;
 
-    ContestVotes(PluginContext ctx, ContestStore store, ContestEntryStore entries) {
+    ContestVotes(PluginContext ctx, ContestStore store, ContestEntryStore entries, PostingGate gate) {
         this.ctx = ctx;
         this.store = store;
         this.entries = entries;
+        this.gate = gate;
     }
 
     /**
      * Votes for an entry; voting again for the same entry changes nothing.
      *
      * @throws KindredException 404 {@code contest_not_found} / {@code not_an_entry}, 409 {@code voting_closed} /
-     *                          {@code vote_limit}, 403 {@code own_entry}
+     *                          {@code vote_limit}, 403 {@code own_entry} / {@code member_banned}
      */
     Outcome vote(Member member, long contestId, long postId) {
+        gate.check(member, PostingGate.Act.LIKE, PostingGate.Content.NONE); // a banned member does not vote
         LocalDate today = ctx.today();
         long now = ctx.clock().millis();
         return ctx.db().write(tx -> {

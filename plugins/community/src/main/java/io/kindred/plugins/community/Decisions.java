@@ -126,10 +126,11 @@ final class Decisions {
         Function<Handle, Boolean> change = statusChange(t, Action.HIDE);
         long now = ctx.clock().millis();
         ctx.db().write(h -> {
-            change.apply(h);
-            ctx.audit().record(h, reporter, "community." + t.type().code() + "_auto_hidden", t.ref(),
-                    "Hidden automatically after " + openReports + " open reports, until an operator decides.");
-            notifyAuthor(h, before, Action.HIDE, "", now);
+            if (change.apply(h)) { // two last reports at once hide it once
+                ctx.audit().record(h, reporter, "community." + t.type().code() + "_auto_hidden", t.ref(),
+                        "Hidden automatically after " + openReports + " open reports, until an operator decides.");
+                notifyAuthor(h, before, Action.HIDE, "", now);
+            }
             return null;
         });
     }

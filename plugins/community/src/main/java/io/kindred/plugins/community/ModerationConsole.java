@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The console's moderation page ({@code /console/community/moderation}): the queue of reported posts and comments
  * with a decision form each, the mutes and bans in force with a lift button, a form to warn, mute or ban a member,
- * and the word filter. The forms call the same services as the admin API.
+ * the standing and history of one member ({@code ?member=<id>}), and the word filter. The forms call the same
+ * services as the admin API.
  */
 final class ModerationConsole {
 
@@ -23,12 +24,14 @@ final class ModerationConsole {
     private final ReportQueue queue;
     private final Decisions decisions;
     private final Sanctions sanctions;
+    private final Standings standings;
 
-    ModerationConsole(PluginContext ctx, ReportQueue queue, Decisions decisions, Sanctions sanctions) {
+    ModerationConsole(PluginContext ctx, ReportQueue queue, Decisions decisions, Sanctions sanctions, Standings standings) {
         this.ctx = ctx;
         this.queue = queue;
         this.decisions = decisions;
         this.sanctions = sanctions;
+        this.standings = standings;
     }
 
     void page(Exchange x) {
@@ -93,12 +96,22 @@ final class ModerationConsole {
         }).toList();
         model.put("sanctions", inForce);
         model.put("blockedWords", ctx.settings().get(ModerationRules.BLOCKED_WORDS).text());
+        x.query("member").flatMap(ModerationConsole::parse).flatMap(id -> ctx.members().find(id))
+                .ifPresent(m -> model.put("member", standings.member(m)));
         model.put("error", error);
         x.render("community/console/moderation", model);
     }
 
     private static String field(Exchange x, String name) {
         return x.formValue(name).map(String::strip).orElse("");
+    }
+
+    private static java.util.Optional<Long> parse(String text) {
+        try {
+            return java.util.Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static long number(Exchange x, String name) {

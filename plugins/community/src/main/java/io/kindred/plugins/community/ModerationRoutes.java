@@ -1,13 +1,10 @@
 package io.kindred.plugins.community;
 
-import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
-import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,21 +37,18 @@ final class ModerationRoutes {
     record LiftBody(Optional<String> reason) {
     }
 
-    private final PluginContext ctx;
     private final Reports reports;
     private final ReportQueue queue;
     private final Decisions decisions;
     private final Sanctions sanctions;
-    private final Trust trust;
+    private final Standings standings;
 
-    ModerationRoutes(PluginContext ctx, Reports reports, ReportQueue queue, Decisions decisions, Sanctions sanctions,
-                     Trust trust) {
-        this.ctx = ctx;
+    ModerationRoutes(Reports reports, ReportQueue queue, Decisions decisions, Sanctions sanctions, Standings standings) {
         this.reports = reports;
         this.queue = queue;
         this.decisions = decisions;
         this.sanctions = sanctions;
-        this.trust = trust;
+        this.standings = standings;
     }
 
     /** {@code POST /api/v1/community/reports} → 201 {@code {"report"}}; a repeat → 200 with the first report. */
@@ -68,7 +62,7 @@ final class ModerationRoutes {
 
     /** {@code GET /api/v1/community/standing}: the member's trust level, limits and any mute or ban. */
     void standing(Exchange x) {
-        x.json(Map.of("standing", standingJson(x.requireMember())));
+        x.json(Map.of("standing", standings.standing(x.requireMember())));
     }
 
     /** {@code GET /api/v1/admin/community/reports}: the queue. */
@@ -86,8 +80,7 @@ final class ModerationRoutes {
 
     /** {@code GET /api/v1/admin/community/members/{id}}: standing, sanction in force and history. */
     void member(Exchange x) {
-        Member m = member(x.pathParamAsId("id"));
-        x.json(Map.of("member", memberJson(m)));
+        x.json(Map.of("member", standings.member(standings.find(x.pathParamAsId("id")))));
     }
 
     /** {@code POST /api/v1/admin/community/members/{id}/sanctions} → 201 {@code {"sanction"}}. */
@@ -109,36 +102,12 @@ final class ModerationRoutes {
     void lift(Exchange x) {
         long id = x.pathParamAsId("id");
         sanctions.lift(x.requireMember(), id, x.body(LiftBody.class).reason().orElse(null));
-        x.json(Map.of("member", memberJson(member(id))));
+        x.json(Map.of("member", standings.member(standings.find(id))));
     }
 
     /** {@code GET /api/v1/admin/community/sanctions}: mutes and bans in force. */
     void inForce(Exchange x) {
         x.json(Page.all(sanctions.allInForce().stream().map(Sanction::json).toList()));
-    }
-
-    Map<String, Object> standingJson(Member m) {
-        ModerationRules rules = ModerationRules.current(ctx.settings());
-        Map<String, Object> json = new LinkedHashMap<>(trust.of(m, rules).json());
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("postsPerDay", rules.newMemberPostsPerDay());
-        limits.put("commentsPerDay", rules.newMemberCommentsPerDay());
-        limits.put("linksPerPost", rules.newMemberLinksPerPost());
-        limits.put("imagesPerPost", rules.newMemberImagesPerPost());
-        limits.put("postsPerTenMinutes", rules.postsPerTenMinutes());
-        limits.put("commentsPerMinute", rules.commentsPerMinute());
-        json.put("newMemberLimits", limits);
-        json.put("sanction", sanctions.inForce(m.id()).map(Sanction::json).orElse(null));
-        return json;
-    }
-
-    private Map<String, Object> memberJson(Member m) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", m.id());
-        json.put("displayName", m.displayName());
-        json.put("standing", standingJson(m));
-        json.put("sanctions", sanctions.history(m.id()).stream().map(Sanction::json).toList());
-        return json;
     }
 
     private void decide(Exchange x, Report.TargetType type) {
@@ -147,9 +116,5 @@ final class ModerationRoutes {
         Decisions.Content after = decisions.decide(x.requireMember(), target, Decisions.Action.parse(body.action()),
                 body.reason().orElse(null));
         x.json(Map.of("target", after.json()));
-    }
-
-    private Member member(long id) {
-        return ctx.members().find(id).orElseThrow(() -> new KindredException(CoreError.USER_NOT_FOUND, "No such member."));
     }
 }

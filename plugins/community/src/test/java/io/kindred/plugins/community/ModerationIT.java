@@ -203,11 +203,15 @@ class ModerationIT {
         assertEquals("member_banned", like.errorCode());
         assertEquals("member_banned", banned.post("/api/v1/community/reports",
                 Map.of("postId", post, "reason", "spam")).errorCode());
+        long contest = ContestFixture.create(operator, ContestFixture.contest(CLOCK, "bancontest", 3));
+        long entry = ContestFixture.entry(author, "Entry", "bancontest");
+        assertEquals("member_banned", ContestFixture.vote(banned, contest, entry).errorCode());
 
         Http.Response lift = operator.post("/api/v1/admin/community/members/" + id + "/lift", Map.of("reason", "Appeal accepted"));
         assertEquals(200, lift.status(), lift.body());
         assertEquals("no_sanction", operator.post("/api/v1/admin/community/members/" + id + "/lift", Map.of()).errorCode());
         Fixture.postOk(banned, "Back", "Behaving now");
+        assertEquals(200, ContestFixture.vote(banned, contest, entry).status());
         List<String> audit = auditActions("user:" + id);
         assertTrue(audit.containsAll(List.of("community.member_banned", "community.member_lifted")), audit.toString());
     }
@@ -315,6 +319,51 @@ class ModerationIT {
     }
 
     @Test
+    void membersReportPostsAndCommentsFromThePostPage() {
+        Http author = platform.member("pageauthor@mod.test", "Page author");
+        long post = Fixture.postOk(author, "Reported from the page", "Words");
+        Http reader = platform.member("pagereader@mod.test", "Page reader");
+        long comment = comment(author, post, "A comment to report").json().at("/comment/id").asLong();
+        String page = "/community/posts/" + post;
+        assertTrue(reader.get(page).body().contains("action=\"/community/report\""));
+        Http.Response sent = reader.submitForm(page, "/community/report", "postId", String.valueOf(post), "reason", "spam",
+                "note", "Seen on the page");
+        assertEquals(303, sent.status(), sent.body());
+        assertTrue(sent.headers().get("location").contains("notice=community.moderation.notice.reported"), sent.headers().toString());
+        assertEquals(1, queueEntry("post", post).path("reports").asInt());
+        assertEquals(303, reader.submitForm(page, "/community/report", "commentId", String.valueOf(comment),
+                "reason", "abuse").status());
+        assertEquals("abuse", queueEntry("comment", comment).at("/reasons").fieldNames().next());
+        Http.Response own = author.submitForm(page, "/community/report", "commentId", String.valueOf(comment), "reason", "other");
+        assertTrue(own.headers().get("location").contains("notice=community.moderation.notice.own_content"), own.headers().toString());
+        assertEquals(200, reader.get(sent.headers().get("location")).status());
+    }
+
+    @Test
+    void tenParallelReportsOfOneMemberMakeOneOpenReport() throws Exception {
+        Http author = platform.member("once@mod.test", "Once");
+        long post = Fixture.postOk(author, "Reported in a burst", "Words");
+        Http reporter = platform.member("burst@mod.test", "Burst");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<Http.Response> answers = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> reporter.post("/api/v1/community/reports", Map.of("postId", post, "reason", "spam"))));
+            }
+            for (var f : sent) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, answers.stream().filter(r -> r.status() == 201).count(), answers.toString());
+        assertEquals(9, answers.stream().filter(r -> r.status() == 200).count(), answers.toString());
+        assertEquals(1, answers.stream().map(r -> r.json().at("/report/id").asLong()).distinct().count());
+        assertEquals(1, queueEntry("post", post).path("reports").asInt());
+    }
+
+    @Test
     void enoughReportsHideAPostUntilAnOperatorDecides() {
         Http author = platform.member("mobbed@mod.test", "Mobbed");
         long post = Fixture.postOk(author, "Controversial", "An opinion");
@@ -381,6 +430,13 @@ class ModerationIT {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Queued for the console"), page.body());
         assertEquals(403, reporter.get("/console/community/moderation").status());
+        long authorId = Fixture.userId(author);
+        assertEquals(201, operator.post("/api/v1/admin/community/members/" + authorId + "/sanctions",
+                Map.of("kind", "warn", "reason", "Stay on topic")).status());
+        Http.Response lookup = operator.get("/console/community/moderation?member=" + authorId);
+        assertTrue(lookup.body().contains("new member (limited)") && lookup.body().contains("Stay on topic"), lookup.body());
+        assertEquals(200, operator.get("/console/community/moderation?member=abc").status());
+        assertEquals(200, operator.get("/console/community/moderation?member=999999").status());
         Http.Response hidden = operator.submitForm("/console/community/moderation", "/console/community/moderation/decide",
                 "type", "post", "id", String.valueOf(post), "action", "hide", "reason", "Not here");
         assertTrue(hidden.status() < 400, hidden.body());

@@ -205,6 +205,37 @@ class XssIT {
         }
     }
 
+    @Test
+    void contestPagesShowTheirRulesAndEntriesInert() {
+        Http operator = platform.admin();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", "Contest " + payload(0));
+        body.put("rules", payload(2) + "\n\n" + payload(12) + "\n\n" + payload(18));
+        body.put("tag", "xsscontest");
+        body.put("startDay", today.minusDays(1).toString());
+        body.put("endDay", today.plusDays(6).toString());
+        body.put("voting", true);
+        body.put("votingEndDay", today.plusDays(13).toString());
+        body.put("votesPerMember", 3);
+        body.put("prizes", List.of(Map.of("rank", 1, "points", 10, "title", payload(4))));
+        Http.Response created = operator.post("/api/v1/admin/community/contests", body);
+        assertEquals(201, created.status(), created.body());
+        long contest = created.json().at("/contest/id").asLong();
+        for (int i = 20; i < 30; i++) {
+            Http.Response r = writer.post("/api/v1/community/posts", Map.of("categoryId", Fixture.RECOMMENDATIONS,
+                    "title", payload(i).length() > 120 ? payload(i).substring(0, 120) : payload(i), "body", payload(i),
+                    "tags", List.of("xsscontest")));
+            assertEquals(201, r.status(), r.body());
+        }
+        for (String path : List.of("/community/contests", "/community/contests/" + contest)) {
+            Http.Response page = reader.get(path);
+            assertEquals(200, page.status(), path);
+            assertTrue(page.body().contains("KX"), path + " shows payloads");
+            assertInertPage(page.body(), path);
+        }
+    }
+
     /**
      * THE MEMBER PAGES: every payload inert on {@code /community} and {@code /community/posts/{id}}. Skipped while
      * the community pages do not exist on this branch (404); it runs as soon as they are merged.
