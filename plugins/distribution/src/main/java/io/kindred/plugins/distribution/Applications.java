@@ -2,6 +2,7 @@ package io.kindred.plugins.distribution;
 
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
+import io.kindred.api.users.Member;
 
 /** Applications for distribution rights: a member applies, an operator approves (a grant) or rejects, with a note. */
 final class Applications {
@@ -9,11 +10,13 @@ final class Applications {
     private final PluginContext ctx;
     private final RightsStore store;
     private final Rights rights;
+    private final DistributionAudit audit;
 
-    Applications(PluginContext ctx, RightsStore store, Rights rights) {
+    Applications(PluginContext ctx, RightsStore store, Rights rights, DistributionAudit audit) {
         this.ctx = ctx;
         this.store = store;
         this.rights = rights;
+        this.audit = audit;
     }
 
     RightsStore.Application apply(long userId, String message) {
@@ -32,28 +35,31 @@ final class Applications {
         });
     }
 
-    RightsStore.Application approve(long id, Long operatorId, String note) {
-        return decide(id, operatorId, "approved", note);
+    RightsStore.Application approve(long id, Member operator, String note) {
+        return decide(id, operator, "approved", note);
     }
 
-    RightsStore.Application reject(long id, Long operatorId, String note) {
+    RightsStore.Application reject(long id, Member operator, String note) {
         if (note == null || note.isBlank()) {
             throw KindredException.missingField("note");
         }
-        return decide(id, operatorId, "rejected", note);
+        return decide(id, operator, "rejected", note);
     }
 
-    private RightsStore.Application decide(long id, Long operatorId, String status, String note) {
+    private RightsStore.Application decide(long id, Member operator, String status, String note) {
         return ctx.db().write(tx -> {
             RightsStore.Application a = store.application(tx, id)
                     .orElseThrow(() -> KindredException.notFound("There is no application " + id + "."));
-            if (!store.decide(tx, id, status, note == null ? null : note.strip(), operatorId, ctx.clock().millis())) {
+            if (!store.decide(tx, id, status, note == null ? null : note.strip(), Operators.idOf(operator),
+                    ctx.clock().millis())) {
                 throw new KindredException(DistributionError.WRONG_STATUS, "Application " + id + " is " + a.status() + " already.");
             }
             if (status.equals("approved")) {
                 rights.grant(tx, a.userId(), "application", note);
             }
-            return store.application(tx, id).orElseThrow();
+            RightsStore.Application decided = store.application(tx, id).orElseThrow();
+            audit.applicationDecided(tx, operator, decided);
+            return decided;
         });
     }
 }

@@ -3,6 +3,7 @@ package io.kindred.plugins.distribution;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.events.Event;
+import io.kindred.api.users.Member;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
@@ -32,16 +33,18 @@ final class Bindings {
     private final BindingStore store;
     private final Notices notices;
     private final AfterBinding after;
+    private final DistributionAudit audit;
 
     /** What else changes when a member gains a fan: the referrer's level and task progress. */
     interface AfterBinding {
         void fanAdded(Handle tx, long referrerId);
     }
 
-    Bindings(PluginContext ctx, BindingStore store, Notices notices, AfterBinding after) {
+    Bindings(PluginContext ctx, BindingStore store, Notices notices, DistributionAudit audit, AfterBinding after) {
         this.ctx = ctx;
         this.store = store;
         this.notices = notices;
+        this.audit = audit;
         this.after = after;
     }
 
@@ -108,8 +111,11 @@ final class Bindings {
         return true;
     }
 
-    /** Re-binds a member by an operator's decision, with a reason kept in the audit trail. */
-    void rebind(long userId, long newReferrerId, String reason, Long operatorId) {
+    /**
+     * Re-binds a member by an operator's decision, with a reason kept in the plugin's re-bind trail and in the audit
+     * log; re-binding to the current referrer changes nothing.
+     */
+    void rebind(Member operator, long userId, long newReferrerId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw KindredException.missingField("reason");
         }
@@ -121,7 +127,8 @@ final class Bindings {
             if (old != null && old == newReferrerId) {
                 return null;
             }
-            store.rebind(tx, userId, old, newReferrerId, reason.strip(), operatorId, ctx.clock().millis());
+            store.rebind(tx, userId, old, newReferrerId, reason.strip(), Operators.idOf(operator), ctx.clock().millis());
+            audit.rebound(tx, operator, userId, old, newReferrerId, reason);
             publishBound(tx, userId, newReferrerId, Source.OPERATOR, old);
             notices.fanBound(tx, newReferrerId, userId);
             after.fanAdded(tx, newReferrerId);

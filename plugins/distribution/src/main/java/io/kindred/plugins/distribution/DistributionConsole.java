@@ -62,31 +62,32 @@ final class DistributionConsole {
     void grantForm(Exchange x) {
         act(x, "/console/distribution", () -> {
             long userId = member(x.formValue("member").orElse(""));
-            rights.grant(userId, "operator", x.formValue("note").filter(n -> !n.isBlank()).orElse(null));
+            rights.grantByOperator(Operators.of(x), userId, x.formValue("note").filter(n -> !n.isBlank()).orElse(null));
         }, "distribution.notice.granted");
     }
 
     void revokeForm(Exchange x) {
-        act(x, "/console/distribution", () -> rights.revoke(x.pathParamAsId("userId"), x.formValue("source")
-                .orElse("operator"), null), "distribution.notice.revoked");
+        act(x, "/console/distribution", () -> rights.revokeByOperator(Operators.of(x), x.pathParamAsId("userId"),
+                x.formValue("source").orElse(Rights.OPERATOR)), "distribution.notice.revoked");
     }
 
     void decideForm(Exchange x) {
         long id = x.pathParamAsId("id");
         String note = x.formValue("note").filter(n -> !n.isBlank()).orElse(null);
         boolean approve = "approve".equals(x.formValue("decision").orElse(""));
+        Member operator = Operators.of(x);
         act(x, "/console/distribution", () -> {
             if (approve) {
-                applications.approve(id, DistributionAdmin.operator(x), note);
+                applications.approve(id, operator, note);
             } else {
-                applications.reject(id, DistributionAdmin.operator(x), note);
+                applications.reject(id, operator, note);
             }
         }, "distribution.notice.decided");
     }
 
     void rebindForm(Exchange x) {
-        act(x, "/console/distribution", () -> bindings.rebind(member(x.formValue("member").orElse("")),
-                member(x.formValue("referrer").orElse("")), x.formValue("reason").orElse(""), DistributionAdmin.operator(x)),
+        act(x, "/console/distribution", () -> bindings.rebind(Operators.of(x), member(x.formValue("member").orElse("")),
+                member(x.formValue("referrer").orElse("")), x.formValue("reason").orElse("")),
                 "distribution.notice.rebound");
     }
 
@@ -109,7 +110,7 @@ final class DistributionConsole {
                 input.add(new Levels.LevelInput(code, x.formValue("name" + i).orElse(""), integer(x, "minFans" + i),
                         integer(x, "minTeamSales" + i), List.of(integer(x, "rate1_" + i), integer(x, "rate2_" + i))));
             }
-            levels.replace(input);
+            levels.replace(Operators.of(x), input);
         }, "distribution.notice.levels_saved");
     }
 
@@ -152,11 +153,12 @@ final class DistributionConsole {
     void withdrawalForm(Exchange x) {
         long id = x.pathParamAsId("id");
         String action = x.formValue("action").orElse("");
+        Member operator = Operators.of(x);
         act(x, "/console/distribution/withdrawals", () -> {
             switch (action) {
-                case "approve" -> withdrawals.approve(id);
-                case "pay" -> withdrawals.pay(id, x.formValue("reference").orElse(""));
-                case "reject" -> withdrawals.reject(id, x.formValue("note").orElse(""));
+                case "approve" -> withdrawals.approve(operator, id);
+                case "pay" -> withdrawals.pay(operator, id, x.formValue("reference").orElse(""));
+                case "reject" -> withdrawals.reject(operator, id, x.formValue("note").orElse(""));
                 default -> throw KindredException.invalidField("The field 'action' must be approve, pay or reject.");
             }
         }, "distribution.notice.withdrawal_" + (action.matches("approve|pay|reject") ? action : "approve"));

@@ -31,15 +31,16 @@ public final class DistributionPlugin extends KindredPlugin {
         WithdrawalStore withdrawalStore = new WithdrawalStore();
         SuspiciousStore suspicious = new SuspiciousStore();
         Notices notices = new Notices(ctx);
-        Rights rights = new Rights(ctx, rightsStore, bindingStore);
-        Levels levels = new Levels(ctx, new LevelStore(), bindingStore);
-        Bindings bindings = new Bindings(ctx, bindingStore, notices, (tx, referrer) -> {
+        DistributionAudit audit = new DistributionAudit(ctx);
+        Rights rights = new Rights(ctx, rightsStore, bindingStore, audit);
+        Levels levels = new Levels(ctx, new LevelStore(), bindingStore, audit);
+        Bindings bindings = new Bindings(ctx, bindingStore, notices, audit, (tx, referrer) -> {
             levels.recount(tx, referrer);
             rights.checkTasks(tx, referrer);
         });
         Commissions commissions = new Commissions(ctx, commissionStore, bindingStore, bindings, rights, levels, notices);
-        Withdrawals withdrawals = new Withdrawals(ctx, withdrawalStore, notices);
-        Applications applications = new Applications(ctx, rightsStore, rights);
+        Withdrawals withdrawals = new Withdrawals(ctx, withdrawalStore, notices, audit);
+        Applications applications = new Applications(ctx, rightsStore, rights, audit);
         InviteLinks links = new InviteLinks(ctx);
         Overview overview = new Overview(ctx, bindingStore, rights, levels, withdrawalStore, links);
         DistributionRoutes api = new DistributionRoutes(ctx, overview, links, bindingStore, commissionStore,

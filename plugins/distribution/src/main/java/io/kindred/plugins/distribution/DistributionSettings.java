@@ -1,5 +1,6 @@
 package io.kindred.plugins.distribution;
 
+import io.kindred.api.PluginContext;
 import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.settings.SettingType;
 
@@ -54,6 +55,11 @@ final class DistributionSettings {
             + " of recruitment is treated as pyramid selling (传销).";
 
     private DistributionSettings() {
+    }
+
+    /** @return the currency of commissions and withdrawals, upper case, e.g. {@code CNY} */
+    static String currency(PluginContext ctx) {
+        return ctx.settings().get(CURRENCY).toUpperCase();
     }
 
     private static SettingDefinition<Integer> depth() {

@@ -2,6 +2,7 @@ package io.kindred.plugins.distribution;
 
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
+import io.kindred.api.users.Member;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
@@ -25,11 +26,13 @@ final class Levels {
     private final PluginContext ctx;
     private final LevelStore store;
     private final BindingStore bindings;
+    private final DistributionAudit audit;
 
-    Levels(PluginContext ctx, LevelStore store, BindingStore bindings) {
+    Levels(PluginContext ctx, LevelStore store, BindingStore bindings, DistributionAudit audit) {
         this.ctx = ctx;
         this.store = store;
         this.bindings = bindings;
+        this.audit = audit;
     }
 
     List<Level> all() {
@@ -86,7 +89,7 @@ final class Levels {
     }
 
     /** Replaces the ladder: 1 to 10 levels, codes unique, thresholds rising, rates for at most two depths. */
-    List<Level> replace(List<LevelInput> input) {
+    List<Level> replace(Member operator, List<LevelInput> input) {
         if (input == null || input.isEmpty() || input.size() > 10) {
             throw KindredException.invalidField("The field 'levels' must hold 1 to 10 levels.");
         }
@@ -97,6 +100,7 @@ final class Levels {
         }
         ctx.db().write(tx -> {
             store.replaceAll(tx, levels);
+            audit.levelsReplaced(tx, operator, levels);
             return null;
         });
         return all();

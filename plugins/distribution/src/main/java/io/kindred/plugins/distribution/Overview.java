@@ -62,6 +62,6 @@ final class Overview {
                 ctx.ledger().balance(h, m.id(), Commissions.AVAILABLE.code()),
                 withdrawals.total(h, m.id(), Withdrawal.Status.PAID),
                 withdrawals.total(h, m.id(), Withdrawal.Status.REQUESTED) + withdrawals.total(h, m.id(), Withdrawal.Status.APPROVED),
-                ctx.settings().get(DistributionSettings.CURRENCY).toUpperCase(), rights.progress(h, m.id())));
+                DistributionSettings.currency(ctx), rights.progress(h, m.id())));
     }
 }

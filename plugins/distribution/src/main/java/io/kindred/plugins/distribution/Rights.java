@@ -1,10 +1,12 @@
 package io.kindred.plugins.distribution;
 
+import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.events.Event;
 import io.kindred.api.membership.Benefit;
 import io.kindred.api.membership.MembershipService;
 import io.kindred.api.referrals.DistributorRights;
+import io.kindred.api.users.Member;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ final class Rights implements DistributorRights {
 
     /** The source of the grant that completed tasks give. */
     static final String TASKS = "tasks";
+    /** The source of an operator's grant. */
+    static final String OPERATOR = "operator";
 
     /** A member's progress on the tasks, and whether they are all done. */
     record TaskProgress(long checkins, int checkinsNeeded, int windowDays, long spent, int spentNeeded, long friends,
@@ -51,11 +55,13 @@ final class Rights implements DistributorRights {
     private final PluginContext ctx;
     private final RightsStore store;
     private final BindingStore bindings;
+    private final DistributionAudit audit;
 
-    Rights(PluginContext ctx, RightsStore store, BindingStore bindings) {
+    Rights(PluginContext ctx, RightsStore store, BindingStore bindings, DistributionAudit audit) {
         this.ctx = ctx;
         this.store = store;
         this.bindings = bindings;
+        this.audit = audit;
     }
 
     @Override
@@ -93,6 +99,28 @@ final class Rights implements DistributorRights {
         });
     }
 
+    /** An operator grants the rights (source {@code operator}); the audit log records it when the grant is new. */
+    void grantByOperator(Member operator, long userId, String note) {
+        requireMember(userId);
+        ctx.db().write(tx -> {
+            if (store.grant(tx, userId, OPERATOR, note, ctx.clock().millis())) {
+                audit.rightsGranted(tx, operator, userId, note);
+            }
+            return null;
+        });
+    }
+
+    /** An operator revokes one source's grant; the audit log records it when a grant in force was revoked. */
+    void revokeByOperator(Member operator, long userId, String source) {
+        requireMember(userId);
+        ctx.db().write(tx -> {
+            if (store.revoke(tx, userId, checkSource(source), null, ctx.clock().millis())) {
+                audit.rightsRevoked(tx, operator, userId, source);
+            }
+            return null;
+        });
+    }
+
     void grant(Handle tx, long userId, String source, String note) {
         store.grant(tx, userId, checkSource(source), note, ctx.clock().millis());
     }
@@ -116,6 +144,12 @@ final class Rights implements DistributorRights {
         return new TaskProgress(store.checkinsSince(h, userId, firstDay), ctx.settings().get(DistributionSettings.TASK_CHECKINS),
                 window, store.spent(h, userId), ctx.settings().get(DistributionSettings.TASK_SPENT),
                 bindings.directFans(h, userId), ctx.settings().get(DistributionSettings.TASK_FRIENDS));
+    }
+
+    private void requireMember(long userId) {
+        if (ctx.members().find(userId).isEmpty()) {
+            throw KindredException.notFound("There is no member " + userId + ".");
+        }
     }
 
     private static String checkSource(String source) {

@@ -37,11 +37,12 @@ final class RightsStore {
                 .bind("u", userId).bind("s", source).bind("note", note).bind("now", now).execute() == 1;
     }
 
-    void revoke(Handle tx, long userId, String source, String note, long now) {
-        tx.createUpdate("""
+    /** @return whether a grant in force was revoked */
+    boolean revoke(Handle tx, long userId, String source, String note, long now) {
+        return tx.createUpdate("""
                         UPDATE distribution_grants SET revoked_at = :now, note = COALESCE(:note, note)
                          WHERE user_id = :u AND source = :s AND revoked_at IS NULL""")
-                .bind("u", userId).bind("s", source).bind("note", note).bind("now", now).execute();
+                .bind("u", userId).bind("s", source).bind("note", note).bind("now", now).execute() == 1;
     }
 
     /** @return grants in force, newest first */

@@ -4,6 +4,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.ledger.AccountRef;
 import io.kindred.api.ledger.TransferRequest;
+import io.kindred.api.users.Member;
 import org.jdbi.v3.core.Handle;
 
 import java.util.LinkedHashMap;
@@ -32,11 +33,13 @@ final class Withdrawals {
     private final PluginContext ctx;
     private final WithdrawalStore store;
     private final Notices notices;
+    private final DistributionAudit audit;
 
-    Withdrawals(PluginContext ctx, WithdrawalStore store, Notices notices) {
+    Withdrawals(PluginContext ctx, WithdrawalStore store, Notices notices, DistributionAudit audit) {
         this.ctx = ctx;
         this.store = store;
         this.notices = notices;
+        this.audit = audit;
     }
 
     /** Asks for a withdrawal; a repeated key answers the first one. */
@@ -74,14 +77,14 @@ final class Withdrawals {
         });
     }
 
-    Withdrawal approve(long id) {
+    Withdrawal approve(Member operator, long id) {
         return ctx.db().write(tx -> {
             move(tx, id, List.of(REQUESTED), APPROVED, null, null);
-            return announce(tx, id);
+            return decided(tx, operator, id);
         });
     }
 
-    Withdrawal pay(long id, String reference) {
+    Withdrawal pay(Member operator, long id, String reference) {
         if (reference == null || reference.isBlank() || reference.length() > 100) {
             throw KindredException.invalidField("The field 'reference' must be the payout reference, 1 to 100 characters.");
         }
@@ -94,11 +97,11 @@ final class Withdrawals {
                 ctx.ledger().transfer(tx, new TransferRequest(Commissions.AVAILABLE.code(), AccountRef.system(HOLD),
                         AccountRef.system("fees"), w.fee(), "distribution.fee", "withdrawal:" + id, "distribution:fee:" + id));
             }
-            return announce(tx, id);
+            return decided(tx, operator, id);
         });
     }
 
-    Withdrawal reject(long id, String note) {
+    Withdrawal reject(Member operator, long id, String note) {
         if (note == null || note.isBlank() || note.length() > 500) {
             throw KindredException.invalidField("The field 'note' must say why, 1 to 500 characters.");
         }
@@ -107,7 +110,7 @@ final class Withdrawals {
             ctx.ledger().transfer(tx, new TransferRequest(Commissions.AVAILABLE.code(), AccountRef.system(HOLD),
                     AccountRef.member(w.userId()), w.amount(), "distribution.withdrawal_returned", "withdrawal:" + id,
                     "distribution:withdraw-return:" + id));
-            return announce(tx, id);
+            return decided(tx, operator, id);
         });
     }
 
@@ -117,7 +120,7 @@ final class Withdrawals {
     }
 
     String currency() {
-        return ctx.settings().get(DistributionSettings.CURRENCY).toUpperCase();
+        return DistributionSettings.currency(ctx);
     }
 
     private Withdrawal move(Handle tx, long id, List<Withdrawal.Status> from, Withdrawal.Status to, String reference,
@@ -128,6 +131,13 @@ final class Withdrawals {
                     + ": it cannot become " + to.code() + ".");
         }
         return store.find(tx, id).orElseThrow();
+    }
+
+    /** An operator's decision: announced to the member and recorded in the audit log. */
+    private Withdrawal decided(Handle tx, Member operator, long id) {
+        Withdrawal w = announce(tx, id);
+        audit.withdrawalMoved(tx, operator, w);
+        return w;
     }
 
     private Withdrawal announce(Handle tx, long id) {

@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 
+import static io.kindred.plugins.distribution.Fixture.assertActor;
+import static io.kindred.plugins.distribution.Fixture.audit;
 import static io.kindred.plugins.distribution.Fixture.code;
 import static io.kindred.plugins.distribution.Fixture.me;
 import static io.kindred.plugins.distribution.Fixture.member;
@@ -104,6 +106,30 @@ class BindingIT {
         String events = admin.get("/api/v1/admin/events?type=referral.bound").body();
         assertTrue(events.contains("\"source\":\"operator\"") && events.contains("\"source\":\"registration\""), events);
         assertTrue(eve.get("/api/v1/me/notifications").body().contains("distribution.fan_bound"));
+    }
+
+    @Test
+    void aReBindIsInTheAuditLogWithItsOperatorAndReasonAndARefusedOneIsNot() {
+        Http kim = member(p, "kim@kindred.test", "Kim", null);
+        Http lou = member(p, "lou@kindred.test", "Lou", null);
+        Http max = member(p, "max@kindred.test", "Max", code(kim));
+        p.awaitEvents();
+        String target = "user:" + userId(max);
+        assertEquals(409, rebind(userId(max), userId(max), "to himself").status());
+        assertEquals(List.of(), audit(admin, target), "a refused re-bind leaves no entry");
+
+        assertEquals(200, rebind(userId(max), userId(lou), "Lou brought him to the shop").status());
+        assertEquals(200, rebind(userId(max), userId(lou), "again").status(), "the same referrer changes nothing");
+        List<JsonNode> entries = audit(admin, target);
+        assertEquals(1, entries.size(), entries.toString());
+        JsonNode entry = entries.get(0);
+        assertEquals("distribution.member_rebound", entry.path("action").asText());
+        assertActor(admin, entry);
+        String detail = entry.path("detail").asText();
+        assertTrue(detail.contains("Kim (#" + userId(kim) + ")") && detail.contains("Lou (#" + userId(lou) + ")")
+                && detail.contains("Lou brought him to the shop"), detail);
+        assertEquals(1, admin.get("/api/v1/admin/distribution/bindings/" + userId(max)).json().path("binding")
+                .path("rebinds").size(), "the plugin's own re-bind trail is kept too");
     }
 
     @Test

@@ -5,10 +5,14 @@ import io.kindred.testkit.Http;
 import io.kindred.testkit.MutableClock;
 import io.kindred.testkit.TestPlatform;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,6 +106,31 @@ final class Fixture {
     static void grant(Http admin, long userId) {
         Http.Response r = admin.post("/api/v1/admin/distribution/distributors", Map.of("userId", userId));
         assertEquals(201, r.status(), r.body());
+    }
+
+    /** @return the audit log's entries about exactly this target (the list filters by prefix), newest first */
+    static List<JsonNode> audit(Http admin, String target) {
+        Http.Response r = admin.get("/api/v1/admin/audit?limit=200&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        assertEquals(200, r.status(), r.body());
+        List<JsonNode> entries = new ArrayList<>();
+        r.json().path("items").forEach(e -> {
+            if (e.path("target").asText().equals(target)) {
+                entries.add(e);
+            }
+        });
+        return entries;
+    }
+
+    /** @return the actions of {@link #audit}, newest first, e.g. {@code [distribution.withdrawal_paid, ...]} */
+    static List<String> auditActions(Http admin, String target) {
+        return audit(admin, target).stream().map(e -> e.path("action").asText()).toList();
+    }
+
+    /** Asserts an entry names the signed-in operator as the core does: {@code <email> (#<id>)}. */
+    static void assertActor(Http operator, JsonNode entry) {
+        JsonNode user = operator.get("/api/v1/me").json().path("user");
+        assertEquals(user.path("email").asText() + " (#" + user.path("id").asLong() + ")", entry.path("actor").asText(),
+                entry.toString());
     }
 
     static long runJob(Http admin, String job) {

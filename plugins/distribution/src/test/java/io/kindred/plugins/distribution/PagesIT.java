@@ -107,6 +107,10 @@ class PagesIT {
                 "code0", "bronze", "name0", "Bronze", "minFans0", "0", "minTeamSales0", "0", "rate1_0", "1100", "rate2_0", "300"));
         assertEquals(303, levels.status());
         assertEquals(1100, admin.get("/api/v1/admin/distribution/levels").json().path("levels").get(0).path("rates").get(0).asInt());
+        assertEquals(List.of("distribution.withdrawal_paid", "distribution.withdrawal_approved"),
+                Fixture.auditActions(admin, "distribution:withdrawal:" + id), "the console's acts are audited as the API's");
+        String ladder = Fixture.audit(admin, "distribution:levels").get(0).path("detail").asText();
+        assertTrue(ladder.contains("Bronze") && ladder.contains("11% / 3%"), ladder);
         admin.put("/api/v1/admin/distribution/levels", Map.of("levels", List.of(
                 Map.of("code", "bronze", "name", "Bronze", "minFans", 0, "minTeamSales", 0, "rates", List.of(1000, 300)),
                 Map.of("code", "silver", "name", "Silver", "minFans", 10, "minTeamSales", 0, "rates", List.of(1200, 400)),

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
+import static io.kindred.plugins.distribution.Fixture.assertActor;
+import static io.kindred.plugins.distribution.Fixture.audit;
 import static io.kindred.plugins.distribution.Fixture.code;
 import static io.kindred.plugins.distribution.Fixture.frozen;
 import static io.kindred.plugins.distribution.Fixture.grant;
@@ -69,6 +72,14 @@ class UnlockWithoutProvidersIT {
         assertFalse(me(gina).path("isDistributor").asBoolean());
         purchase(p, api, userId(fan), "G-2", 20_00);
         assertEquals(2_00, frozen(gina), "earned stays, nothing new");
+
+        List<JsonNode> entries = audit(admin, "user:" + userId(gina));
+        assertEquals(List.of("distribution.rights_revoked", "distribution.rights_granted"),
+                entries.stream().map(e -> e.path("action").asText()).toList());
+        entries.forEach(e -> assertActor(admin, e));
+        assertTrue(entries.get(1).path("detail").asText().contains("Gina (#" + userId(gina) + ")"), entries.toString());
+        assertEquals(204, admin.delete("/api/v1/admin/distribution/distributors/" + userId(gina)).status());
+        assertEquals(2, audit(admin, "user:" + userId(gina)).size(), "revoking what is not granted records nothing");
     }
 
     @Test
@@ -93,6 +104,15 @@ class UnlockWithoutProvidersIT {
         assertEquals(200, approved.status(), approved.body());
         assertEquals("[\"application\"]", me(hana).path("unlocks").toString());
         assertEquals("wrong_status", admin.post("/api/v1/admin/distribution/applications/" + second + "/approve", Map.of()).errorCode());
+
+        List<JsonNode> first = audit(admin, "distribution:application:" + id);
+        assertEquals(1, first.size(), first.toString());
+        assertEquals("distribution.application_rejected", first.get(0).path("action").asText());
+        assertTrue(first.get(0).path("detail").asText().contains("Please tell us more"), first.toString());
+        List<JsonNode> approval = audit(admin, "distribution:application:" + second);
+        assertEquals(1, approval.size(), "the refused second approval left no entry: " + approval);
+        assertEquals("distribution.application_approved", approval.get(0).path("action").asText());
+        assertActor(admin, approval.get(0));
     }
 
     @Test

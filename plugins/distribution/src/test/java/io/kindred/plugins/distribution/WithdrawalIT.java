@@ -6,6 +6,7 @@ import io.kindred.testkit.MutableClock;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.kindred.plugins.distribution.Fixture.assertActor;
 import static io.kindred.plugins.distribution.Fixture.assertLedgerBalanced;
+import static io.kindred.plugins.distribution.Fixture.audit;
+import static io.kindred.plugins.distribution.Fixture.auditActions;
 import static io.kindred.plugins.distribution.Fixture.available;
 import static io.kindred.plugins.distribution.Fixture.code;
 import static io.kindred.plugins.distribution.Fixture.grant;
@@ -40,8 +44,13 @@ class WithdrawalIT {
     static void start() {
         clock = Fixture.clock();
         p = Fixture.platform(clock).setting("distribution.withdrawalDailyLimit", "100000").start();
-        admin = p.admin();
         api = p.apiClient("shop");
+    }
+
+    /** Each test signs in afresh: the tests before it moved the clock past refund windows, and sessions expire. */
+    @BeforeEach
+    void signIn() {
+        admin = p.admin();
     }
 
     @AfterAll
@@ -99,6 +108,41 @@ class WithdrawalIT {
         assertEquals(409, again.status());
         assertEquals("wrong_status", again.errorCode());
         assertEquals(20_00, available(dist));
+        assertLedgerBalanced(p);
+    }
+
+    @Test
+    void everyDecisionOnAWithdrawalIsInTheAuditLogWithItsOperatorAndARefusedOneIsNot() {
+        Http dist = distributorWith("audit", 100_00);
+        long paid = withdraw(dist, 30_00).json().path("withdrawal").path("id").asLong();
+        long rejected = withdraw(dist, 20_00).json().path("withdrawal").path("id").asLong();
+        String paidTarget = "distribution:withdrawal:" + paid;
+        String rejectedTarget = "distribution:withdrawal:" + rejected;
+        assertEquals(List.of(), audit(admin, paidTarget), "a member's request is not an operator's act");
+
+        assertEquals(200, admin.post("/api/v1/admin/distribution/withdrawals/" + paid + "/approve", Map.of()).status());
+        assertEquals(200, admin.post("/api/v1/admin/distribution/withdrawals/" + paid + "/pay",
+                Map.of("reference", "BANK-901")).status());
+        assertEquals(409, admin.post("/api/v1/admin/distribution/withdrawals/" + paid + "/pay",
+                Map.of("reference", "BANK-902")).status());
+        assertEquals(List.of("distribution.withdrawal_paid", "distribution.withdrawal_approved"), auditActions(admin, paidTarget));
+        JsonNode payment = audit(admin, paidTarget).get(0);
+        assertActor(admin, payment);
+        String detail = payment.path("detail").asText();
+        assertTrue(detail.contains("30.00 CNY") && detail.contains("BANK-901") && detail.contains("****2345"), detail);
+        assertFalse(detail.contains("1111 2345") || detail.contains("BANK-902"), detail);
+
+        assertEquals(200, api.post("/api/v1/admin/distribution/withdrawals/" + rejected + "/approve", Map.of()).status());
+        assertEquals(200, admin.post("/api/v1/admin/distribution/withdrawals/" + rejected + "/reject",
+                Map.of("note", "account closed")).status());
+        assertEquals(409, admin.post("/api/v1/admin/distribution/withdrawals/" + rejected + "/reject",
+                Map.of("note", "twice")).status());
+        List<JsonNode> entries = audit(admin, rejectedTarget);
+        assertEquals(List.of("distribution.withdrawal_rejected", "distribution.withdrawal_approved"), auditActions(admin, rejectedTarget),
+                "the refused second rejection left no entry");
+        assertActor(admin, entries.get(0));
+        assertTrue(entries.get(0).path("detail").asText().contains("account closed"), entries.get(0).toString());
+        assertEquals("API key (#0)", entries.get(1).path("actor").asText(), "an API key's act names the key");
         assertLedgerBalanced(p);
     }
 
