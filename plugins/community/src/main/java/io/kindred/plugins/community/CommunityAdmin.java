@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
@@ -105,5 +107,20 @@ final class CommunityAdmin {
 
     void unfeature(Exchange x) {
         x.json(Map.of("post", feed.card(posts.feature(x.pathParamAsId("id"), false, false), null).json()));
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/api/v1/admin/community", Access.OPERATOR, g -> {
+            g.get("/categories", this::categories);
+            g.post("/categories", this::createCategory);
+            g.put("/categories/{id}", this::updateCategory);
+            g.patch("/categories/{id}", this::updateCategory);
+            g.delete("/categories/{id}", this::deleteCategory);
+            g.post("/posts/{id}/feature", this::feature);
+            g.delete("/posts/{id}/feature", this::unfeature);
+            g.get("/stats", this::stats);
+            g.post("/import", this::importContent);
+        });
     }
 }

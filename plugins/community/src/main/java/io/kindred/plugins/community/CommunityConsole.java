@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.PageRequest;
@@ -159,5 +161,21 @@ final class CommunityConsole {
                 x.formValue("name").orElse("").strip(), x.formValue("nameZh").orElse("").strip(),
                 x.formValue("description").orElse("").strip(), x.formValue("icon").orElse("").strip(),
                 Integer.parseInt(position), access, Integer.parseInt(minTier), x.formValue("archived").isPresent());
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/console/community", Access.OPERATOR, g -> {
+            g.get("", this::overview);
+            g.get("/categories", this::categoriesPage);
+            g.post("/categories", this::createCategory);
+            g.post("/categories/{id}", this::updateCategory);
+            g.post("/categories/{id}/delete", this::deleteCategory);
+            g.get("/featured", this::featuredPage);
+            g.post("/featured", this::featureById);
+            g.post("/posts/{id}/feature", this::featureForm);
+            g.get("/import", this::importPage);
+            g.post("/import", this::importForm);
+        });
     }
 }

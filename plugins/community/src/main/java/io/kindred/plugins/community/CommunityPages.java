@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
 import io.kindred.api.users.Role;
@@ -188,5 +190,18 @@ final class CommunityPages {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/community", Access.PUBLIC, g -> {
+            g.get("", this::home);
+            g.get("/feed", this::more);
+            g.get("/posts/{id}", this::post);
+            g.get("/members/{id}", this::profile);
+        });
+        r.group("/community", Access.MEMBER, g -> {
+            g.get("/bookmarks", this::bookmarks);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
@@ -178,5 +180,32 @@ final class CommunityRoutes {
     void upload(Exchange x) {
         var file = x.file("image").orElseThrow(() -> KindredException.missingField("image"));
         x.json(201, Map.of("image", posts.upload(x.requireMember(), file).json()));
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/api/v1/community", Access.PUBLIC, g -> {
+            g.get("/categories", this::categories);
+            g.get("/posts", this::list);
+            g.get("/posts/{id}", this::get);
+            g.get("/posts/{id}/comments", this::comments);
+        });
+        r.group("/api/v1/community", Access.MEMBER, g -> {
+            g.post("/posts", this::create);
+            g.patch("/posts/{id}", this::patch);
+            g.delete("/posts/{id}", this::delete);
+            g.get("/posts/{id}/revisions", this::revisions);
+            g.post("/posts/{id}/comments", this::comment);
+            g.post("/posts/{id}/like", this::like);
+            g.delete("/posts/{id}/like", this::unlike);
+            g.post("/posts/{id}/bookmark", this::bookmark);
+            g.delete("/posts/{id}/bookmark", this::unbookmark);
+            g.post("/posts/{id}/share", this::share);
+            g.delete("/comments/{id}", this::deleteComment);
+            g.post("/comments/{id}/like", this::likeComment);
+            g.delete("/comments/{id}/like", this::unlikeComment);
+            g.get("/bookmarks", this::bookmarks);
+            g.post("/images", this::upload);
+        });
     }
 }

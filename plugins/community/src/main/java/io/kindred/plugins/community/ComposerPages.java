@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.Exchange;
@@ -215,5 +217,21 @@ final class ComposerPages {
     private static List<String> tags(String text) {
         return text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/community", Access.MEMBER, g -> {
+            g.get("/new", this::composer);
+            g.post("/new", this::create);
+            g.get("/posts/{id}/edit", this::editor);
+            g.post("/posts/{id}/edit", this::update);
+            g.post("/posts/{id}/delete", this::delete);
+            g.post("/posts/{id}/like", this::like);
+            g.post("/posts/{id}/bookmark", this::bookmark);
+            g.post("/posts/{id}/share", this::share);
+            g.post("/posts/{id}/comments", this::comment);
+            g.post("/comments/{id}/delete", this::deleteComment);
+        });
     }
 }

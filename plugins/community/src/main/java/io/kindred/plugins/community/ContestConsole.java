@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.web.Exchange;
@@ -218,5 +220,18 @@ final class ContestConsole {
 
     private static boolean ticked(Exchange x, String checkbox) {
         return x.formValue(checkbox).filter(v -> !v.equals("false")).isPresent();
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/console/community/contests", Access.OPERATOR, g -> {
+            g.get("", this::list);
+            g.post("", this::create);
+            g.get("/new", this::newPage);
+            g.get("/{id}", this::editPage);
+            g.post("/{id}", this::update);
+            g.post("/{id}/end", this::end);
+            g.post("/{id}/winners", this::winners);
+        });
     }
 }

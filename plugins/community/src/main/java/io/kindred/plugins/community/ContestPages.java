@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.Exchange;
@@ -68,5 +70,17 @@ final class ContestPages {
             key = "community.contests." + e.code();
         }
         x.redirect("/community/contests/" + id + "?notice=" + key + "#entry-" + postId);
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/community/contests", Access.PUBLIC, g -> {
+            g.get("", this::list);
+            g.get("/{id}", this::contest);
+        });
+        r.group("/community/contests", Access.MEMBER, g -> {
+            g.post("/{id}/entries/{postId}/vote", this::vote);
+            g.post("/{id}/entries/{postId}/unvote", this::unvote);
+        });
     }
 }

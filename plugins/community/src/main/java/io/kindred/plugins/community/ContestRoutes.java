@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.users.Member;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Exchange;
@@ -93,5 +95,24 @@ final class ContestRoutes {
 
     static Member operator(Exchange x) {
         return x.member().orElse(API_CALLER);
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/api/v1/community/contests", Access.PUBLIC, g -> {
+            g.get("", this::list);
+            g.get("/{id}", this::get);
+        });
+        r.group("/api/v1/community/contests", Access.MEMBER, g -> {
+            g.post("/{id}/entries/{postId}/vote", this::vote);
+            g.delete("/{id}/entries/{postId}/vote", this::unvote);
+        });
+        r.group("/api/v1/admin/community/contests", Access.OPERATOR, g -> {
+            g.get("", this::adminList);
+            g.post("", this::create);
+            g.get("/{id}", this::adminGet);
+            g.patch("/{id}", this::patch);
+            g.post("/{id}/winners", this::winners);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
@@ -120,5 +122,16 @@ final class ModerationConsole {
         } catch (NumberFormatException e) {
             throw KindredException.invalidField(name + " is a whole number.");
         }
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/console/community/moderation", Access.OPERATOR, g -> {
+            g.get("", this::page);
+            g.post("/decide", this::decide);
+            g.post("/sanction", this::sanction);
+            g.post("/lift", this::lift);
+            g.post("/words", this::words);
+        });
     }
 }

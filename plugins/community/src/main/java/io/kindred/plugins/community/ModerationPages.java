@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Exchange;
 
@@ -55,5 +57,10 @@ final class ModerationPages {
                 throw KindredException.invalidField(field + " is a whole number.");
             }
         });
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.post("/community/report", Access.MEMBER, this::report);
     }
 }

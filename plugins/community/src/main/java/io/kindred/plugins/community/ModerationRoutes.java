@@ -1,5 +1,7 @@
 package io.kindred.plugins.community;
 
+import io.kindred.api.web.Routes;
+import io.kindred.api.web.Access;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.Exchange;
@@ -116,5 +118,22 @@ final class ModerationRoutes {
         Decisions.Content after = decisions.decide(x.requireMember(), target, Decisions.Action.parse(body.action()),
                 body.reason().orElse(null));
         x.json(Map.of("target", after.json()));
+    }
+
+    /** Registers this class's routes. */
+    void register(Routes r) {
+        r.group("/api/v1/community", Access.MEMBER, g -> {
+            g.post("/reports", this::report);
+            g.get("/standing", this::standing);
+        });
+        r.group("/api/v1/admin/community", Access.OPERATOR, g -> {
+            g.get("/reports", this::queue);
+            g.post("/posts/{id}/moderate", this::moderatePost);
+            g.post("/comments/{id}/moderate", this::moderateComment);
+            g.get("/sanctions", this::inForce);
+            g.get("/members/{id}", this::member);
+            g.post("/members/{id}/sanctions", this::sanction);
+            g.post("/members/{id}/lift", this::lift);
+        });
     }
 }
