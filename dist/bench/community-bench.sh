@@ -2,7 +2,7 @@
 # Benchmark of the community home page (issue 14): GET /community (20 posts with authors and counts) with
 # CONCURRENCY clients, anonymous then signed in, on a database of POSTS posts.
 # Usage: dist/bench/community-bench.sh [path/to/kindred.jar]   (env: POSTS=100000 MEMBERS=1000 CONCURRENCY=32
-#        SECONDS=20 PORT=17373)
+#        SECONDS=20 WARMUP=20 PORT=17373)
 # Talks to 127.0.0.1 only; every wait is bounded.
 set -euo pipefail
 
@@ -42,12 +42,18 @@ url="http://127.0.0.1:$port/community"
 token=$(head -1 "$work/data/bench-community-sessions.txt")
 if command -v wrk >/dev/null; then
   # wrk (Debian package 'wrk') drives the load from C, so the driver takes little of the machine's two cores.
-  wrk -t2 -c"$concurrency" -d5s "$url" >/dev/null                                    # warm-up (JIT)
-  wrk -t2 -c"$concurrency" -d5s -H "Cookie: kindred_session=$token" "$url" >/dev/null
+  # Warm-up. Under full load the JIT's compiler threads starve on two cores and the server stays interpreted
+  # for minutes, so warm up gently, with pauses in which the compiler catches up; then measure the steady state.
+  warm=${WARMUP:-20}
+  wrk -t2 -c4 -d"${warm}s" "$url" >/dev/null; sleep 10
+  wrk -t2 -c4 -d"${warm}s" -H "Cookie: kindred_session=$token" "$url" >/dev/null; sleep 10
+  wrk -t2 -c"$concurrency" -d"${warm}s" "$url" >/dev/null; sleep 10
+  wrk -t2 -c"$concurrency" -d"${warm}s" -H "Cookie: kindred_session=$token" "$url" >/dev/null; sleep 10
   for who in anonymous signed-in; do
     header=(); [ "$who" = signed-in ] && header=(-H "Cookie: kindred_session=$token")
     echo "GET /community $who, $concurrency connections, ${seconds} s:"
     wrk -t2 -c"$concurrency" -d"${seconds}s" --latency "${header[@]}" "$url" | grep -E "Requests/sec|  50%|  99%|Non-2xx|Socket errors"
+    sleep 5
   done
 else
   echo "wrk not installed (apt-get install -y wrk): using the Java driver, which takes a core of its own"
