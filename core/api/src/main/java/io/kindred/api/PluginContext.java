@@ -221,6 +221,23 @@ public interface PluginContext {
     void templates(String folder);
 
     /**
+     * Renders one of the plugin's templates to text instead of to a page, looked up like a page's (the active theme,
+     * then the bundled theme, then the plugin's own), with the same functions ({@code t()}, {@code asset()}) in
+     * {@code locale}. For what a theme should be able to restyle that is not a page: a poster's layout, the text of
+     * a file to download. Output is HTML-escaped unless the template says {@code | raw}.
+     *
+     * <pre>{@code
+     * String layout = ctx.renderText("distribution/poster", Map.of("code", code), x.locale());
+     * }</pre>
+     *
+     * @param template the template's name, e.g. {@code distribution/poster}
+     * @param model    its variables
+     * @param locale   the language of {@code t()}
+     * @return the rendered text
+     */
+    String renderText(String template, java.util.Map<String, ?> model, java.util.Locale locale);
+
+    /**
      * Declares this plugin's message bundle base name inside its jar, e.g. {@code "messages/checkin"} for
      * {@code messages/checkin.properties} and {@code messages/checkin_zh_CN.properties}.
      *

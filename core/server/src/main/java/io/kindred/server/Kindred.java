@@ -199,12 +199,14 @@ public final class Kindred implements AutoCloseable {
         this.notifications = new NotificationService(database, notificationStore, ui, clock);
         ui.addNotificationType("core", NotificationType.of("core.announcement"));
         ui.addNotificationType("core", NotificationType.of(PointsExpiryReminder.TYPE));
+        Messages messages = new Messages(ui);
+        Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         OpenApiDocument openApi = new OpenApiDocument(version());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
-                        new StoredImages(config.uploadsDir()), ui::benefits, notifications, audit.forPlugins()),
+                        new StoredImages(config.uploadsDir()), ui::benefits, notifications, audit.forPlugins(), theme),
                 new HashSet<>(bundled));
         this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,
                 settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576));
@@ -214,8 +216,6 @@ public final class Kindred implements AutoCloseable {
         Locales locales = new Locales(auth, settings);
         LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
-        Messages messages = new Messages(ui);
-        Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
         UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);

@@ -27,12 +27,13 @@ public final class Platform {
                                  Clock clock, Services registry, Images images,
                                  Supplier<List<Benefit>> benefits,
                                  io.kindred.api.notifications.Notifications notifications,
-                                 io.kindred.api.audit.Audit audit) {
+                                 io.kindred.api.audit.Audit audit,
+                                 io.kindred.server.pages.Theme theme) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
             return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits,
-                    notifications, audit);
+                    notifications, audit, theme);
         }
     }
 }

@@ -205,6 +205,11 @@ final class PluginRun implements PluginContext {
     }
 
     @Override
+    public String renderText(String template, java.util.Map<String, ?> model, java.util.Locale locale) {
+        return services.theme().render(template, new java.util.HashMap<>(model), locale);
+    }
+
+    @Override
     public void notificationType(io.kindred.api.notifications.NotificationType type) {
         if (!type.code().startsWith(id + ".")) {
             throw new IllegalArgumentException("a notification type of plugin " + id + " starts with '" + id + ".': "

@@ -72,10 +72,9 @@ final class DistributionPages {
         String code = links.codeOf(me.id());
         String link = links.link(links.siteUrl(x.header("Host")), code);
         String site = ctx.settings().raw("site.name").orElse("Kindred");
-        Posters.PosterText text = new Posters.PosterText(site, t(x, "distribution.poster.subtitle"),
-                t(x, "distribution.poster.inviter").replace("{0}", me.displayName()),
-                code, t(x, "distribution.poster.footer"));
-        x.download("invite-poster.png", "image/png", InviteLinks.drawing(() -> posters.render(text, link)));
+        java.util.Properties layout = Posters.layout(ctx.renderText(Posters.TEMPLATE, Map.of("siteName", Posters.value(site),
+                "inviter", Posters.value(me.displayName()), "code", Posters.value(code)), x.locale()));
+        x.download("invite-poster.png", "image/png", InviteLinks.drawing(() -> posters.render(layout, link)));
     }
 
     /** {@code POST /invite/apply}: apply for distribution rights. */
@@ -167,19 +166,6 @@ final class DistributionPages {
 
     private String day(long millis) {
         return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ctx.siteZone()).format(Instant.ofEpochMilli(millis));
-    }
-
-    /** The poster's texts come from this plugin's bundle, read directly (no JDK bundle cache keeps our class loader). */
-    private static String t(Exchange x, String key) {
-        String file = "zh".equals(x.locale().getLanguage()) ? "/messages/distribution_zh_CN.properties"
-                : "/messages/distribution.properties";
-        java.util.Properties texts = new java.util.Properties();
-        try (var in = DistributionPages.class.getResourceAsStream(file)) {
-            texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return texts.getProperty(key, key);
     }
 
     /** @return "12.34" as 1234; 400 when it is not an amount with at most two decimals */

@@ -6,49 +6,57 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The share poster (海报): a PNG drawn with Java2D from a layout template ({@code poster/layout.properties} in the
- * plugin jar: size, colours, where the texts and the QR code go) and the member's texts in their language.
+ * The share poster (海报): a PNG drawn with Java2D from a layout: the template {@code distribution/poster} rendered to
+ * Java properties (size, colours, where the texts and the QR code go, and the texts in the member's language). The
+ * template is looked up like a page's, so a theme restyles the poster by overriding it.
  */
 final class Posters {
 
-    /** The texts on one poster. */
-    record PosterText(String title, String subtitle, String inviter, String code, String footer) {
-    }
+    /** The template that gives a poster its layout and texts. */
+    static final String TEMPLATE = "distribution/poster";
 
-    private final Properties layout = new Properties();
-
-    Posters() {
-        try (InputStream in = Posters.class.getResourceAsStream("/poster/layout.properties")) {
-            layout.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    /**
+     * @param rendered the template's output
+     * @return its properties
+     */
+    static Properties layout(String rendered) {
+        Properties layout = new Properties();
+        try {
+            layout.load(new java.io.StringReader(rendered));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return layout;
     }
 
-    byte[] render(PosterText text, String link) {
-        int width = number("width");
-        int height = number("height");
+    /** @return {@code text} as a properties value: backslashes doubled, line breaks gone */
+    static String value(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replaceAll("[\\r\\n]+", " ");
+    }
+
+    byte[] render(Properties layout, String link) {
+        int width = number(layout, "width");
+        int height = number(layout, "height");
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(color("background"));
+            g.setColor(color(layout, "background"));
             g.fillRect(0, 0, width, height);
-            g.setColor(color("band"));
-            g.fillRect(0, 0, width, number("bandHeight"));
-            centred(g, text.title(), number("titleY"), number("titleSize"), color("titleColor"), width);
-            centred(g, text.subtitle(), number("subtitleY"), number("subtitleSize"), color("titleColor"), width);
-            int qrSize = number("qrSize");
-            g.drawImage(InviteLinks.qr(link, qrSize), (width - qrSize) / 2, number("qrY"), null);
-            centred(g, text.inviter(), number("inviterY"), number("textSize"), color("textColor"), width);
-            centred(g, text.code(), number("codeY"), number("codeSize"), color("accent"), width);
-            centred(g, text.footer(), number("footerY"), number("footerSize"), color("textColor"), width);
+            g.setColor(color(layout, "band"));
+            g.fillRect(0, 0, width, number(layout, "bandHeight"));
+            centred(g, layout.getProperty("title", ""), number(layout, "titleY"), number(layout, "titleSize"), color(layout, "titleColor"), width);
+            centred(g, layout.getProperty("subtitle", ""), number(layout, "subtitleY"), number(layout, "subtitleSize"), color(layout, "titleColor"), width);
+            int qrSize = number(layout, "qrSize");
+            g.drawImage(InviteLinks.qr(link, qrSize), (width - qrSize) / 2, number(layout, "qrY"), null);
+            centred(g, layout.getProperty("inviter", ""), number(layout, "inviterY"), number(layout, "textSize"), color(layout, "textColor"), width);
+            centred(g, layout.getProperty("code", ""), number(layout, "codeY"), number(layout, "codeSize"), color(layout, "accent"), width);
+            centred(g, layout.getProperty("footer", ""), number(layout, "footerY"), number(layout, "footerSize"), color(layout, "textColor"), width);
         } finally {
             g.dispose();
         }
@@ -62,11 +70,25 @@ final class Posters {
         g.drawString(s, Math.max(8, (width - w) / 2), y);
     }
 
-    private int number(String key) {
-        return Integer.parseInt(layout.getProperty(key).trim());
+    private static int number(Properties layout, String key) {
+        try {
+            return Integer.parseInt(layout.getProperty(key, "").trim());
+        } catch (NumberFormatException e) {
+            throw wrong(key, "a whole number of pixels");
+        }
     }
 
-    private Color color(String key) {
-        return Color.decode(layout.getProperty(key).trim());
+    private static Color color(Properties layout, String key) {
+        try {
+            return Color.decode(layout.getProperty(key, "").trim());
+        } catch (NumberFormatException e) {
+            throw wrong(key, "a colour as #RRGGBB");
+        }
+    }
+
+    /** A theme's poster template that lacks a value or gets one wrong: said plainly, in the log and the answer. */
+    private static io.kindred.api.KindredException wrong(String key, String what) {
+        return new io.kindred.api.KindredException(500, "poster_layout",
+                "The poster template (" + TEMPLATE + ") gives '" + key + "' not as " + what + ".");
     }
 }
