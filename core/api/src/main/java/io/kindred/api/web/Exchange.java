@@ -167,6 +167,21 @@ public interface Exchange {
     /** @return the signed-in member, if any */
     Optional<Member> member();
 
+    /**
+     * Who is calling, to name in the audit log and in "done by" records of operator routes, which also take an API
+     * key: the signed-in member, or for a server calling with an administrator's API key a stand-in with id 0 whose
+     * display name is {@code API key <name>} (the audit log names it so). A plugin's own tables keep a null
+     * member id for it.
+     *
+     * <pre>{@code
+     * Member operator = x.actor();
+     * Long decidedBy = operator.id() == 0 ? null : operator.id();
+     * }</pre>
+     *
+     * @return the caller; a 401 {@code unauthenticated} when there is none
+     */
+    Member actor();
+
     /** @return the signed-in member; a 401 {@code unauthenticated} if there is none */
     Member requireMember();
 

@@ -82,6 +82,9 @@ public final class AuditLog {
     }
 
     private static String label(io.kindred.api.users.Member m) {
+        if (m.id() == 0) {
+            return m.displayName(); // an API key, as Exchange.actor() names it: "API key shop-sync"
+        }
         return (m.email() == null ? m.displayName() : m.email()) + " (#" + m.id() + ")";
     }
 

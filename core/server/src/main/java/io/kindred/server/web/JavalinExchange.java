@@ -153,6 +153,13 @@ public final class JavalinExchange implements Exchange {
     }
 
     @Override
+    public Member actor() {
+        Principal p = auth.principal(ctx).orElseThrow(() -> KindredException.unauthenticated("Sign in first."));
+        return p.isApiKey() ? new Member(0, null, p.label(), java.util.Set.of(io.kindred.api.users.Role.ADMIN), null)
+                : p.member();
+    }
+
+    @Override
     public Member requireMember() {
         return member().orElseThrow(() -> KindredException.unauthenticated("Sign in first."));
     }

@@ -70,7 +70,7 @@ final class ContestConsole {
 
     void end(Exchange x) {
         long id = x.pathParamAsId("id");
-        contests.update(ContestRoutes.operator(x), id, ended());
+        contests.update(x.actor(), id, ended());
         x.redirect("/console/community/contests/" + id + "?notice=community.contests.ended");
     }
 
@@ -78,7 +78,7 @@ final class ContestConsole {
     void winners(Exchange x) {
         long id = x.pathParamAsId("id");
         try {
-            awards.award(ContestRoutes.operator(x), id, picks(x));
+            awards.award(x.actor(), id, picks(x));
         } catch (KindredException e) {
             if (e.status() == 404 && e.code().equals(ContestError.CONTEST_NOT_FOUND.code())) {
                 throw e;
@@ -105,8 +105,8 @@ final class ContestConsole {
         Contest saved;
         try {
             ContestChange change = change(x);
-            saved = id == null ? contests.create(ContestRoutes.operator(x), change)
-                    : contests.update(ContestRoutes.operator(x), id, change);
+            saved = id == null ? contests.create(x.actor(), change)
+                    : contests.update(x.actor(), id, change);
         } catch (KindredException e) {
             if (e.code().equals(ContestError.CONTEST_NOT_FOUND.code())) {
                 throw e;

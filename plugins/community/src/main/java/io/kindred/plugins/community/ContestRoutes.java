@@ -3,7 +3,6 @@ package io.kindred.plugins.community;
 import io.kindred.api.web.Routes;
 import io.kindred.api.web.Access;
 import io.kindred.api.users.Member;
-import io.kindred.api.users.Role;
 import io.kindred.api.web.Exchange;
 import io.kindred.api.web.Page;
 import io.kindred.api.web.PageRequest;
@@ -11,7 +10,6 @@ import io.kindred.api.web.PageRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Contests as JSON: members under {@code /api/v1/community/contests}, operators under
@@ -24,7 +22,6 @@ final class ContestRoutes {
     }
 
     /** Who the audit log names when an operator route is called with an API key rather than a session. */
-    static final Member API_CALLER = new Member(0, null, "API key", Set.of(Role.OPERATOR), null);
 
     private final Contests contests;
     private final ContestVotes votes;
@@ -71,12 +68,12 @@ final class ContestRoutes {
     }
 
     void create(Exchange x) {
-        Contest c = contests.create(operator(x), x.body(ContestChange.class));
+        Contest c = contests.create(x.actor(), x.body(ContestChange.class));
         x.json(201, Map.of("contest", contests.view(c.id(), null).json()));
     }
 
     void patch(Exchange x) {
-        Contest c = contests.update(operator(x), x.pathParamAsId("id"), x.body(ContestChange.class));
+        Contest c = contests.update(x.actor(), x.pathParamAsId("id"), x.body(ContestChange.class));
         x.json(Map.of("contest", contests.view(c.id(), null).json()));
     }
 
@@ -84,17 +81,13 @@ final class ContestRoutes {
     void winners(Exchange x) {
         long id = x.pathParamAsId("id");
         List<ContestAwards.Pick> picks = x.body(WinnersBody.class).winners();
-        awards.award(operator(x), id, picks);
+        awards.award(x.actor(), id, picks);
         Contests.View view = contests.view(id, null);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("contestId", id);
         results.put("decidedAt", view.json().get("decidedAt"));
         results.put("winners", view.results().stream().map(Contests.Result::json).toList());
         x.json(Map.of("results", results));
-    }
-
-    static Member operator(Exchange x) {
-        return x.member().orElse(API_CALLER);
     }
 
     /** Registers this class's routes. */

@@ -89,7 +89,7 @@ final class ModerationRoutes {
     void sanction(Exchange x) {
         long id = x.pathParamAsId("id");
         SanctionBody body = x.body(SanctionBody.class);
-        Member operator = x.requireMember();
+        Member operator = x.actor();
         String reason = body.reason().orElse(null);
         Sanction s = switch (body.kind()) {
             case "warn" -> sanctions.warn(operator, id, reason);
@@ -103,7 +103,7 @@ final class ModerationRoutes {
     /** {@code POST /api/v1/admin/community/members/{id}/lift} → 200 {@code {"member"}}. */
     void lift(Exchange x) {
         long id = x.pathParamAsId("id");
-        sanctions.lift(x.requireMember(), id, x.body(LiftBody.class).reason().orElse(null));
+        sanctions.lift(x.actor(), id, x.body(LiftBody.class).reason().orElse(null));
         x.json(Map.of("member", standings.member(standings.find(id))));
     }
 
@@ -115,7 +115,7 @@ final class ModerationRoutes {
     private void decide(Exchange x, Report.TargetType type) {
         Report.Target target = new Report.Target(type, x.pathParamAsId("id"));
         DecisionBody body = x.body(DecisionBody.class);
-        Decisions.Content after = decisions.decide(x.requireMember(), target, Decisions.Action.parse(body.action()),
+        Decisions.Content after = decisions.decide(x.actor(), target, Decisions.Action.parse(body.action()),
                 body.reason().orElse(null));
         x.json(Map.of("target", after.json()));
     }

@@ -99,4 +99,14 @@ class ImportAndImagesIT {
         assertEquals("invalid_import", bad.json().path("error").path("code").asText(), bad.body());
         assertEquals(403, member.post("/api/v1/admin/community/import", feed).status());
     }
+
+    @Test
+    void aServerImportsWithAnApiKeyAndTheAuditLogNamesTheKey() {
+        Http.Response r = platform.apiClient("cms-sync").post("/api/v1/admin/community/import", Map.of("items",
+                List.of(Map.of("title", "From the CMS", "body", "Synced", "date", "2025-08-01"))));
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, r.json().path("import").path("imported").asInt(), r.body());
+        Http.Response audit = platform.admin().get("/api/v1/admin/audit?limit=5");
+        assertTrue(audit.body().contains("\"actor\":\"API key cms-sync\""), audit.body());
+    }
 }

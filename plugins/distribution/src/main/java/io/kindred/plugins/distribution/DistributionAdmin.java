@@ -80,12 +80,12 @@ final class DistributionAdmin {
 
     void grant(Exchange x) {
         GrantBody b = x.body(GrantBody.class);
-        rights.grantByOperator(Operators.of(x), b.userId(), b.note().orElse(null));
+        rights.grantByOperator(x.actor(), b.userId(), b.note().orElse(null));
         x.json(201, Map.of("distributor", Map.of("userId", b.userId(), "unlocks", rights.unlocks(b.userId()))));
     }
 
     void revoke(Exchange x) {
-        rights.revokeByOperator(Operators.of(x), x.pathParamAsId("userId"), Rights.OPERATOR);
+        rights.revokeByOperator(x.actor(), x.pathParamAsId("userId"), Rights.OPERATOR);
         x.noContent();
     }
 
@@ -98,13 +98,13 @@ final class DistributionAdmin {
 
     void approve(Exchange x) {
         NoteBody b = x.body(NoteBody.class);
-        var a = applications.approve(x.pathParamAsId("id"), Operators.of(x), b.note().orElse(null));
+        var a = applications.approve(x.pathParamAsId("id"), x.actor(), b.note().orElse(null));
         x.json(Map.of("application", Filters.applicationJson(a)));
     }
 
     void reject(Exchange x) {
         NoteBody b = x.body(NoteBody.class);
-        var a = applications.reject(x.pathParamAsId("id"), Operators.of(x), b.note().orElse(null));
+        var a = applications.reject(x.pathParamAsId("id"), x.actor(), b.note().orElse(null));
         x.json(Map.of("application", Filters.applicationJson(a)));
     }
 
@@ -115,12 +115,12 @@ final class DistributionAdmin {
 
     void putLevels(Exchange x) {
         LevelsBody b = x.body(LevelsBody.class);
-        x.json(Map.of("levels", levels.replace(Operators.of(x), b.levels()).stream().map(Level::json).toList()));
+        x.json(Map.of("levels", levels.replace(x.actor(), b.levels()).stream().map(Level::json).toList()));
     }
 
     void rebind(Exchange x) {
         RebindBody b = x.body(RebindBody.class);
-        bindings.rebind(Operators.of(x), b.userId(), b.referrerId(), b.reason());
+        bindings.rebind(x.actor(), b.userId(), b.referrerId(), b.reason());
         binding(x, b.userId());
     }
 
@@ -164,17 +164,17 @@ final class DistributionAdmin {
     }
 
     void approveWithdrawal(Exchange x) {
-        x.json(Map.of("withdrawal", withdrawals.approve(Operators.of(x), x.pathParamAsId("id")).json()));
+        x.json(Map.of("withdrawal", withdrawals.approve(x.actor(), x.pathParamAsId("id")).json()));
     }
 
     void payWithdrawal(Exchange x) {
         PayBody b = x.body(PayBody.class);
-        x.json(Map.of("withdrawal", withdrawals.pay(Operators.of(x), x.pathParamAsId("id"), b.reference()).json()));
+        x.json(Map.of("withdrawal", withdrawals.pay(x.actor(), x.pathParamAsId("id"), b.reference()).json()));
     }
 
     void rejectWithdrawal(Exchange x) {
         NoteBody b = x.body(NoteBody.class);
-        x.json(Map.of("withdrawal", withdrawals.reject(Operators.of(x), x.pathParamAsId("id"), b.note().orElse(null)).json()));
+        x.json(Map.of("withdrawal", withdrawals.reject(x.actor(), x.pathParamAsId("id"), b.note().orElse(null)).json()));
     }
 
     void suspiciousActivity(Exchange x) {

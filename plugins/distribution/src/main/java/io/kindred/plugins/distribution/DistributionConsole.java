@@ -62,12 +62,12 @@ final class DistributionConsole {
     void grantForm(Exchange x) {
         act(x, "/console/distribution", () -> {
             long userId = member(x.formValue("member").orElse(""));
-            rights.grantByOperator(Operators.of(x), userId, x.formValue("note").filter(n -> !n.isBlank()).orElse(null));
+            rights.grantByOperator(x.actor(), userId, x.formValue("note").filter(n -> !n.isBlank()).orElse(null));
         }, "distribution.notice.granted");
     }
 
     void revokeForm(Exchange x) {
-        act(x, "/console/distribution", () -> rights.revokeByOperator(Operators.of(x), x.pathParamAsId("userId"),
+        act(x, "/console/distribution", () -> rights.revokeByOperator(x.actor(), x.pathParamAsId("userId"),
                 x.formValue("source").orElse(Rights.OPERATOR)), "distribution.notice.revoked");
     }
 
@@ -75,7 +75,7 @@ final class DistributionConsole {
         long id = x.pathParamAsId("id");
         String note = x.formValue("note").filter(n -> !n.isBlank()).orElse(null);
         boolean approve = "approve".equals(x.formValue("decision").orElse(""));
-        Member operator = Operators.of(x);
+        Member operator = x.actor();
         act(x, "/console/distribution", () -> {
             if (approve) {
                 applications.approve(id, operator, note);
@@ -86,7 +86,7 @@ final class DistributionConsole {
     }
 
     void rebindForm(Exchange x) {
-        act(x, "/console/distribution", () -> bindings.rebind(Operators.of(x), member(x.formValue("member").orElse("")),
+        act(x, "/console/distribution", () -> bindings.rebind(x.actor(), member(x.formValue("member").orElse("")),
                 member(x.formValue("referrer").orElse("")), x.formValue("reason").orElse("")),
                 "distribution.notice.rebound");
     }
@@ -110,7 +110,7 @@ final class DistributionConsole {
                 input.add(new Levels.LevelInput(code, x.formValue("name" + i).orElse(""), integer(x, "minFans" + i),
                         integer(x, "minTeamSales" + i), List.of(integer(x, "rate1_" + i), integer(x, "rate2_" + i))));
             }
-            levels.replace(Operators.of(x), input);
+            levels.replace(x.actor(), input);
         }, "distribution.notice.levels_saved");
     }
 
@@ -153,7 +153,7 @@ final class DistributionConsole {
     void withdrawalForm(Exchange x) {
         long id = x.pathParamAsId("id");
         String action = x.formValue("action").orElse("");
-        Member operator = Operators.of(x);
+        Member operator = x.actor();
         act(x, "/console/distribution/withdrawals", () -> {
             switch (action) {
                 case "approve" -> withdrawals.approve(operator, id);
