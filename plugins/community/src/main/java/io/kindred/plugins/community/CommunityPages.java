@@ -124,6 +124,8 @@ final class CommunityPages {
         model.put("signedIn", reader != null);
         String query = query(x, q);
         model.put("query", query);
+        String back = "/community?" + query + (page.first() ? "" : "cursor=" + page.cursor());
+        model.put("back", back.replaceFirst("[?&]$", "")); // where a like without JavaScript returns
         model.put("moreUrl", list.nextCursor() == null ? null : "/community?" + query + "cursor=" + list.nextCursor());
         model.put("feedUrl", list.nextCursor() == null ? null : "/community/feed?" + query + "cursor=" + list.nextCursor());
         return model;

@@ -46,7 +46,7 @@ final class Moderation implements PostingGate {
             return;
         }
         ModerationRules rules = ModerationRules.current(ctx.settings());
-        if (act == Act.POST || act == Act.EDIT || act == Act.COMMENT) {
+        if (act == Act.POST || act == Act.EDIT || act == Act.COMMENT || act == Act.UPLOAD) {
             rules.blockedWords().firstMatch(content.text()).ifPresent(w -> {
                 throw new KindredException(ModerationError.BLOCKED_WORDS,
                         "Your text holds a word the community does not allow: \"" + w + "\". Please rephrase it.");

@@ -62,9 +62,9 @@ final class Posts {
         String title = title(d.title());
         String body = body(d.body());
         List<String> imageUrls = d.images() == null ? List.of() : d.images();
-        gate.check(author, PostingGate.Act.POST, new PostingGate.Content(title + "\n" + body, links(body), imageUrls.size()));
-        String product = productUrl(d.productUrl());
         List<String> tags = tags(d.tags());
+        gate.check(author, PostingGate.Act.POST, new PostingGate.Content(words(title, body, tags), links(body), imageUrls.size()));
+        String product = productUrl(d.productUrl());
         long now = ctx.clock().millis();
         boolean official = author.hasRole(Role.OPERATOR);
         return ctx.db().write(h -> {
@@ -115,7 +115,8 @@ final class Posts {
         }
         String title = d.title() == null ? post.title() : title(d.title());
         String body = d.body() == null ? post.body() : body(d.body());
-        gate.check(editor, PostingGate.Act.EDIT, new PostingGate.Content(title + "\n" + body, links(body),
+        gate.check(editor, PostingGate.Act.EDIT, new PostingGate.Content(
+                words(title, body, d.tags() == null ? post.tags() : tags(d.tags())), links(body),
                 d.images() == null ? post.images().size() : d.images().size()));
         String product = d.productUrl() == null ? post.productUrl() : productUrl(d.productUrl());
         long categoryId = post.categoryId();
@@ -175,7 +176,7 @@ final class Posts {
 
     /** Stores an uploaded picture and its thumbnail for the member's next post. */
     Post.Image upload(Member m, UploadedFile file) {
-        gate.check(m, PostingGate.Act.UPLOAD, new PostingGate.Content("", 0, 1));
+        gate.check(m, PostingGate.Act.UPLOAD, new PostingGate.Content(imageName(file.fileName()), 0, 1));
         String url = ctx.images().store(file, "community");
         String thumb = Thumbnails.of(file).map(t -> ctx.images().store(t, "community")).orElse(url);
         Post.Image image = new Post.Image(url, thumb, imageName(file.fileName()));
@@ -221,6 +222,11 @@ final class Posts {
                     "A picture of a post must be one its author uploaded: " + url)));
         }
         return images;
+    }
+
+    /** @return what the word filter reads of a post: title, text and tags */
+    private static String words(String title, String body, List<String> tags) {
+        return title + "\n" + body + "\n" + String.join(" ", tags);
     }
 
     static String title(String title) {

@@ -417,6 +417,11 @@ class ModerationIT {
         Fixture.postOk(member, "My class notes", "A passage about classic grass");
         long post = Fixture.postOk(member, "Clean", "Clean words");
         assertEquals("blocked_words", comment(member, post, "you ass").errorCode());
+        Http.Response tagged = member.post("/api/v1/community/posts", java.util.Map.of("categoryId", Fixture.RECOMMENDATIONS,
+                "title", "Clean title", "body", "Clean body", "tags", java.util.List.of("赌博")));
+        assertEquals("blocked_words", tagged.errorCode(), "tags are read too");
+        assertEquals("blocked_words", Fixture.upload(member, "cheap pills.png", Fixture.png(10, 10)).errorCode(),
+                "and the names of pictures");
         operator.submitForm("/console/community/moderation", "/console/community/moderation/words", "blockedWords", "");
     }
 

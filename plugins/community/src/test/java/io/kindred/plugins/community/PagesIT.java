@@ -58,6 +58,10 @@ class PagesIT {
             }
         }
         assertFalse(alice.get("/community").body().contains("<b>board</b>"), "titles are escaped");
+        Http.Form list = alice.form("/community?sort=hot");
+        Http.Response liked = list.submit("/community/posts/" + id + "/like", "back", list.field("back"));
+        assertEquals(303, liked.status(), "a like without JavaScript");
+        assertEquals("/community?sort=hot", liked.headers().get("location"), "returns to the list it was given on");
         assertEquals(200, platform.http().get("/community/posts/" + id).status(), "anyone may read");
         Http.Response anonymous = platform.http().get("/community/new");
         assertEquals(303, anonymous.status(), "writing needs an account");
