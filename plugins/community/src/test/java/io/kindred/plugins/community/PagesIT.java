@@ -123,6 +123,37 @@ class PagesIT {
         assertTrue(post.path("pinnedHome").asBoolean());
     }
 
+    @Test
+    void pagesFitAPhoneAndADesktopInBothLanguagesWithoutSidewaysScrolling() throws Exception {
+        Browser.requireChromium();
+        Http wide = platform.member("wide@pages.test", "Wide");
+        long id = Fixture.postOk(wide, "A very long title that should wrap nicely on a small phone screen without pushing it",
+                "https://brand.example/a/very/long/link/that/must/not/push/the/page/sideways/on/a/phone/" + "x".repeat(80),
+                List.of("supercalifragilistic", "serum"));
+        wide.post("/api/v1/community/posts/" + id + "/comments", Map.of("body", "y".repeat(300)));
+        List<String> paths = List.of("/community", "/community?sort=hot", "/community/posts/" + id, "/community/new",
+                "/community/members/" + Fixture.userId(wide), "/community/bookmarks", "/community/contests",
+                "/console/community", "/console/community/categories", "/console/community/featured",
+                "/console/community/import", "/console/community/moderation", "/console/community/contests");
+        for (org.openqa.selenium.Dimension size : List.of(Browser.PHONE, new org.openqa.selenium.Dimension(1280, 800))) {
+            try (Browser b = Browser.open(size)) {
+                WebDriver d = b.driver();
+                b.signIn(platform.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+                for (String lang : List.of("en", "zh-CN")) {
+                    b.open(platform.baseUrl(), "/community");
+                    new Select(d.findElement(By.id("lang-select"))).selectByValue(lang);
+                    b.clickAndWait(d.findElement(By.cssSelector("form.lang-switch button")));
+                    for (String path : paths) {
+                        b.open(platform.baseUrl(), path);
+                        Object overflow = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                        assertEquals(0L, ((Number) overflow).longValue(), size + " " + lang + " " + path + " scrolls sideways");
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertRendered(Http.Response r, String what, String word) {
         assertEquals(200, r.status(), what + ": " + r.body());
         assertTrue(r.body().contains(word), what + " shows '" + word + "'");
