@@ -146,4 +146,29 @@ class PagesIT {
         assertTrue(r.body().contains(word), what + " shows '" + word + "'");
         assertFalse(MISSING_TEXT.matcher(r.body()).find(), what + " has a missing text: " + r.body());
     }
+
+    @Test
+    void pagesFitAPhoneAndADesktopInBothLanguagesWithoutSidewaysScrolling() {
+        Browser.requireChromium();
+        List<String> paths = List.of("/invite", "/invite/team", "/invite/earnings", "/invite/withdraw", "/console/distribution",
+                "/console/distribution/levels", "/console/distribution/commissions", "/console/distribution/withdrawals",
+                "/console/distribution/suspicious");
+        for (org.openqa.selenium.Dimension size : List.of(Browser.PHONE, new org.openqa.selenium.Dimension(1280, 800))) {
+            try (Browser b = Browser.open(size)) {
+                var d = b.driver();
+                b.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+                for (String lang : List.of("en", "zh-CN")) {
+                    b.open(p.baseUrl(), "/invite");
+                    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("lang-select"))).selectByValue(lang);
+                    b.clickAndWait(d.findElement(By.cssSelector("form.lang-switch button")));
+                    for (String path : paths) {
+                        b.open(p.baseUrl(), path);
+                        Object overflow = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                        assertEquals(0L, ((Number) overflow).longValue(), size + " " + lang + " " + path + " scrolls sideways");
+                    }
+                }
+            }
+        }
+    }
 }
