@@ -19,22 +19,8 @@ sqlite_jar=$(ls ~/.m2/repository/org/xerial/sqlite-jdbc/*/sqlite-jdbc-*.jar | gr
 
 [ -f "$jar" ] || { echo "no jar at $jar: build it first" >&2; exit 2; }
 work=$(mktemp -d)
-pid=
-cleanup() { if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" || true; fi; rm -rf "$work"; }
-trap cleanup EXIT
-
-start() {
-  KINDRED_DB_SYNCHRONOUS=$sync KINDRED_ADMIN_EMAIL=admin@bench.test KINDRED_ADMIN_PASSWORD=bench-password-1 \
-    java -jar "$jar" --port "$port" --data "$work/data" >>"$work/kindred.log" 2>&1 &
-  pid=$!
-  for i in $(seq 1 600); do
-    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/healthz" && return 0
-    kill -0 "$pid" 2>/dev/null || { cat "$work/kindred.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "no answer within 60 s" >&2; exit 1
-}
-stop() { kill -TERM "$pid"; for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done; pid=; }
+server_env=(KINDRED_DB_SYNCHRONOUS="$sync")
+. "$here/lib.sh"
 
 start; stop                                   # first start: schema and plugins
 java -cp "$sqlite_jar" "$here/CheckinLoad.java" seed "$work/data/kindred.db" "$members"
