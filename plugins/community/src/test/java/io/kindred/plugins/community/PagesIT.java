@@ -135,10 +135,13 @@ class PagesIT {
                 "/community/members/" + Fixture.userId(wide), "/community/bookmarks", "/community/contests",
                 "/console/community", "/console/community/categories", "/console/community/featured",
                 "/console/community/import", "/console/community/moderation", "/console/community/contests");
+        // An operator of its own: switching the language is saved on the account, which other tests must not see.
+        assertEquals(200, platform.admin().put("/api/v1/admin/users/" + Fixture.userId(wide) + "/roles",
+                Map.of("roles", List.of("operator"))).status());
         for (org.openqa.selenium.Dimension size : List.of(Browser.PHONE, new org.openqa.selenium.Dimension(1280, 800))) {
             try (Browser b = Browser.open(size)) {
                 WebDriver d = b.driver();
-                b.signIn(platform.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+                b.signIn(platform.baseUrl(), "wide@pages.test", "member-password-1");
                 for (String lang : List.of("en", "zh-CN")) {
                     b.open(platform.baseUrl(), "/community");
                     new Select(d.findElement(By.id("lang-select"))).selectByValue(lang);

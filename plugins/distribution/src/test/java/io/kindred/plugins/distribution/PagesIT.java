@@ -153,10 +153,13 @@ class PagesIT {
         List<String> paths = List.of("/invite", "/invite/team", "/invite/earnings", "/invite/withdraw", "/console/distribution",
                 "/console/distribution/levels", "/console/distribution/commissions", "/console/distribution/withdrawals",
                 "/console/distribution/suspicious");
+        // An operator of its own: switching the language is saved on the account, which other tests must not see.
+        Http viewer = member(p, "layout@kindred.test", "Layout", null);
+        assertEquals(200, admin.put("/api/v1/admin/users/" + userId(viewer) + "/roles", Map.of("roles", List.of("operator"))).status());
         for (org.openqa.selenium.Dimension size : List.of(Browser.PHONE, new org.openqa.selenium.Dimension(1280, 800))) {
             try (Browser b = Browser.open(size)) {
                 var d = b.driver();
-                b.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+                b.signIn(p.baseUrl(), "layout@kindred.test", Fixture.PASSWORD);
                 for (String lang : List.of("en", "zh-CN")) {
                     b.open(p.baseUrl(), "/invite");
                     new org.openqa.selenium.support.ui.Select(d.findElement(By.id("lang-select"))).selectByValue(lang);
