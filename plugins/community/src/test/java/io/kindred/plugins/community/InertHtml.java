@@ -29,7 +29,7 @@ final class InertHtml {
 
     /**
      * @param html   a page or a fragment
-     * @param marker what every payload carries, e.g. {@code "KX"}
+     * @param marker what every payload carries, e.g. {@code "KX."}: a dot, so that no random token (base64url) can hold it
      * @param strict for a fragment made only of members' text: the marker may not appear inside any tag at all
      * @return what is executable, empty when all is inert
      */

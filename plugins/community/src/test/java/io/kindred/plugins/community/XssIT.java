@@ -117,7 +117,7 @@ class XssIT {
     }
 
     static String payload(int i) {
-        return PAYLOADS.get(i).replace("{M}", "KX" + i);
+        return PAYLOADS.get(i).replace("{M}", "KX." + i);
     }
 
     @Test
@@ -178,7 +178,7 @@ class XssIT {
         for (JsonNode image : images) {
             assertTrue(URL.matcher(image.path("url").asText()).matches(), image.toString());
             assertTrue(URL.matcher(image.path("thumbUrl").asText()).matches(), image.toString());
-            assertTrue(image.path("name").asText().contains("KX"), image.toString());
+            assertTrue(image.path("name").asText().contains("KX."), image.toString());
         }
     }
 
@@ -196,7 +196,7 @@ class XssIT {
         Http operator = platform.admin();
         Http.Response page = operator.get("/console/community/moderation");
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("KX0"), "the queue shows the reported posts");
+        assertTrue(page.body().contains("KX.0"), "the queue shows the reported posts");
         assertInertPage(page.body(), "/console/community/moderation");
         try (Browser browser = Browser.open(Browser.DESKTOP)) {
             browser.signIn(platform.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
@@ -231,7 +231,7 @@ class XssIT {
         for (String path : List.of("/community/contests", "/community/contests/" + contest)) {
             Http.Response page = reader.get(path);
             assertEquals(200, page.status(), path);
-            assertTrue(page.body().contains("KX"), path + " shows payloads");
+            assertTrue(page.body().contains("KX."), path + " shows payloads");
             assertInertPage(page.body(), path);
         }
     }
@@ -249,14 +249,14 @@ class XssIT {
         for (String path : List.of("/community?sort=hot", "/community?q=alert", "/community/members/" + Fixture.userId(writer))) {
             Http.Response page = reader.get(path);
             assertEquals(200, page.status(), path);
-            assertTrue(page.body().contains("KX"), path + " shows payloads");
+            assertTrue(page.body().contains("KX."), path + " shows payloads");
             assertInertPage(page.body(), path);
         }
         for (int i = 0; i < postIds.size(); i++) {
             String path = "/community/posts/" + postIds.get(i);
             Http.Response page = reader.get(path);
             assertEquals(200, page.status(), path);
-            assertTrue(page.body().contains("KX"), path + " shows its payloads");
+            assertTrue(page.body().contains("KX."), path + " shows its payloads");
             assertInertPage(page.body(), path);
             assertFalse(page.body().contains("<img src=x onerror"), path);
         }
@@ -273,13 +273,13 @@ class XssIT {
     // ---- helpers ----
 
     private static void assertInert(String html, String what) {
-        List<String> problems = InertHtml.problems(html, "KX", true);
+        List<String> problems = InertHtml.problems(html, "KX.", true);
         assertTrue(problems.isEmpty(), what + ": " + problems + "\n" + html);
         assertFalse(html.contains(" style="), what + ": " + html);
     }
 
     private static void assertInertPage(String html, String what) {
-        List<String> problems = InertHtml.problems(html, "KX", false);
+        List<String> problems = InertHtml.problems(html, "KX.", false);
         assertTrue(problems.isEmpty(), what + ": " + problems);
     }
 
