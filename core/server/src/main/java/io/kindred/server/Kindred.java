@@ -51,6 +51,7 @@ import io.kindred.server.plugins.PluginHost;
 import io.kindred.server.plugins.PluginRoutes;
 import io.kindred.server.plugins.PluginSettings;
 import io.kindred.server.plugins.ServiceRegistry;
+import io.kindred.server.purchases.Buyers;
 import io.kindred.server.purchases.PurchaseRoutes;
 import io.kindred.server.purchases.Purchases;
 import io.kindred.server.ui.UiRegistry;
@@ -244,7 +245,7 @@ public final class Kindred implements AutoCloseable {
                 notificationPages,
                 new ConsoleBroadcasts(views, broadcasts, notificationStore, settings),
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
-                new PurchaseRoutes(purchases, users),
+                new PurchaseRoutes(database, purchases, new Buyers(users)),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
                 new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),

@@ -74,6 +74,26 @@ class PurchasesTest {
     }
 
     @Test
+    void aPurchaseCanNameItsMemberByTheShopsCustomerId() {
+        long member = member("by-shop-id@purchases.test");
+        assertEquals(200, shop.post("/api/v1/admin/users/" + member + "/external-ids",
+                Map.of("system", "shopify", "externalId", "cust-77")).status());
+
+        Http.Response byShopId = shop.post("/api/v1/admin/purchases", Map.of(
+                "externalId", Map.of("system", "Shopify", "id", "cust-77"),
+                "externalOrderId", "ORD-2101", "amount", 5_000, "currency", "CNY"));
+        Http.Response unknown = shop.post("/api/v1/admin/purchases", Map.of(
+                "externalId", Map.of("system", "shopify", "id", "cust-nobody"),
+                "externalOrderId", "ORD-2102", "amount", 5_000, "currency", "CNY"));
+
+        assertEquals(201, byShopId.status(), byShopId.body());
+        assertEquals(member, byShopId.json().at("/purchase/userId").asLong());
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals("user_not_found", unknown.json().at("/error/code").asText());
+        assertTrue(unknown.json().at("/error/message").asText().contains("cust-nobody"), unknown.body());
+    }
+
+    @Test
     void refundingTwiceEmitsOnePurchaseRefundedEvent() {
         long member = member("refund@purchases.test");
         assertEquals(201, record(member, "ORD-3001", 8_800).status());

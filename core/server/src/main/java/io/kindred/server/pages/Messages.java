@@ -21,7 +21,8 @@ public final class Messages {
 
     /** The theme's bundles: member pages and the console. */
     public static final List<String> CORE_BUNDLES = List.of("themes/default/messages/messages",
-            "themes/default/messages/console");
+            "themes/default/messages/console", "themes/default/messages/segments", "themes/default/messages/customers",
+            "themes/default/messages/connectors", "themes/default/messages/kpis");
 
     private record Source(String owner, ClassLoader loader, String baseName) {
     }

@@ -3,9 +3,7 @@ package io.kindred.server.purchases;
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
-import io.kindred.server.users.MemberIds;
-import io.kindred.server.users.UserRow;
-import io.kindred.server.users.UserStore;
+import io.kindred.api.db.Database;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
@@ -17,16 +15,26 @@ import java.util.function.Consumer;
 /** {@code /api/v1/admin/purchases}: the brand's shop reports purchases and refunds (API key). */
 public final class PurchaseRoutes implements Consumer<CoreRouting> {
 
-    record PurchaseBody(Optional<Long> userId, Optional<String> email, String externalOrderId, long amount, String currency,
-                        Optional<String> sku) {
+    record ExternalIdBody(String system, String id) {
     }
 
-    private final Purchases purchases;
-    private final UserStore users;
+    record PurchaseBody(Optional<Long> userId, Optional<ExternalIdBody> externalId, Optional<String> email,
+                        Optional<String> phone, Optional<String> name, String externalOrderId, long amount,
+                        String currency, Optional<String> sku) {
 
-    public PurchaseRoutes(Purchases purchases, UserStore users) {
+        Buyer buyer() {
+            return new Buyer(userId, externalId.map(x -> new Buyer.ExternalRef(x.system(), x.id())), email, phone, name);
+        }
+    }
+
+    private final Database db;
+    private final Purchases purchases;
+    private final Buyers buyers;
+
+    public PurchaseRoutes(Database db, Purchases purchases, Buyers buyers) {
+        this.db = db;
         this.purchases = purchases;
-        this.users = users;
+        this.buyers = buyers;
     }
 
     @Override
@@ -58,16 +66,9 @@ public final class PurchaseRoutes implements Consumer<CoreRouting> {
         if (sku != null && sku.length() > 100) {
             throw KindredException.invalidField("The sku must be at most 100 characters.");
         }
-        UserRow user;
-        Optional<String> email = b.email().map(String::trim).filter(e -> !e.isEmpty());
-        if (b.userId().isPresent()) {
-            user = users.byId(b.userId().get()).orElseThrow(() -> MemberIds.notFound(b.userId().get()));
-        } else if (email.isPresent()) {
-            user = users.byEmail(email.get()).orElseThrow(() -> MemberIds.notFound("with the email " + email.get()));
-        } else {
-            throw KindredException.missingField("userId");
-        }
-        Purchases.Recorded r = purchases.record(user.id(), order, b.amount(), currency, sku);
+        Buyer buyer = b.buyer();
+        long userId = db.read(h -> buyers.resolve(h, buyer));
+        Purchases.Recorded r = purchases.record(userId, order, b.amount(), currency, sku);
         ctx.status(r.created() ? 201 : 200).contentType("application/json")
                 .result(Json.write(Map.of("purchase", r.purchase().toJson())));
     }
