@@ -111,6 +111,17 @@ public enum CoreError implements ErrorCode {
     PLUGIN_FAILED(422),
     /** A plugin's new version failed to start; the old one runs again. */
     UPGRADE_FAILED(422),
+    // one member across channels (issue 16): claims and merges
+    /** A one-time claim code that is wrong, used, expired or tried too often. */
+    CLAIM_CODE_INVALID(400),
+    /** A merge of a member into itself. */
+    MERGE_SAME_MEMBER(400),
+    /** The member was merged into another one; the message names it. */
+    MEMBER_MERGED(409),
+    /** A merge Kindred refuses: a staff account (operator, admin) or a member that is not active. */
+    MERGE_REFUSED(409),
+    /** The SMS sender could not hand the message over; try again later. */
+    SMS_NOT_SENT(503),
     /** Too many failed attempts; try again later. */
     TOO_MANY_ATTEMPTS(429);
 

@@ -5,6 +5,14 @@ import io.kindred.api.jobs.Schedule;
 import io.kindred.api.ledger.AssetDefinition;
 import io.kindred.server.config.Config;
 import io.kindred.server.config.SiteSettings;
+import io.kindred.server.customers.ClaimPages;
+import io.kindred.server.customers.ClaimRoutes;
+import io.kindred.server.customers.Claims;
+import io.kindred.server.customers.ConsoleMerge;
+import io.kindred.server.customers.EmailClaims;
+import io.kindred.server.customers.MemberMerges;
+import io.kindred.server.customers.MergeRoutes;
+import io.kindred.server.customers.PhoneClaims;
 import io.kindred.server.db.Db;
 import io.kindred.server.db.Migrations;
 import io.kindred.server.events.Dispatcher;
@@ -231,21 +239,33 @@ public final class Kindred implements AutoCloseable {
         Adjustments adjustments = new Adjustments(database, ledger, users);
         this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
+        // one member across channels (issue 16): customer records from purchases, claims by email or phone, merges
+        Buyers buyers = new Buyers(users, accounts, () -> settings.boolValue(Buyers.CREATE_CUSTOMERS, false), clock);
+        PhoneClaims phoneClaims = new PhoneClaims(database, users, services, clock);
+        Claims claims = new Claims(new EmailClaims(users, resets), phoneClaims, views, settings);
+        ClaimPages claimPages = new ClaimPages(views, claims, auth);
+        MemberMerges merges = new MemberMerges(database, users, ledger, outbox, audit, clock);
+        scheduler.schedule("core", "purge-claim-codes", Schedule.dailyAt(LocalTime.of(4, 20)), now -> phoneClaims.purgeExpired());
+
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
-                new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
+                new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
                 new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
                         throttle, settings, preferences),
                 new PasswordResetPages(views, resets, mailer, settings),
                 new Uploads(config.uploadsDir()),
-                new AuthRoutes(accounts, users, auth, settings, throttle),
+                new AuthRoutes(accounts, users, auth, settings, throttle, claims),
+                new ClaimRoutes(claims, auth),
+                claimPages,
+                new MergeRoutes(merges, auth),
+                new ConsoleMerge(views, users, ledger, merges, auth),
                 new ReferralLinks(database, users, outbox, auth, settings),
                 new MeRoutes(accounts, users, auth, preferences),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,
                 new ConsoleBroadcasts(views, broadcasts, notificationStore, settings),
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
-                new PurchaseRoutes(database, purchases, new Buyers(users)),
+                new PurchaseRoutes(database, purchases, buyers),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
                 new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),

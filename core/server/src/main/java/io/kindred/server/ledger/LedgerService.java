@@ -61,6 +61,9 @@ public final class LedgerService implements Ledger {
             return t;
         }
         Assets.Asset asset = assets.require(r.asset());
+        // Value addressed to a merged member (an event handled after the merge) lands in the member it went into.
+        r = new TransferRequest(r.asset(), current(tx, r.from()), current(tx, r.to()), r.amount(), r.reason(),
+                r.reference(), r.idempotencyKey());
         long now = clock.millis();
         long fromId = account(tx, r.asset(), r.from(), now);
         long toId = account(tx, r.asset(), r.to(), now);
@@ -104,6 +107,77 @@ public final class LedgerService implements Ledger {
         }
         return new Transfer(transferId, r.asset(), r.from(), r.to(), r.amount(), r.reason(), r.reference(),
                 r.idempotencyKey(), Instant.ofEpochMilli(now), false);
+    }
+
+    /**
+     * Moves a member's whole balance of an asset to another member, as a merge of two members does, keeping
+     * the expiry of what moves: the open lots of {@code from} become lots of {@code into} with their own
+     * expiry dates (latest first when {@code into} owed some of it). A negative balance (an asset that allows
+     * it) moves as a transfer the other way. Runs in the caller's transaction; idempotent on the key.
+     *
+     * @return the transfer, or empty when the balance is zero
+     */
+    public Optional<Transfer> moveBalance(Handle tx, String asset, long from, long into, String reason, String reference,
+                                          String idempotencyKey) {
+        long balance = balance(tx, from, asset);
+        if (balance == 0) {
+            return Optional.empty();
+        }
+        if (balance < 0) {
+            return Optional.of(post(tx, new TransferRequest(asset, AccountRef.member(into), AccountRef.member(from), -balance,
+                    reason, reference, idempotencyKey), null));
+        }
+        long fromAccount = account(tx, asset, AccountRef.member(from), clock.millis());
+        List<long[]> lots = tx.createQuery("""
+                        SELECT remaining, COALESCE(expires_at, -1) FROM ledger_lots WHERE account_id = :a AND remaining > 0
+                         ORDER BY CASE WHEN expires_at IS NULL THEN 0 ELSE 1 END, expires_at DESC, id DESC""")
+                .bind("a", fromAccount).map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+        Transfer t = post(tx, new TransferRequest(asset, AccountRef.member(from), AccountRef.member(into), balance,
+                reason, reference, idempotencyKey), null);
+        if (t.replayed()) {
+            return Optional.of(t);
+        }
+        long intoAccount = account(tx, asset, AccountRef.member(into), clock.millis());
+        long left = tx.createQuery("SELECT COALESCE(SUM(amount), 0) FROM ledger_lots WHERE transfer_id = :t AND account_id = :a")
+                .bind("t", t.id()).bind("a", intoAccount).mapTo(Long.class).one();
+        tx.createUpdate("DELETE FROM ledger_lots WHERE transfer_id = :t AND account_id = :a")
+                .bind("t", t.id()).bind("a", intoAccount).execute();
+        long now = clock.millis();
+        for (long[] lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            long amount = Math.min(left, lot[0]);
+            tx.createUpdate("""
+                            INSERT INTO ledger_lots(account_id, transfer_id, amount, remaining, expires_at, created_at)
+                            VALUES (:account, :transfer, :amount, :amount, :expires, :now)""")
+                    .bind("account", intoAccount).bind("transfer", t.id()).bind("amount", amount)
+                    .bind("expires", lot[1] < 0 ? null : lot[1]).bind("now", now).execute();
+            left -= amount;
+        }
+        if (left > 0) {
+            tx.createUpdate("""
+                            INSERT INTO ledger_lots(account_id, transfer_id, amount, remaining, expires_at, created_at)
+                            VALUES (:account, :transfer, :amount, :amount, NULL, :now)""")
+                    .bind("account", intoAccount).bind("transfer", t.id()).bind("amount", left).bind("now", now).execute();
+        }
+        return Optional.of(t);
+    }
+
+    private static AccountRef current(Handle tx, AccountRef ref) {
+        if (!ref.isMember()) {
+            return ref;
+        }
+        long id = ref.userId();
+        for (int hop = 0; hop < 20; hop++) {
+            Optional<Long> next = tx.createQuery("SELECT merged_into FROM users WHERE id = :id AND merged_into IS NOT NULL")
+                    .bind("id", id).mapTo(Long.class).findOne();
+            if (next.isEmpty()) {
+                break;
+            }
+            id = next.get();
+        }
+        return id == ref.userId() ? ref : AccountRef.member(id);
     }
 
     private void entry(Handle tx, long transferId, long accountId, long amount, long balanceAfter, long now) {

@@ -255,7 +255,7 @@ public final class AccountPages implements Consumer<CoreRouting> {
      * The site's address for links that leave the browser (invite links, emailed links): the setting
      * {@code site.url}, or else the origin the request came to (behind a trusted proxy, the forwarded one).
      */
-    static String siteUrl(Context ctx, SiteSettings settings) {
+    public static String siteUrl(Context ctx, SiteSettings settings) {
         Optional<String> configured = settings.raw("site.url").map(String::trim).filter(u -> u.matches("https?://[^\\s/]+(/\\S*)?"));
         if (configured.isPresent()) {
             String u = configured.get();

@@ -44,9 +44,14 @@ public final class MemberPages implements Consumer<CoreRouting> {
     private final UiRegistry ui;
     private final SiteSettings settings;
     private final io.kindred.server.users.LoginThrottle throttle;
+    private final io.kindred.server.customers.Claims claims;
+    private final io.kindred.server.customers.ClaimPages claimPages;
 
     public MemberPages(Views views, Accounts accounts, UserStore users, Auth auth, LedgerService ledger, UiRegistry ui,
-                       SiteSettings settings, io.kindred.server.users.LoginThrottle throttle) {
+                       SiteSettings settings, io.kindred.server.users.LoginThrottle throttle,
+                       io.kindred.server.customers.Claims claims, io.kindred.server.customers.ClaimPages claimPages) {
+        this.claims = claims;
+        this.claimPages = claimPages;
         this.views = views;
         this.accounts = accounts;
         this.users = users;
@@ -121,6 +126,11 @@ public final class MemberPages implements Consumer<CoreRouting> {
         String email = ctx.formParam("email");
         String name = ctx.formParam("displayName");
         String ref = ctx.formParam("ref");
+        if (claims.isClaim(email)) {
+            // An imported customer's email: the record is theirs once they open the link sent to it.
+            claimPages.linkSent(ctx, email);
+            return;
+        }
         try {
             UserRow user = accounts.register(email, ctx.formParam("password"), name, ref, "signup", ctx.ip());
             auth.signIn(ctx, user);

@@ -67,8 +67,8 @@ public final class PurchaseRoutes implements Consumer<CoreRouting> {
             throw KindredException.invalidField("The sku must be at most 100 characters.");
         }
         Buyer buyer = b.buyer();
-        long userId = db.read(h -> buyers.resolve(h, buyer));
-        Purchases.Recorded r = purchases.record(userId, order, b.amount(), currency, sku);
+        // One transaction: a customer record created for an unknown buyer exists only with its purchase.
+        Purchases.Recorded r = db.write(h -> purchases.record(buyers.resolve(h, buyer), order, b.amount(), currency, sku));
         ctx.status(r.created() ? 201 : 200).contentType("application/json")
                 .result(Json.write(Map.of("purchase", r.purchase().toJson())));
     }

@@ -116,6 +116,26 @@ public final class Accounts {
         });
     }
 
+    /**
+     * Creates a password-less customer record inside the caller's transaction, as an import does, and emits
+     * {@code user.registered} with the given source. The caller has checked that email and phone are free.
+     * The person claims it later by proving the email or the phone.
+     *
+     * @param name the customer's name as another system knows it; cut to 50 characters, or made up from the
+     *             email or the phone's last digits when absent
+     */
+    public long createCustomer(Handle h, String email, String phone, String name, String source) {
+        String n = name != null && !name.isBlank() ? name.strip()
+                : email != null ? email.substring(0, email.indexOf('@'))
+                : phone != null ? "Member " + phone.substring(Math.max(0, phone.length() - 4)) : "Member";
+        if (n.codePointCount(0, n.length()) > 50) {
+            n = n.substring(0, n.offsetByCodePoints(0, 50));
+        }
+        long id = users.insert(h, email, phone, null, n, null, clock.millis());
+        publishRegistered(h, id, email, n, null, null, source);
+        return id;
+    }
+
     void publishRegistered(Handle h, long id, String email, String name, String referralCode, Long referrerId, String source) {
         publishRegistered(h, id, email, name, referralCode, referrerId, source, null);
     }
@@ -141,12 +161,25 @@ public final class Accounts {
             Passwords.matches("x", Passwords.DUMMY);
             return Optional.empty();
         }
-        Optional<UserRow> user = users.byEmail(email);
+        Optional<UserRow> user = byEmailOrPhone(email);
         if (user.isEmpty() || user.get().passwordHash() == null || !user.get().status().equals("active")) {
             Passwords.matches(password, Passwords.DUMMY);
             return Optional.empty();
         }
         return Passwords.matches(password, user.get().passwordHash()) ? user : Optional.empty();
+    }
+
+    /** A member signs in with their email or, when they have none (a claimed phone-only customer), their phone. */
+    private Optional<UserRow> byEmailOrPhone(String identifier) {
+        String id = identifier.trim();
+        if (id.contains("@")) {
+            return users.byEmail(id);
+        }
+        if (!PHONE.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        String phone = normalisePhone(id);
+        return db.read(h -> users.byPhone(h, phone));
     }
 
     public void changePassword(long userId, String newPassword) {

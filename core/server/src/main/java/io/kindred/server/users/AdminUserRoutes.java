@@ -92,6 +92,8 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
             m.putAll(summary(u, users.labels(h, id)));
             m.put("referredByCode", u.referredByCode());
             m.put("externalIds", users.externalIds(h, id));
+            // A merged member answers with where it went.
+            m.put("mergedInto", users.mergedInto(h, id).map(x -> users.current(h, x)).orElse(null));
             return m;
         });
     }

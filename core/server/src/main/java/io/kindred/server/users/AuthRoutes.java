@@ -5,6 +5,7 @@ import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
+import io.kindred.server.customers.Claims;
 import io.kindred.server.web.Auth;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
@@ -28,8 +29,11 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
     private final Auth auth;
     private final SiteSettings settings;
     private final LoginThrottle throttle;
+    private final Claims claims;
 
-    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings, LoginThrottle throttle) {
+    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings, LoginThrottle throttle,
+                      Claims claims) {
+        this.claims = claims;
         this.accounts = accounts;
         this.users = users;
         this.auth = auth;
@@ -46,6 +50,13 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
 
     private void register(Context ctx) {
         RegisterBody b = Bodies.read(Json.CORE, ctx.body(), RegisterBody.class);
+        if (claims.isClaim(b.email())) {
+            // An imported customer's email: they prove it through the emailed link, then the record is theirs.
+            claims.sendLink(ctx, b.email());
+            ctx.status(202).contentType("application/json")
+                    .result(Json.write(Map.of("claim", Claims.answer("email", Accounts.normaliseEmail(b.email())))));
+            return;
+        }
         UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode().orElse(null), "signup",
                 ctx.ip());
         auth.signIn(ctx, user);

@@ -66,6 +66,28 @@ public final class PasswordResets {
         }
     }
 
+    /**
+     * Sends an imported (password-less) member a one-time link to claim their record: the same tokens, limit
+     * and expiry as a reset, a link to {@code /claim/email}. Redeeming it with {@link #reset} sets the first
+     * password, which proves the email and makes the record the member's.
+     *
+     * @return whether a link was sent (false: {@link #MAX_PER_WINDOW} links went out in the last hour)
+     */
+    public boolean requestClaim(UserRow user, String baseUrl, BiFunction<UserRow, String, Mailer.Mail> compose) {
+        Optional<String> token = issue(user.id());
+        if (token.isEmpty()) {
+            log.info("Claim link for {} not sent: {} links were already sent in the last hour", user.email(), MAX_PER_WINDOW);
+            return false;
+        }
+        String link = baseUrl + "/claim/email?token=" + token.get();
+        if (mailer.configured()) {
+            mailer.sendLater(compose.apply(user, link));
+        } else {
+            log.info("Claim link for {} (no SMTP configured): {}", user.email(), link);
+        }
+        return true;
+    }
+
     /** Stores a new token for the member, unless they already got {@link #MAX_PER_WINDOW} in the window. */
     Optional<String> issue(long userId) {
         String token = Tokens.secret(32);

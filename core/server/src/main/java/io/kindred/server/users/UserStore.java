@@ -84,6 +84,25 @@ public final class UserStore {
                 .bind("system", system).bind("externalId", externalId).map(MAPPER).findOne();
     }
 
+    /** @return the member a merged member went into (directly), or empty when it was not merged */
+    public Optional<Long> mergedInto(Handle h, long id) {
+        return h.createQuery("SELECT merged_into FROM users WHERE id = :id AND merged_into IS NOT NULL")
+                .bind("id", id).mapTo(Long.class).findOne();
+    }
+
+    /** @return the member itself, or the member it was merged into, following merges of merges */
+    public long current(Handle h, long id) {
+        long at = id;
+        for (int hop = 0; hop < 20; hop++) {
+            Optional<Long> next = mergedInto(h, at);
+            if (next.isEmpty()) {
+                return at;
+            }
+            at = next.get();
+        }
+        return at;
+    }
+
     public Optional<UserRow> byReferralCode(String code) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.referral_code = :code")
                 .bind("code", code.trim().toUpperCase()).map(MAPPER).findOne());
