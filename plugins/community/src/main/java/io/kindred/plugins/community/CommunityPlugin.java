@@ -58,6 +58,7 @@ public final class CommunityPlugin extends KindredPlugin {
         ctx.stylesheet("css/community.css");
         ModerationRules.ALL.forEach(ctx::setting);
         ctx.on("checkin.recorded", "moderation-checkins", Replay.FROM_START, trust::checkedIn);
+        ctx.on("member.merged", "merge-members", new CommunityMerges()::onMerged);
         ctx.notificationType(Interactions.COMMENTED);
         ctx.notificationType(Interactions.REPLIED);
         ctx.notificationType(Interactions.LIKED);

@@ -74,6 +74,7 @@ public final class DistributionPlugin extends KindredPlugin {
         ctx.on("purchase.recorded", "commission", commissions::onPurchase);
         ctx.on("purchase.refunded", "refund", commissions::onRefund);
         ctx.on("checkin.recorded", "checkin-task", rights::onCheckin);
+        ctx.on("member.merged", "merge-members", new DistributionMerges()::onMerged);
         ctx.job("release-commissions", Schedule.every(Duration.ofMinutes(10)), commissions::releaseDue);
         ctx.job("recount-levels", Schedule.dailyAt(LocalTime.of(3, 30)), levels::recountAll);
 

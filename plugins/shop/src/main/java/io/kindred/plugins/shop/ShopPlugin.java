@@ -33,6 +33,7 @@ public final class ShopPlugin extends KindredPlugin {
         ShopConsole console = new ShopConsole(ctx, catalog, redemptions, coupons);
 
         ctx.migrations("db/shop");
+        ctx.on("member.merged", "merge-members", new ShopMerges()::onMerged);
         for (SettingDefinition<?> setting : ShopSettings.ALL) {
             ctx.setting(setting);
         }
