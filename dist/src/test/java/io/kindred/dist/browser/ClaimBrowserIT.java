@@ -1,0 +1,112 @@
+package io.kindred.dist.browser;
+
+import io.kindred.testkit.Browser;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An imported phone-only customer claims their account on a phone, in Chinese, in a real browser: from the
+ * sign-up page to the claim page, the code from the (log) SMS sender, a password, signed in with their history.
+ * The claim pages and the console's merge page fit a phone without sideways scrolling.
+ */
+class ClaimBrowserIT {
+
+    private static final Pattern CODE = Pattern.compile("your code is (\\d{6})|验证码是 (\\d{6})");
+
+    @Test
+    void anImportedCustomerClaimsTheAccountByPhoneOnAPhoneInChinese() {
+        Browser.requireChromium();
+        try (TestPlatform p = TestPlatform.builder().start(); Browser b = Browser.open(Browser.PHONE)) {
+            Http admin = p.admin();
+            Http.Response imported = admin.raw("POST", "/api/v1/admin/users/import", "text/csv",
+                    "phone,name,total_spent\n+8613800138088,王芳,120.00\n");
+            long id = imported.json().at("/report/rows/0/userId").asLong();
+            admin.post("/api/v1/admin/ledger/adjustments", Map.of("userId", id, "asset", "points", "amount", 66,
+                    "reason", "imported balance"));
+
+            b.open(p.baseUrl(), "/");
+            b.driver().manage().addCookie(new org.openqa.selenium.Cookie("kindred_lang", "zh-CN"));
+            b.open(p.baseUrl(), "/signup");
+            b.clickAndWait(b.driver().findElement(By.cssSelector("a[href='/claim']")));
+            assertTrue(b.driver().findElement(By.tagName("h1")).getText().contains("认领"));
+            assertNoSidewaysScroll(b, "/claim");
+            b.driver().findElement(By.name("phone")).sendKeys("+86 138 0013 8088");
+            String log = captureErr(() -> b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/claim/phone'] button"))));
+            Matcher m = CODE.matcher(log);
+            assertTrue(m.find(), log);
+            String code = m.group(1) != null ? m.group(1) : m.group(2);
+            assertNoSidewaysScroll(b, "/claim/phone");
+            b.screenshot(Path.of("target/screenshots/claim-code-phone-zh.png"));
+            b.driver().findElement(By.name("code")).sendKeys(code);
+            b.driver().findElement(By.name("password")).sendKeys("claimed-password-1");
+            b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/claim/phone/confirm'] button")));
+
+            assertTrue(b.driver().getCurrentUrl().contains("notice=welcome"), b.driver().getCurrentUrl());
+            b.open(p.baseUrl(), "/points");
+            assertTrue(b.driver().findElement(By.tagName("main")).getText().contains("66"), "the imported points are theirs");
+        }
+    }
+
+    @Test
+    void theConsolesMergePageFitsAPhone() {
+        Browser.requireChromium();
+        try (TestPlatform p = TestPlatform.builder().start(); Browser b = Browser.open(Browser.PHONE)) {
+            long a = p.member("a@claim-browser.test", "A").get("/api/v1/me").json().at("/user/id").asLong();
+            long c = p.member("c@claim-browser.test", "C").get("/api/v1/me").json().at("/user/id").asLong();
+            b.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+            b.open(p.baseUrl(), "/console/members/" + a + "/merge?from=" + c);
+            assertNoSidewaysScroll(b, "/console/members/{id}/merge");
+            b.driver().findElement(By.name("confirm")).click();
+            b.clickAndWait(b.driver().findElement(By.cssSelector("form[method=post][action$='/merge'] button")));
+            assertTrue(b.driver().getCurrentUrl().contains("notice=merged"), b.driver().getCurrentUrl());
+            assertEquals("merged", p.admin().get("/api/v1/admin/users/" + c).json().at("/user/status").asText());
+            assertFalse(b.driver().getPageSource().contains("Exception"));
+        }
+    }
+
+    private static void assertNoSidewaysScroll(Browser b, String page) {
+        Object sideways = ((JavascriptExecutor) b.driver())
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+        assertEquals(Boolean.FALSE, sideways, page + " scrolls sideways on a phone");
+    }
+
+    private static synchronized String captureErr(Runnable work) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int x) {
+                copy.write(x);
+                original.write(x);
+            }
+
+            @Override
+            public void write(byte[] x, int off, int len) {
+                copy.write(x, off, len);
+                original.write(x, off, len);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        return copy.toString(StandardCharsets.UTF_8);
+    }
+}
