@@ -104,13 +104,43 @@ public final class MemberMerges {
 
     private Merge move(Handle h, String actor, UserRow into, UserRow from) {
         long now = clock.millis();
+        Map<String, Object> moved = new LinkedHashMap<>();
+        moved.put("balances", moveBalances(h, into, from));
+        moved.put("purchases", movePurchases(h, into, from));
+        List<String> labels = List.copyOf(users.labels(h, from.id()));
+        labels.forEach(l -> users.addLabel(h, into.id(), l, now));
+        h.createUpdate("DELETE FROM user_labels WHERE user_id = :from").bind("from", from.id()).execute();
+        moved.put("labels", labels);
+        moved.put("externalIds", h.createUpdate("UPDATE user_external_ids SET user_id = :into WHERE user_id = :from")
+                .bind("into", into.id()).bind("from", from.id()).execute());
+        moved.putAll(closeAndTakeContacts(h, into, from, now));
+        moved.put("referredMembers", h.createUpdate("""
+                        UPDATE users SET referred_by_code = :code WHERE referred_by_code = :old AND id <> :into""")
+                .bind("code", into.referralCode()).bind("old", from.referralCode()).bind("into", into.id()).execute());
+
+        h.createUpdate("""
+                        INSERT INTO member_merges(from_id, into_id, actor, summary, created_at)
+                        VALUES (:from, :into, :actor, :summary, :now)""")
+                .bind("from", from.id()).bind("into", into.id()).bind("actor", actor).bind("summary", Json.write(moved))
+                .bind("now", now).execute();
+        audit.record(h, actor, "member.merged", "user:" + into.id(), "Merged member " + from.id() + " (" + label(from)
+                + ") into member " + into.id() + " (" + label(into) + "): " + Json.write(moved) + ".");
+        events.publish(h, "member.merged", into.id(), Map.of("into", into.id(), "from", from.id()));
+        return new Merge(into.id(), from.id(), Instant.ofEpochMilli(now), moved, false);
+    }
+
+    /** Every non-zero balance, as a transfer whose key derives from the merge: nothing is created or lost. */
+    private Map<String, Object> moveBalances(Handle h, UserRow into, UserRow from) {
         String reference = "merge:" + from.id() + ":" + into.id();
         Map<String, Object> balances = new LinkedHashMap<>();
         for (Map.Entry<String, Long> b : memberBalances(h, from.id()).entrySet()) {
-            ledger.moveBalance(h, b.getKey(), from.id(), into.id(), "member_merged", reference,
-                    reference + ":" + b.getKey());
+            ledger.moveBalance(h, b.getKey(), from.id(), into.id(), "member_merged", reference, reference + ":" + b.getKey());
             balances.put(b.getKey(), b.getValue());
         }
+        return balances;
+    }
+
+    private static int movePurchases(Handle h, UserRow into, UserRow from) {
         int purchases = h.createUpdate("UPDATE purchases SET user_id = :into WHERE user_id = :from")
                 .bind("into", into.id()).bind("from", from.id()).execute();
         h.createUpdate("""
@@ -119,14 +149,16 @@ public final class MemberMerges {
                                                         THEN :day ELSE last_purchase_day END
                          WHERE id = :into""")
                 .bind("spent", from.totalSpent()).bind("day", from.lastPurchaseDay()).bind("into", into.id()).execute();
-        List<String> labels = List.copyOf(users.labels(h, from.id()));
-        labels.forEach(l -> users.addLabel(h, into.id(), l, now));
-        h.createUpdate("DELETE FROM user_labels WHERE user_id = :from").bind("from", from.id()).execute();
-        int externalIds = h.createUpdate("UPDATE user_external_ids SET user_id = :into WHERE user_id = :from")
-                .bind("into", into.id()).bind("from", from.id()).execute();
+        return purchases;
+    }
+
+    /**
+     * Marks {@code from} merged, signs it out everywhere, ends its reset links, and hands its email and phone
+     * to {@code into} when {@code into} has none (both are unique: {@code from} lets go first).
+     */
+    private static Map<String, Object> closeAndTakeContacts(Handle h, UserRow into, UserRow from, long now) {
         boolean email = into.email() == null && from.email() != null;
         boolean phone = into.phone() == null && from.phone() != null;
-        // The merged member lets go of its email and phone first: both are unique.
         h.createUpdate("""
                         UPDATE users SET status = 'merged', merged_into = :into, total_spent = 0, updated_at = :now,
                                email = CASE WHEN :email THEN NULL ELSE email END,
@@ -139,29 +171,13 @@ public final class MemberMerges {
                          WHERE id = :into""")
                 .bind("email", email ? from.email() : null).bind("phone", phone ? from.phone() : null)
                 .bind("now", now).bind("into", into.id()).execute();
-        int fans = h.createUpdate("UPDATE users SET referred_by_code = :code WHERE referred_by_code = :old AND id <> :into")
-                .bind("code", into.referralCode()).bind("old", from.referralCode()).bind("into", into.id()).execute();
         h.createUpdate("DELETE FROM sessions WHERE user_id = :from").bind("from", from.id()).execute();
         h.createUpdate("UPDATE password_resets SET used_at = :now WHERE user_id = :from AND used_at IS NULL")
                 .bind("now", now).bind("from", from.id()).execute();
-
-        Map<String, Object> moved = new LinkedHashMap<>();
-        moved.put("balances", balances);
-        moved.put("purchases", purchases);
-        moved.put("labels", labels);
-        moved.put("externalIds", externalIds);
-        moved.put("email", email);
-        moved.put("phone", phone);
-        moved.put("referredMembers", fans);
-        h.createUpdate("""
-                        INSERT INTO member_merges(from_id, into_id, actor, summary, created_at)
-                        VALUES (:from, :into, :actor, :summary, :now)""")
-                .bind("from", from.id()).bind("into", into.id()).bind("actor", actor).bind("summary", Json.write(moved))
-                .bind("now", now).execute();
-        audit.record(h, actor, "member.merged", "user:" + into.id(), "Merged member " + from.id() + " (" + label(from)
-                + ") into member " + into.id() + " (" + label(into) + "): " + Json.write(moved) + ".");
-        events.publish(h, "member.merged", into.id(), Map.of("into", into.id(), "from", from.id()));
-        return new Merge(into.id(), from.id(), Instant.ofEpochMilli(now), moved, false);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", email);
+        m.put("phone", phone);
+        return m;
     }
 
     private static String label(UserRow u) {
