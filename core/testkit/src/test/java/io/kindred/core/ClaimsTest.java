@@ -180,6 +180,23 @@ class ClaimsTest {
         assertEquals(0, admin.get("/api/v1/admin/users?query=13700000009").json().path("items").size());
     }
 
+    @Test
+    void theOperatorTurnsCustomerCreationOnInTheConsoleSettings() {
+        assertTrue(admin.get("/console/settings").body().contains("name=\"purchases.create-customers\""));
+        try {
+            assertEquals(303, admin.submitForm("/console/settings", "/console/settings",
+                    Map.of("purchases.create-customers", "true")).status());
+            Http.Response r = shop.post("/api/v1/admin/purchases", Map.of("email", "fresh@claims.test",
+                    "externalOrderId", "CLAIM-ON-1", "amount", 100, "currency", "CNY"));
+            assertEquals(201, r.status(), r.body());
+        } finally {
+            admin.submitForm("/console/settings", "/console/settings", Map.of("purchases.create-customers", "false"));
+        }
+        Http.Response off = shop.post("/api/v1/admin/purchases", Map.of("email", "fresher@claims.test",
+                "externalOrderId", "CLAIM-OFF-1", "amount", 100, "currency", "CNY"));
+        assertEquals(404, off.status());
+    }
+
     private static long importCustomer(String csv) {
         Http.Response r = admin.raw("POST", "/api/v1/admin/users/import", "text/csv", csv);
         assertEquals(200, r.status(), r.body());

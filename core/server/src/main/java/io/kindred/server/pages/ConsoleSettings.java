@@ -56,6 +56,8 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                         checked("site.theme", "default", v -> theme.available().contains(v))),
                 new Field("site.registration", "select", () -> List.of("open", "invite-only"),
                         SettingDefinition.choice("site.registration", "open", List.of("open", "invite-only"), "Registration")),
+                new Field("purchases.create-customers", "select", () -> List.of("false", "true"), SettingDefinition.choice(
+                        "purchases.create-customers", "false", List.of("false", "true"), "Create customers from purchases")),
                 new Field("home.widgets", "text", List::of, checked("home.widgets", "",
                         v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))));
     }
