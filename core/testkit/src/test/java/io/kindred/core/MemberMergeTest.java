@@ -200,6 +200,7 @@ class MemberMergeTest {
 
         assertEquals(303, done.status(), done.body());
         assertEquals(15, balance(into));
+        assertTrue(admin.get(done.headers().get("location")).body().contains("The members are merged"));
     }
 
     private static long id(Http member) {

@@ -75,7 +75,7 @@ public final class ConsoleMerge implements Consumer<CoreRouting> {
             }
             String actor = auth.principal(ctx).map(Principal::label).orElse("unknown");
             merges.merge(actor, into.id(), member(from).id());
-            ctx.redirect("/console/members/" + into.id() + "?notice=merged", HttpStatus.SEE_OTHER);
+            ctx.redirect("/console/members/" + into.id() + "?notice=customers_merged", HttpStatus.SEE_OTHER);
         } catch (KindredException e) {
             ctx.status(e.status());
             Map<String, Object> model = new HashMap<>();
