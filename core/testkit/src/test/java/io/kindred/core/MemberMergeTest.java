@@ -201,6 +201,8 @@ class MemberMergeTest {
         assertEquals(303, done.status(), done.body());
         assertEquals(15, balance(into));
         assertTrue(admin.get(done.headers().get("location")).body().contains("The members are merged"));
+        assertTrue(admin.get("/console/members/" + from).body().contains("href=\"/console/members/" + into + "\""),
+                "the merged member's page says where it went");
     }
 
     private static long id(Http member) {

@@ -89,6 +89,7 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
         db.read(h -> {
             model.put("labels", users.labels(h, u.id()));
             model.put("externalIds", users.externalIds(h, u.id()));
+            model.put("mergedInto", users.mergedInto(h, u.id()).map(x -> users.current(h, x)).orElse(null));
             return null;
         });
         List<Map<String, Object>> balances = new ArrayList<>();
