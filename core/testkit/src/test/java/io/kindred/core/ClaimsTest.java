@@ -164,6 +164,18 @@ class ClaimsTest {
     }
 
     @Test
+    void theSignUpPageWithAnImportedEmailSendsTheClaimLinkInsteadOfRefusing() {
+        importCustomer("email,name\npage-customer@claims.test,Page Customer\n");
+        String log = captureErr(() -> {
+            Browser.Page page = new Browser(platform).postFormWithoutCsrf("/signup", Map.of("email", "page-customer@claims.test",
+                    "password", "page-password-1", "displayName", "Page"));
+            assertEquals(202, page.status());
+            assertTrue(page.body().contains("We already know page-customer@claims.test"), page.body());
+        });
+        assertTrue(CLAIM_LINK.matcher(log).find(), log);
+    }
+
+    @Test
     void theClaimPageSpeaksChinese() {
         Http zh = platform.http().header("Accept-Language", "zh-CN");
         String body = zh.get("/claim").body();
