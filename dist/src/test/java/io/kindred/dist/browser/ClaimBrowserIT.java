@@ -78,7 +78,7 @@ class ClaimBrowserIT {
             assertNoSidewaysScroll(b, "/console/members/{id}/merge");
             b.driver().findElement(By.name("confirm")).click();
             b.clickAndWait(b.driver().findElement(By.cssSelector("form[method=post][action$='/merge'] button")));
-            assertTrue(b.driver().getCurrentUrl().contains("notice=merged"), b.driver().getCurrentUrl());
+            assertTrue(b.driver().getCurrentUrl().contains("notice=customers_merged"), b.driver().getCurrentUrl());
             assertEquals("merged", p.admin().get("/api/v1/admin/users/" + c).json().at("/user/status").asText());
             assertFalse(b.driver().getPageSource().contains("Exception"));
         }
