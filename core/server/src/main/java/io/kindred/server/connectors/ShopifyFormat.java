@@ -58,7 +58,7 @@ final class ShopifyFormat implements ShopFormat {
         String currency = Money.currency(Money.text(o, "currency"));
         long amount = Money.minorUnits(Money.text(o, "total_price"), currency);
         JsonNode c = o.path("customer");
-        String email = first(Money.text(o, "email"), Money.text(o, "contact_email"), Money.text(c, "email"));
+        String email = first(Money.text(c, "email"), Money.text(o, "email"), Money.text(o, "contact_email"));
         String phone = first(Money.text(o, "phone"), Money.text(c, "phone"), Money.text(o.path("billing_address"), "phone"));
         String name = (Money.text(c, "first_name") + " " + Money.text(c, "last_name")).trim();
         return ShopMessage.purchase(Shop.SHOPIFY.orderRef(id), amount, currency,
