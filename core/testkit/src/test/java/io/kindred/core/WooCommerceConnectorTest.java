@@ -46,15 +46,28 @@ class WooCommerceConnectorTest {
     }
 
     @Test
-    void aDisabledConnectorAnswers404AndLogsNothing() {
-        Http.Response r = shops.push("woocommerce", "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+    void aConnectorNotEnabledAnswers404AndLogsNothing() {
+        // no test of this class enables the Shopify connector
+        Http.Response r = shops.push("shopify", "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
 
-        // the other tests enable it; this one may run after them
-        if (r.status() == 404) {
-            assertEquals("connector_disabled", r.errorCode());
-        } else {
-            assertEquals(401, r.status(), r.body());
-        }
+        assertEquals(404, r.status(), r.body());
+        assertEquals("connector_disabled", r.errorCode());
+        int logged = platform.kindred().database.read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM connector_deliveries WHERE shop = 'shopify'").mapTo(Integer.class).one());
+        assertEquals(0, logged);
+    }
+
+    @Test
+    void aBodyOverTheOneMebibyteLimitIsRefused413BeforeItIsRead() throws Exception {
+        enabled();
+        byte[] big = new byte[1_048_577];
+        java.util.Arrays.fill(big, (byte) ' ');
+
+        Http.Response r = shops.push("woocommerce", "application/json", big, Map.of("X-WC-Webhook-Topic", "order.updated",
+                "X-WC-Webhook-Signature", ShopPushes.hmacBase64(SECRET, big)));
+
+        assertEquals(413, r.status(), r.body());
+        assertEquals("body_too_large", r.errorCode());
     }
 
     @Test
