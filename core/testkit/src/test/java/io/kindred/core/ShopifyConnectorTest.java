@@ -190,6 +190,34 @@ class ShopifyConnectorTest {
     }
 
     @Test
+    void tenParallelDeliveriesOfOneWebhookRecordOnePurchase() throws Exception {
+        shops.member("parallel@shopify.test");
+        String body = order("5010", "parallel@shopify.test");
+        List<Http.Response> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<java.util.concurrent.Callable<Void>> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            pushes.add(() -> {
+                answers.add(shops.shopify("orders/paid", "wh-5010", body, SECRET));
+                return null;
+            });
+        }
+
+        LedgerConcurrencyTest.runInParallel(10, pushes);
+
+        assertTrue(answers.stream().allMatch(r -> r.status() == 200), answers.toString());
+        assertEquals(1, answers.stream().filter(r -> r.json().at("/delivery/outcome").asText().equals("recorded")).count());
+        assertEquals(1, shops.events("purchase.recorded", "shopify:5010").size());
+    }
+
+    @Test
+    void theConsoleTextsExistInEnglishAndChinese() {
+        io.kindred.testkit.Bundles.assertSameKeys(getClass().getClassLoader(), "themes/default/messages/connectors");
+        Http.Response zh = platform.admin().header("Accept-Language", "zh-CN").get("/console/connectors");
+
+        assertTrue(zh.body().contains("店铺连接"), "the page is in Chinese");
+    }
+
+    @Test
     void anotherTopicIsLoggedAsIgnored() throws Exception {
         Http.Response r = shops.shopify("orders/create", "wh-5009", order("5009", "x@shopify.test"), SECRET);
 
