@@ -218,6 +218,22 @@ class ShopifyConnectorTest {
     }
 
     @Test
+    void aSignedBodyThatIsNotAnOrderIsLoggedAsAnErrorNeverA500() throws Exception {
+        Http.Response notJson = shops.shopify("orders/paid", "wh-5011", "not json at all", SECRET);
+        Http.Response noTotal = shops.shopify("orders/paid", "wh-5012", "{\"id\": 5012, \"currency\": \"USD\"}", SECRET);
+        Http.Response badCurrency = shops.shopify("orders/paid", "wh-5013",
+                "{\"id\": 5013, \"currency\": \"Dollars\", \"total_price\": \"1.00\"}", SECRET);
+        Http.Response tooPrecise = shops.shopify("orders/paid", "wh-5014",
+                "{\"id\": 5014, \"currency\": \"JPY\", \"total_price\": \"100.50\"}", SECRET);
+
+        for (Http.Response r : List.of(notJson, noTotal, badCurrency, tooPrecise)) {
+            assertEquals(200, r.status(), r.body());
+            assertEquals("error", r.json().at("/delivery/outcome").asText(), r.body());
+        }
+        assertEquals(Optional.empty(), shops.purchaseStatus("shopify:5014"));
+    }
+
+    @Test
     void anotherTopicIsLoggedAsIgnored() throws Exception {
         Http.Response r = shops.shopify("orders/create", "wh-5009", order("5009", "x@shopify.test"), SECRET);
 
