@@ -111,6 +111,19 @@ class ShopifyConnectorTest {
     }
 
     @Test
+    void aRejectedPushKeepsOnlyAnExcerptOfItsBodySoStrangersCannotFillTheLog() throws Exception {
+        byte[] big = ("{\"id\":5005,\"note\":\"" + "x".repeat(600_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Http.Response forged = shops.push("shopify", "application/json", big,
+                Map.of("X-Shopify-Topic", "orders/paid", "X-Shopify-Webhook-Id", "wh-5005", "X-Shopify-Hmac-Sha256", "AAAA"));
+
+        assertEquals(401, forged.status(), forged.body());
+        long kept = platform.kindred().database.read(h -> h.createQuery(
+                        "SELECT LENGTH(body) FROM connector_deliveries WHERE webhook_id = 'wh-5005'").mapTo(Long.class).one());
+        assertTrue(kept <= 2048, "kept " + kept + " bytes of an unsigned push");
+    }
+
+    @Test
     void aForgedDeliveryDoesNotBlockTheGenuineOneWithTheSameWebhookId() throws Exception {
         shops.member("genuine@shopify.test");
         String body = order("5005", "genuine@shopify.test");

@@ -86,6 +86,13 @@ public final class Connectors {
         return store.settings(shop);
     }
 
+    /** What the log keeps of a push nobody signed: enough to see what it was, never more (anyone may send one). */
+    static final int UNVERIFIED_EXCERPT_BYTES = 2048;
+
+    private static byte[] unverifiedExcerpt(byte[] body) {
+        return body.length <= UNVERIFIED_EXCERPT_BYTES ? body : java.util.Arrays.copyOf(body, UNVERIFIED_EXCERPT_BYTES);
+    }
+
     /**
      * Takes one push: unsigned or wrongly signed ones are logged as {@code rejected} and refused (401,
      * {@code invalid_signature}); verified ones are applied once per delivery id.
@@ -100,13 +107,15 @@ public final class Connectors {
         String webhookId = format.deliveryId(push).orElse(null);
         if (format.isPing(push)) {
             long id = store.add(new ConnectorStore.Entry(shop, topic, webhookId, null, "ignored",
-                    "A check that the URL answers (ping or test message); nothing to do.", false, push.contentType(), push.body()),
+                    "A check that the URL answers (ping or test message); nothing to do.", false, push.contentType(),
+                    unverifiedExcerpt(push.body())),
                     clock.millis());
             return new Outcome(id, "ignored", null, null);
         }
         if (!format.signed(push, settings)) {
             store.add(new ConnectorStore.Entry(shop, topic, webhookId, null, "rejected",
-                    "The signature does not match the connector's secret.", false, push.contentType(), push.body()), clock.millis());
+                    "The signature does not match the connector's secret.", false, push.contentType(),
+                    unverifiedExcerpt(push.body())), clock.millis());
             throw new KindredException(CoreError.INVALID_SIGNATURE,
                     "The request is not signed with the " + shop.label() + " connector's secret.");
         }
