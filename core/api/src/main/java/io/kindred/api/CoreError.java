@@ -123,7 +123,18 @@ public enum CoreError implements ErrorCode {
     /** The SMS sender could not hand the message over; try again later. */
     SMS_NOT_SENT(503),
     /** Too many failed attempts; try again later. */
-    TOO_MANY_ATTEMPTS(429);
+    TOO_MANY_ATTEMPTS(429),
+    // connectors
+    /** A shop push whose signature does not match the connector's secret. */
+    INVALID_SIGNATURE(401),
+    /** A shop connector's URL while the connector is not enabled (or not configured). */
+    CONNECTOR_DISABLED(404),
+    /** A shop connector that does not exist (shopify, woocommerce and youzan do). */
+    CONNECTOR_NOT_FOUND(404),
+    /** A connector delivery log entry that does not exist. */
+    CONNECTOR_DELIVERY_NOT_FOUND(404),
+    /** A connector delivery that cannot be replayed: it was applied already, or its signature was wrong. */
+    DELIVERY_NOT_REPLAYABLE(409);
 
     private final int status;
 

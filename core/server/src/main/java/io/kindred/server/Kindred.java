@@ -245,8 +245,20 @@ public final class Kindred implements AutoCloseable {
         Claims claims = new Claims(new EmailClaims(users, resets), phoneClaims, views, settings);
         ClaimPages claimPages = new ClaimPages(views, claims, auth);
         MemberMerges merges = new MemberMerges(database, users, ledger, outbox, audit, clock);
-        scheduler.schedule("core", "purge-claim-codes", Schedule.dailyAt(LocalTime.of(4, 20)), now -> phoneClaims.purgeExpired());
+        scheduler.schedule("core", "purge-claim-codes", Schedule.dailyAt(LocalTime.of(4, 25)), now -> phoneClaims.purgeExpired());
 
+        // connectors: Shopify, WooCommerce and Youzan push orders that become purchases and refunds
+        io.kindred.server.connectors.Connectors connectors = new io.kindred.server.connectors.Connectors(database, purchases,
+                buyers, audit, clock);
+        java.util.function.Consumer<io.kindred.server.web.CoreRouting> connectorRoutes = r -> {
+            new io.kindred.server.connectors.ConnectorRoutes(connectors).accept(r);
+            new io.kindred.server.connectors.ConsoleConnectors(views, connectors, settings).accept(r);
+        };
+        ui.addNav("core", new io.kindred.api.ui.NavEntry(io.kindred.api.ui.NavEntry.Place.CONSOLE, "connectors.nav",
+                "/console/connectors", 98, io.kindred.api.web.Access.ADMIN));
+        scheduler.schedule("core", "prune-connector-log", Schedule.dailyAt(LocalTime.of(4, 20)),
+                now -> connectors.prune(settings.intValue(io.kindred.server.connectors.Connectors.LOG_DAYS, 30)));
+        // end connectors
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
@@ -273,6 +285,7 @@ public final class Kindred implements AutoCloseable {
                 pluginAssets,
                 new EventRoutes(new EventLog(database), dispatcher),
                 new WebhookRoutes(webhooks),
+                connectorRoutes,
                 new ConsoleWebhooks(views, webhooks, settings),
                 new OpenApiRoutes(openApi, views),
                 new ConsolePages(new ConsolePages.Services(views, theme, auth, database, users, ledger, adjustments,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Points with the {@code end_of_month} expiry policy: lots are spent oldest first, and the expiry job ends
@@ -35,6 +36,24 @@ class ExpiryTest {
                 .setting("ledger.points.expiry", "end_of_month")
                 .setting("site.timezone", timezone)
                 .start();
+    }
+
+    @Test
+    void theExpiryJobFirstRunsTenMinutesAfterTheStartAsDocumented() {
+        Instant before = Instant.now();
+        start("UTC");
+
+        JsonNode expiry = null;
+        for (JsonNode job : platform.admin().get("/api/v1/admin/jobs").json().path("items")) {
+            if (job.path("plugin").asText().equals("core") && job.path("name").asText().equals("expire-lots")) {
+                expiry = job;
+            }
+        }
+
+        assertEquals("every 10m", expiry.path("schedule").asText(), String.valueOf(expiry));
+        assertTrue(expiry.path("lastRun").isNull(), String.valueOf(expiry));
+        Instant next = Instant.parse(expiry.path("nextRun").asText());
+        assertTrue(!next.isBefore(before.plusSeconds(9 * 60 + 30)), "first run due at " + next + ", started at " + before);
     }
 
     @Test

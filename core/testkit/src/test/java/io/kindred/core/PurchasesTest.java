@@ -149,6 +149,38 @@ class PurchasesTest {
     }
 
     @Test
+    void aReplayedOrderWithoutItsSkuIsTheSameOrder() {
+        long member = member("replay-sku@purchases.test");
+        Map<String, Object> withSku = Map.of("userId", member, "externalOrderId", "ORD-5101", "amount", 29_900,
+                "currency", "CNY", "sku", "CARD-ANNUAL");
+        assertEquals(201, shop.post("/api/v1/admin/purchases", withSku).status());
+
+        Http.Response replay = record(member, "ORD-5101", 29_900);
+
+        assertEquals(200, replay.status(), replay.body());
+        assertEquals("CARD-ANNUAL", replay.json().at("/purchase/sku").asText());
+        assertEquals(1, events("purchase.recorded", "ORD-5101").size());
+    }
+
+    @Test
+    void aConflictSaysWhatDiffersIncludingTheCurrency() {
+        long member = member("conflict-currency@purchases.test");
+        assertEquals(201, record(member, "ORD-5201", 1_000).status());
+
+        Http.Response usd = shop.post("/api/v1/admin/purchases", Map.of("userId", member, "externalOrderId", "ORD-5201",
+                "amount", 1_000, "currency", "USD"));
+        Http.Response otherSku = shop.post("/api/v1/admin/purchases", Map.of("userId", member,
+                "externalOrderId", "ORD-5201", "amount", 1_000, "currency", "CNY", "sku", "MUG"));
+
+        assertEquals(409, usd.status(), usd.body());
+        assertEquals("order_conflict", usd.errorCode());
+        assertTrue(usd.json().at("/error/message").asText().contains("currency"), usd.body());
+        assertTrue(usd.json().at("/error/message").asText().contains("1000 CNY"), usd.body());
+        assertEquals(409, otherSku.status(), otherSku.body());
+        assertTrue(otherSku.json().at("/error/message").asText().contains("sku"), otherSku.body());
+    }
+
+    @Test
     void reusingAnOrderIdForADifferentAmountIsAConflict() {
         long member = member("conflict@purchases.test");
         assertEquals(201, record(member, "ORD-5001", 1_000).status());

@@ -41,7 +41,7 @@ class MembershipCardBrowserIT {
             assertTrue(card.findElement(By.id("membership-tier")).getText().contains("V3"), card.getText());
             assertEquals("2500", card.findElement(By.id("membership-growth")).getText().trim());
             assertTrue(card.findElements(By.cssSelector("#membership-benefits li")).size() >= 3, card.getText());
-            assertTrue(card.findElement(By.id("membership-plans")).getText().contains("普通年卡"), card.getText());
+            assertTrue(card.findElement(By.id("membership-plans")).getText().contains("Annual card"), card.getText());
             b.screenshot(Path.of("target/screenshots/account-membership-phone.png"));
 
             d.manage().deleteAllCookies();

@@ -2,6 +2,7 @@ package io.kindred.server.jobs;
 
 import io.kindred.api.jobs.Schedule;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +13,9 @@ import java.util.Map;
  * @param name     the job's name
  * @param schedule when it runs
  * @param lastRun  its last run since the platform started, or null
+ * @param nextRun  when it is due next (real time), or null while it runs or once cancelled
  */
-public record JobInfo(String owner, String name, Schedule schedule, JobRun lastRun) {
+public record JobInfo(String owner, String name, Schedule schedule, JobRun lastRun, Instant nextRun) {
 
     /** @return the interval in short form ({@code 10m}, {@code 30s}, {@code 1h30m}), or null for a daily job */
     public String every() {
@@ -34,6 +36,7 @@ public record JobInfo(String owner, String name, Schedule schedule, JobRun lastR
         m.put("every", every());
         m.put("dailyAt", dailyAt());
         m.put("lastRun", lastRun == null ? null : lastRun.toJson());
+        m.put("nextRun", nextRun);
         return m;
     }
 }

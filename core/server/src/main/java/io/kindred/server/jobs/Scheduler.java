@@ -34,8 +34,6 @@ public final class Scheduler {
     private static final Logger log = LoggerFactory.getLogger("kindred.jobs");
     /** How long "run now" waits for a job before answering that it goes on in the background. */
     private static final long RUN_NOW_WAIT_SECONDS = 120;
-    /** Interval jobs first run soon after start (catching up on what came due while the platform was down). */
-    private static final long FIRST_RUN_MAX_DELAY_MS = 30_000;
 
     /** One registered job and its last run. */
     private static final class Registered {
@@ -85,7 +83,8 @@ public final class Scheduler {
         Runnable run = () -> runLogged(r, "schedule");
         if (schedule.interval() != null) {
             long ms = schedule.interval().toMillis();
-            r.futures.add(executor.scheduleWithFixedDelay(run, Math.min(ms, FIRST_RUN_MAX_DELAY_MS), ms, TimeUnit.MILLISECONDS));
+            // The first run is one interval after start, as documented (operators read "every 10 minutes" so).
+            r.futures.add(executor.scheduleWithFixedDelay(run, ms, ms, TimeUnit.MILLISECONDS));
         } else {
             scheduleDaily(r, run);
         }
@@ -164,8 +163,14 @@ public final class Scheduler {
     /** @return every registered job, by owner then name */
     public List<JobInfo> list() {
         return jobs.values().stream()
-                .map(r -> new JobInfo(r.owner, r.name, r.schedule, r.last))
+                .map(r -> new JobInfo(r.owner, r.name, r.schedule, r.last, nextRun(r)))
                 .sorted(Comparator.comparing(JobInfo::owner).thenComparing(JobInfo::name)).toList();
+    }
+
+    /** @return when the job is due next: the shortest wait of its pending runs, from now (real time) */
+    private static Instant nextRun(Registered r) {
+        return r.futures.stream().filter(f -> !f.isDone()).mapToLong(f -> f.getDelay(TimeUnit.MILLISECONDS)).min()
+                .stream().mapToObj(ms -> Instant.now().plusMillis(Math.max(0, ms))).findFirst().orElse(null);
     }
 
     public void cancelAll(String owner) {

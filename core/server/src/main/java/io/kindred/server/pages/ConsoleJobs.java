@@ -62,6 +62,7 @@ final class ConsoleJobs implements Consumer<CoreRouting> {
     private static Map<String, Object> row(JobInfo j, SiteSettings settings) {
         Map<String, Object> m = new LinkedHashMap<>(j.toJson());
         JobRun last = j.lastRun();
+        m.put("nextWhen", j.nextRun() == null ? "" : ConsoleSupport.when(j.nextRun(), settings.zone()));
         m.put("lastWhen", last == null ? "" : ConsoleSupport.when(last.startedAt(), settings.zone()));
         m.put("lastCount", last == null ? "" : String.valueOf(last.count()));
         m.put("lastError", last == null || last.error() == null ? "" : last.error());

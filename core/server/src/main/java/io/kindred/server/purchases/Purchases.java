@@ -10,7 +10,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -66,10 +68,10 @@ public final class Purchases {
             Optional<Purchase> earlier = find(h, externalOrderId);
             if (earlier.isPresent()) {
                 Purchase p = earlier.get();
-                if (p.userId() != userId || p.amount() != amount || !p.currency().equals(currency)
-                        || !java.util.Objects.equals(p.sku(), sku)) {
-                    throw KindredException.conflict("order_conflict",
-                            "Order " + externalOrderId + " was already recorded with a different member, amount or sku.");
+                String differences = differences(p, userId, amount, currency, sku);
+                if (!differences.isEmpty()) {
+                    throw KindredException.conflict("order_conflict", "Order " + externalOrderId
+                            + " was already recorded with a different " + differences + ".");
                 }
                 return new Recorded(p, false);
             }
@@ -92,6 +94,24 @@ public final class Purchases {
             events.publish(h, "purchase.recorded", userId, payload);
             return new Recorded(find(h, externalOrderId).orElseThrow(), true);
         });
+    }
+
+    /**
+     * @return what a repeat of an order changes ("member, amount, currency or sku"), empty when it is the same
+     *         order; a repeat that leaves the sku out names the same order (shops often resend without it)
+     */
+    private static String differences(Purchase p, long userId, long amount, String currency, String sku) {
+        List<String> d = new ArrayList<>();
+        if (p.userId() != userId) {
+            d.add("member (" + p.userId() + ", not " + userId + ")");
+        }
+        if (p.amount() != amount || !p.currency().equals(currency)) {
+            d.add("amount or currency (" + p.amount() + " " + p.currency() + ", not " + amount + " " + currency + ")");
+        }
+        if (sku != null && !sku.equals(p.sku())) {
+            d.add("sku (" + (p.sku() == null ? "none" : p.sku()) + ", not " + sku + ")");
+        }
+        return String.join(" and ", d);
     }
 
     public Purchase refund(String externalOrderId) {

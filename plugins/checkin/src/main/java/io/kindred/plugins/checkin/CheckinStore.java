@@ -123,12 +123,6 @@ final class CheckinStore {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    /** @return points the member earned for check-ins of {@code day} */
-    long rewardsOn(Handle h, long userId, LocalDate day) {
-        return h.createQuery("SELECT COALESCE(SUM(points), 0) FROM checkin_rewards WHERE user_id = :user AND day = :day")
-                .bind("user", userId).bind("day", day.toString()).mapTo(Long.class).one();
-    }
-
     // ---- statistics ----
 
     /** @return check-ins per day from {@code from} to {@code to}, every day present (0 when none) */

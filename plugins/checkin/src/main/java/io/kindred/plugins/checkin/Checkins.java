@@ -184,7 +184,9 @@ final class Checkins {
             int streak = todays.map(CheckinRow::streak)
                     // yesterday's streak is still alive today unless the cycle starts again today
                     .orElse(yesterdays.filter(y -> streakIfToday == y.streak() + 1).map(CheckinRow::streak).orElse(0));
-            long reward = todays.isPresent() ? store.rewardsOn(h, userId, today)
+            // What today's check-in itself paid: a make-up that lengthens the run may pay a milestone dated today,
+            // but that is the make-up's reward, not today's.
+            long reward = todays.isPresent() ? todays.get().awarded()
                     : rewards.preview(h, rules, userId, today, streakIfToday);
             List<LocalDate> days = rows.stream().map(CheckinRow::day).filter(d -> !d.isBefore(month.atDay(1))).toList();
             return new Status(today, todays.isPresent(), streak, days, makeupsLeft(h, rules, userId, today), reward);

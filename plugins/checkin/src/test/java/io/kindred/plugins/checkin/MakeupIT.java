@@ -71,6 +71,26 @@ class MakeupIT {
     }
 
     @Test
+    void todaysRewardIsWhatTodaysCheckinPaidNotAMilestoneAMakeUpReachedOnIt() {
+        MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
+        try (TestPlatform p = Fixture.start(clock, UTC)) {
+            Fixture.rules(p, rules("3:5", 2, 0));
+            Http alice = p.member("today@kindred.test", "Today");
+            checkInOk(alice);
+            noonOf(clock, MARCH_10.plusDays(2), UTC);
+            checkInOk(alice);
+            assertEquals(10, alice.get("/api/v1/checkins/me").json().at("/todayReward/points").asLong());
+
+            assertEquals(201, makeUp(alice, MARCH_10.plusDays(1)).status());
+
+            JsonNode me = alice.get("/api/v1/checkins/me").json();
+            assertEquals(3, me.path("streak").asInt());
+            assertEquals(10, me.at("/todayReward/points").asLong(),
+                    "today's check-in paid 10; the day-3 bonus was paid by the make-up");
+        }
+    }
+
+    @Test
     void makeUpsAreLimitedPerMonthAndTheLimitStartsAgainNextMonth() {
         MutableClock clock = Fixture.clockAt(LocalDate.of(2026, 3, 31), UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {

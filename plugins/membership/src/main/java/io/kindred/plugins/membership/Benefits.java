@@ -50,6 +50,12 @@ final class Benefits {
                 }).toList();
     }
 
+    /** @return the codes among {@code codes} that a started plugin offers, distinct, in order */
+    List<String> offeredOnly(List<String> codes) {
+        Map<String, Benefit> offered = offered();
+        return codes.stream().distinct().filter(offered::containsKey).toList();
+    }
+
     /**
      * For the console: every offered benefit, then codes in {@code chosen} that no started plugin offers,
      * each as {@code {code, name, chosen, offered}}.

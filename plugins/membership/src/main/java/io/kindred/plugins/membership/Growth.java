@@ -162,7 +162,11 @@ final class Growth {
             return;
         }
         String code = e.string("to");
-        String name = store.tiers(tx).stream().filter(t -> t.code().equals(code)).map(Tier::name).findFirst().orElse(code);
+        // The notification is written once, so in the member's own language (the site's default when unset).
+        java.util.Locale locale = ctx.members().find(e.userId()).map(m -> m.locale())
+                .map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.ENGLISH);
+        String name = store.tiers(tx).stream().filter(t -> t.code().equals(code)).map(t -> t.name(locale))
+                .findFirst().orElse(code);
         ctx.notifications().send(tx, e.userId(), NOTIFY_TIER_UP, Map.of("tier", name), "/membership",
                 "membership:tier-up:" + e.id());
     }

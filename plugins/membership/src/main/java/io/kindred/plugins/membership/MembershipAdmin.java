@@ -41,7 +41,7 @@ final class MembershipAdmin {
 
     /** {@code GET /api/v1/admin/membership/tiers} → {@code {"items":[tier…]}}. */
     void tiers(Exchange x) {
-        x.json(new Page<>(tiers.all().stream().map(Tier::json).toList(), null));
+        x.json(new Page<>(tiers.all().stream().map(t -> t.json(x.locale())).toList(), null));
     }
 
     /**
@@ -50,7 +50,7 @@ final class MembershipAdmin {
      */
     void putTier(Exchange x) {
         Tiers.Saved saved = tiers.save(x.pathParam("code"), x.body(TierChange.class));
-        x.json(saved.created() ? 201 : 200, Map.of("tier", saved.tier().json()));
+        x.json(saved.created() ? 201 : 200, Map.of("tier", saved.tier().json(x.locale())));
     }
 
     /** {@code DELETE /api/v1/admin/membership/tiers/{code}} → 204 (see {@link Tiers#remove}). */
@@ -61,17 +61,17 @@ final class MembershipAdmin {
 
     /** {@code GET /api/v1/admin/membership/plans} → every plan, on sale or not. */
     void plans(Exchange x) {
-        x.json(new Page<>(catalog.all().stream().map(Plan::json).toList(), null));
+        x.json(new Page<>(catalog.all().stream().map(p -> p.json(x.locale())).toList(), null));
     }
 
     /** {@code PUT /api/v1/admin/membership/plans/{code}} with {@link PlanChange}'s fields → {@code {"plan":...}}. */
     void putPlan(Exchange x) {
-        x.json(Map.of("plan", catalog.save(x.pathParam("code"), x.body(PlanChange.class)).json()));
+        x.json(Map.of("plan", catalog.save(x.pathParam("code"), x.body(PlanChange.class)).json(x.locale())));
     }
 
     /** {@code GET /api/v1/admin/membership/stats} → members per tier and current plan holders. */
     void stats(Exchange x) {
-        x.json(statsModel());
+        x.json(statsModel(x.locale()));
     }
 
     /** {@code GET /api/v1/admin/membership/codes} → {@code {"items":[{id,planCode,size,used,note,createdAt}]}}, newest first. */
@@ -88,10 +88,10 @@ final class MembershipAdmin {
 
     /** {@code GET /console/membership}. */
     void page(Exchange x) {
-        Map<String, Object> m = new HashMap<>(statsModel());
+        Map<String, Object> m = new HashMap<>(statsModel(x.locale()));
         List<Tier> ladder = tiers.all();
-        m.put("tierList", ladder.stream().map(t -> withChoices(t.json(), t.benefits(), x)).toList());
-        m.put("planList", catalog.all().stream().map(p -> withChoices(p.json(), p.benefits(), x)).toList());
+        m.put("tierList", ladder.stream().map(t -> withChoices(t.json(x.locale()), t.benefits(), x)).toList());
+        m.put("planList", catalog.all().stream().map(p -> withChoices(p.json(x.locale()), p.benefits(), x)).toList());
         m.put("newPlanChoices", benefits.choices(List.of(), x.locale()));
         m.put("batches", catalog.batches(50));
         @SuppressWarnings("unchecked")
@@ -164,9 +164,9 @@ final class MembershipAdmin {
     }
 
     /** Members per tier and the current card holders, as the stats API and the console page show them. */
-    private Map<String, Object> statsModel() {
+    private Map<String, Object> statsModel(java.util.Locale locale) {
         List<Map<String, Object>> perTier = new ArrayList<>();
-        tiers.membersPerTier().forEach((t, n) -> perTier.add(Map.of("code", t.code(), "name", t.name(), "members", n)));
+        tiers.membersPerTier().forEach((t, n) -> perTier.add(Map.of("code", t.code(), "name", t.name(locale), "members", n)));
         List<Map<String, Object>> holders = catalog.currentHoldings().stream().map(h -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("userId", h.userId());

@@ -28,14 +28,14 @@ final class MembershipForms {
     }
 
     static TierChange tier(Exchange x) {
-        return new TierChange(field(x, "name"), field(x, "threshold").map(v -> number(v, "threshold")),
+        return new TierChange(field(x, "name"), field(x, "nameZh"), field(x, "threshold").map(v -> number(v, "threshold")),
                 field(x, "multiplier").map(MembershipForms::decimal), field(x, "colour"), field(x, "icon"),
                 checkedBenefits(x));
     }
 
     /** An unticked {@code active} box sends nothing: absent means off in a form. */
     static PlanChange plan(Exchange x) {
-        return new PlanChange(field(x, "name"), field(x, "months").map(v -> (int) number(v, "months")),
+        return new PlanChange(field(x, "name"), field(x, "nameZh"), field(x, "months").map(v -> (int) number(v, "months")),
                 field(x, "trialDays").map(v -> (int) number(v, "trialDays")), field(x, "price").map(v -> number(v, "price")),
                 field(x, "currency"), field(x, "sku"), checkedBenefits(x), Optional.of(field(x, "active").isPresent()));
     }

@@ -50,13 +50,13 @@ final class MembershipPages {
         Map<String, Object> m = new HashMap<>();
         m.put("card", api.view(x.requireMember().id(), locale));
         m.put("tiers", ctx.db().read(store::tiers).stream().map(t -> {
-            Map<String, Object> j = t.json();
+            Map<String, Object> j = t.json(locale);
             j.put("benefitList", benefits.json(t.benefits(), locale));
             return j;
         }).toList());
         long me = x.requireMember().id();
         m.put("plans", ctx.db().read(h -> plans.catalog(h).stream().map(p -> {
-            Map<String, Object> j = p.json();
+            Map<String, Object> j = p.json(locale);
             j.put("trialAvailable", p.trialDays() > 0 && plans.neverHeld(h, me, p.code()));
             j.put("benefitList", benefits.json(p.benefits(), locale));
             j.put("priceText", String.format(Locale.ROOT, "%d.%02d %s", p.price() / 100, p.price() % 100, p.currency()));
@@ -69,7 +69,7 @@ final class MembershipPages {
     void trial(Exchange x) {
         String notice = "membership.trial_started";
         try {
-            plans.startTrial(x.requireMember().id(), x.pathParam("code"));
+            plans.startTrial(x.requireMember().id(), x.pathParam("code"), x.locale());
         } catch (KindredException e) {
             if (!NOTICED.contains(e.code())) {
                 throw e;
@@ -84,7 +84,7 @@ final class MembershipPages {
         String code = x.formValue("code").orElse(null);
         String notice = "membership.redeemed";
         try {
-            plans.redeem(x.requireMember().id(), code);
+            plans.redeem(x.requireMember().id(), code, x.locale());
         } catch (KindredException e) {
             if (!NOTICED.contains(e.code())) {
                 throw e;

@@ -69,7 +69,7 @@ final class MembershipRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             Map<String, Object> tierJson = new LinkedHashMap<>();
             tierJson.put("code", tier.code());
-            tierJson.put("name", tier.name());
+            tierJson.put("name", tier.name(locale));
             tierJson.put("rank", tier.rank());
             body.put("tier", tierJson);
             body.put("growth", g);
@@ -77,7 +77,7 @@ final class MembershipRoutes {
             if (next != null) {
                 nextJson = new LinkedHashMap<>();
                 nextJson.put("code", next.code());
-                nextJson.put("name", next.name());
+                nextJson.put("name", next.name(locale));
                 nextJson.put("growthNeeded", Math.max(0, next.threshold() - g));
             }
             body.put("next", nextJson);
@@ -85,33 +85,40 @@ final class MembershipRoutes {
             body.put("tierReviewAt", !growth.yearly() ? null : store.reviewedAt(h, userId)
                     .map(at -> java.time.Instant.ofEpochMilli(at).atZone(ctx.siteZone()).plusMonths(12).toLocalDate().toString())
                     .orElse(null));
-            body.put("plans", plans.activePlans(h, userId));
+            body.put("plans", plans.activePlans(h, userId, locale));
             body.put("benefits", benefitNames.json(benefits(h, userId), locale));
             long span = next == null ? 1 : Math.max(1, next.threshold() - tier.threshold());
             body.put("progress", next == null ? 100 : (int) Math.min(100, Math.max(0, (g - tier.threshold()) * 100 / span)));
-            body.put("tierDetail", tier.json());
+            body.put("tierDetail", tier.json(locale));
             return body;
         });
     }
 
     /** {@code GET /api/v1/membership/tiers} → {@code {"items":[tier…]}}, lowest first. */
     void tiers(Exchange x) {
-        x.json(Page.all(ctx.db().read(store::tiers).stream().map(Tier::json).toList()));
+        x.json(Page.all(ctx.db().read(store::tiers).stream().map(t -> t.json(x.locale())).toList()));
     }
 
     /** {@code GET /api/v1/membership/plans} → {@code {"items":[plan…]}}: the plans on sale. */
     void plans(Exchange x) {
-        x.json(Page.all(ctx.db().read(plans::catalog).stream().map(Plan::json).toList()));
+        x.json(Page.all(ctx.db().read(plans::catalog).stream().map(p -> memberView(p, x.locale())).toList()));
+    }
+
+    /** A plan as members see it: its benefits only those a started plugin offers (the others do nothing now). */
+    private Map<String, Object> memberView(Plan p, java.util.Locale locale) {
+        Map<String, Object> m = p.json(locale);
+        m.put("benefits", benefitNames.offeredOnly(p.benefits()));
+        return m;
     }
 
     /** {@code POST /api/v1/membership/redeem {"code"}} → 201 {@code {"plan":{code,name,endsAt}}}. */
     void redeem(Exchange x) {
-        x.json(201, Map.of("plan", plans.redeem(x.requireMember().id(), x.body(RedeemBody.class).code())));
+        x.json(201, Map.of("plan", plans.redeem(x.requireMember().id(), x.body(RedeemBody.class).code(), x.locale())));
     }
 
     /** {@code POST /api/v1/membership/plans/{code}/trial} → 201 {@code {"plan":{code,name,endsAt}}}. */
     void trial(Exchange x) {
-        x.json(201, Map.of("plan", plans.startTrial(x.requireMember().id(), x.pathParam("code"))));
+        x.json(201, Map.of("plan", plans.startTrial(x.requireMember().id(), x.pathParam("code"), x.locale())));
     }
 
     /** {@code POST /api/v1/admin/membership/grants {"userId","planCode"}} → 201 {@code {"grant":{userId,planCode,endsAt}}}. */

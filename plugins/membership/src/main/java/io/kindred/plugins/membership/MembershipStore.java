@@ -17,27 +17,28 @@ final class MembershipStore {
 
     List<Tier> tiers(Handle h) {
         return h.createQuery("""
-                        SELECT code, name, tier_rank, threshold, multiplier, colour, icon, benefits
+                        SELECT code, name, tier_rank, threshold, multiplier, colour, icon, benefits, name_zh
                           FROM membership_tiers ORDER BY tier_rank""")
                 .map((rs, c) -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7), PlanStore.codes(rs.getString(8))))
+                        rs.getInt(5), rs.getString(6), rs.getString(7), PlanStore.codes(rs.getString(8)),
+                        rs.getString(9)))
                 .list();
     }
 
     void insertTier(Handle tx, Tier t) {
         tx.createUpdate("""
-                        INSERT INTO membership_tiers(code, name, tier_rank, threshold, multiplier, colour, icon, benefits)
-                        VALUES (:code, :name, :rank, :threshold, :m, :colour, :icon, :benefits)""")
-                .bind("code", t.code()).bind("name", t.name()).bind("rank", t.rank()).bind("threshold", t.threshold())
+                        INSERT INTO membership_tiers(code, name, name_zh, tier_rank, threshold, multiplier, colour, icon, benefits)
+                        VALUES (:code, :name, :nameZh, :rank, :threshold, :m, :colour, :icon, :benefits)""")
+                .bind("code", t.code()).bind("name", t.name()).bind("nameZh", t.nameZh()).bind("rank", t.rank()).bind("threshold", t.threshold())
                 .bind("m", t.multiplier()).bind("colour", t.colour()).bind("icon", t.icon())
                 .bind("benefits", String.join(",", t.benefits())).execute();
     }
 
     void updateTier(Handle tx, Tier t) {
         tx.createUpdate("""
-                        UPDATE membership_tiers SET name = :name, threshold = :threshold, multiplier = :m,
+                        UPDATE membership_tiers SET name = :name, name_zh = :nameZh, threshold = :threshold, multiplier = :m,
                                colour = :colour, icon = :icon, benefits = :benefits WHERE code = :code""")
-                .bind("name", t.name()).bind("threshold", t.threshold()).bind("m", t.multiplier())
+                .bind("name", t.name()).bind("nameZh", t.nameZh()).bind("threshold", t.threshold()).bind("m", t.multiplier())
                 .bind("colour", t.colour()).bind("icon", t.icon()).bind("benefits", String.join(",", t.benefits()))
                 .bind("code", t.code()).execute();
     }

@@ -60,7 +60,8 @@ final class PlanCatalog {
         List<String> before = old == null ? List.of() : old.benefits();
         List<String> chosen = c.benefits().map(b -> benefits.check(Tiers.trimmed(b), before)).orElse(before);
         boolean active = c.active().orElse(old == null || old.active());
-        return new Plan(code, name, months, trial, price, currency, sku, chosen, active);
+        return new Plan(code, name, months, trial, price, currency, sku, chosen, active,
+                Names.checkedZh(c.nameZh(), old == null ? null : old.nameZh(), 60));
     }
 
     private static String blankToNull(String s) {

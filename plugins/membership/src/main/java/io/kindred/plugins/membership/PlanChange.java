@@ -8,7 +8,8 @@ import java.util.Optional;
  * console's plan form builds it: every field optional, an absent one keeps its value (or the default of a
  * new plan: 1 month, no trial, price 0 CNY, no sku, no benefits, on sale).
  *
- * @param name      shown to members, 1 to 60 characters; required for a new plan
+ * @param name      shown to members (English, the default), 1 to 60 characters; required for a new plan
+ * @param nameZh    the Simplified Chinese name, up to 60 characters; blank removes it
  * @param months    0 to 120, 0 = lifetime
  * @param trialDays 0 to 365
  * @param price     minor units, 0 to 10^12
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param benefits  benefit codes, replacing the plan's
  * @param active    whether it is on sale
  */
-record PlanChange(Optional<String> name, Optional<Integer> months, Optional<Integer> trialDays, Optional<Long> price,
+record PlanChange(Optional<String> name, Optional<String> nameZh, Optional<Integer> months, Optional<Integer> trialDays, Optional<Long> price,
                   Optional<String> currency, Optional<String> sku, Optional<List<String>> benefits,
                   Optional<Boolean> active) {
 }

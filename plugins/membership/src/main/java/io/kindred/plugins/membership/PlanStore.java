@@ -19,7 +19,7 @@ final class PlanStore {
         }
     }
 
-    private static final String PLAN_COLUMNS = "code, name, months, trial_days, price, currency, sku, benefits, active";
+    private static final String PLAN_COLUMNS = "code, name, months, trial_days, price, currency, sku, benefits, active, name_zh";
 
     List<Plan> plans(Handle h, boolean activeOnly) {
         return h.createQuery("SELECT " + PLAN_COLUMNS + " FROM membership_plans"
@@ -40,12 +40,12 @@ final class PlanStore {
     /** Creates the plan (last in the catalog's order) or changes it. */
     void savePlan(Handle tx, Plan p) {
         tx.createUpdate("""
-                        INSERT INTO membership_plans(code, name, months, trial_days, price, currency, sku, benefits, active, sort)
-                        VALUES (:code, :name, :months, :trial, :price, :currency, :sku, :benefits, :active,
+                        INSERT INTO membership_plans(code, name, name_zh, months, trial_days, price, currency, sku, benefits, active, sort)
+                        VALUES (:code, :name, :nameZh, :months, :trial, :price, :currency, :sku, :benefits, :active,
                                 (SELECT COALESCE(MAX(sort), 0) + 1 FROM membership_plans))
-                        ON CONFLICT (code) DO UPDATE SET name = :name, months = :months, trial_days = :trial,
+                        ON CONFLICT (code) DO UPDATE SET name = :name, name_zh = :nameZh, months = :months, trial_days = :trial,
                             price = :price, currency = :currency, sku = :sku, benefits = :benefits, active = :active""")
-                .bind("code", p.code()).bind("name", p.name()).bind("months", p.months()).bind("trial", p.trialDays())
+                .bind("code", p.code()).bind("name", p.name()).bind("nameZh", p.nameZh()).bind("months", p.months()).bind("trial", p.trialDays())
                 .bind("price", p.price()).bind("currency", p.currency()).bind("sku", p.sku())
                 .bind("benefits", String.join(",", p.benefits())).bind("active", p.active() ? 1 : 0).execute();
     }
@@ -216,7 +216,7 @@ final class PlanStore {
     private static Plan plan(ResultSet rs) throws SQLException {
         String benefits = rs.getString(8);
         return new Plan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
-                rs.getString(7), codes(benefits), rs.getInt(9) == 1);
+                rs.getString(7), codes(benefits), rs.getInt(9) == 1, rs.getString(10));
     }
 
     static List<String> codes(String commaSeparated) {

@@ -113,7 +113,7 @@ final class Plans {
      *
      * @return the trial's end
      */
-    Map<String, Object> startTrial(long userId, String planCode) {
+    Map<String, Object> startTrial(long userId, String planCode, java.util.Locale locale) {
         return ctx.db().write(tx -> {
             Plan plan = plan(tx, planCode);
             if (plan.trialDays() <= 0 || !plan.active()) {
@@ -135,7 +135,7 @@ final class Plans {
             payload.put("source", "trial");
             payload.put("extended", false);
             ctx.events().publish(tx, "plan.activated", userId, payload);
-            return holdingJson(plan, endsAt);
+            return holdingJson(plan, endsAt, locale);
         });
     }
 
@@ -227,7 +227,7 @@ final class Plans {
      * A member redeems an activation code: the first claim wins, every later use (by anyone) is refused with
      * 409 {@code code_already_used}; an unknown code is 404 {@code code_not_found}.
      */
-    Map<String, Object> redeem(long userId, String rawCode) {
+    Map<String, Object> redeem(long userId, String rawCode, java.util.Locale locale) {
         String code = normalise(rawCode);
         return ctx.db().write(tx -> {
             String planCode = store.codePlan(tx, code).orElseThrow(() -> new KindredException(MembershipError.CODE_NOT_FOUND,
@@ -237,7 +237,7 @@ final class Plans {
             }
             Plan plan = plan(tx, planCode);
             Long endsAt = activate(tx, userId, plan, "code:" + code, "code");
-            return holdingJson(plan, endsAt);
+            return holdingJson(plan, endsAt, locale);
         });
     }
 
@@ -247,10 +247,10 @@ final class Plans {
     }
 
     /** @return the member's active plans as {@code {code,name,endsAt}} */
-    List<Map<String, Object>> activePlans(Handle h, long userId) {
+    List<Map<String, Object>> activePlans(Handle h, long userId, java.util.Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PlanStore.Holding held : store.activeHoldings(h, userId, ctx.clock().millis())) {
-            store.plan(h, held.planCode()).ifPresent(p -> out.add(holdingJson(p, held.endsAt())));
+            store.plan(h, held.planCode()).ifPresent(p -> out.add(holdingJson(p, held.endsAt(), locale)));
         }
         return out;
     }
@@ -276,10 +276,10 @@ final class Plans {
                 "There is no plan '" + code + "'."));
     }
 
-    private static Map<String, Object> holdingJson(Plan plan, Long endsAt) {
+    private static Map<String, Object> holdingJson(Plan plan, Long endsAt, java.util.Locale locale) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", plan.code());
-        m.put("name", plan.name());
+        m.put("name", plan.name(locale));
         m.put("endsAt", endsAt == null ? null : Instant.ofEpochMilli(endsAt).toString());
         return m;
     }

@@ -68,7 +68,7 @@ final class Tiers {
         List<String> chosen = c.benefits().map(b -> benefits.check(trimmed(b), t.benefits())).orElse(t.benefits());
         return new Tier(t.code(), Fields.text(c.name(), t.name(), "name", 40), t.rank(),
                 Fields.number(c.threshold(), t.threshold(), "threshold", 0, Fields.MAX_NUMBER), multiplier, colour,
-                Fields.text(c.icon(), t.icon(), "icon", 8), chosen);
+                Fields.text(c.icon(), t.icon(), "icon", 8), chosen, Names.checkedZh(c.nameZh(), t.nameZh(), 40));
     }
 
     private Tier add(Handle tx, String code, TierChange c) {
@@ -84,7 +84,7 @@ final class Tiers {
         }
         Tier top = tiers.get(tiers.size() - 1);
         Tier added = new Tier(code, code, top.rank() + 1, top.threshold() + 1, top.multiplier(), top.colour(), top.icon(),
-                List.of());
+                List.of(), null);
         store.insertTier(tx, added);
         return added;
     }

@@ -15,6 +15,7 @@ import static io.kindred.plugins.membership.Fixture.refund;
 import static io.kindred.plugins.membership.Fixture.tierChangedEvents;
 import static io.kindred.plugins.membership.Fixture.userId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,7 +30,7 @@ class GrowthIT {
             Http alice = p.member("alice@kindred.test", "Alice");
             JsonNode me = me(alice);
             assertEquals("V1", me.path("tier").path("code").asText());
-            assertEquals("社区菜鸟", me.path("tier").path("name").asText());
+            assertEquals("Community rookie", me.path("tier").path("name").asText());
             assertEquals(1, me.path("tier").path("rank").asInt());
             assertEquals(0, me.path("growth").asLong());
             assertEquals("V2", me.path("next").path("code").asText());
@@ -40,8 +41,38 @@ class GrowthIT {
             JsonNode tiers = alice.get("/api/v1/membership/tiers").json().path("items");
             assertEquals(5, tiers.size());
             assertEquals("V5", tiers.get(4).path("code").asText());
-            assertEquals("社区领袖", tiers.get(4).path("name").asText());
-            assertEquals(6, alice.get("/api/v1/membership/plans").json().path("items").size());
+            assertEquals("Community leader", tiers.get(4).path("name").asText());
+            JsonNode plans = alice.get("/api/v1/membership/plans").json().path("items");
+            assertEquals(6, plans.size());
+            assertEquals("Annual card Plus", plans.get(5).path("name").asText());
+            assertFalse(plans.toString().contains("distribution.rights"), "no started plugin offers it: " + plans);
+            assertTrue(plans.get(5).path("benefits").toString().contains("points.multiplier"), plans.toString());
+        }
+    }
+
+    @Test
+    void tierAndCardNamesFollowTheReadersLanguageAndOperatorsEditBoth() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("zh@kindred.test", "Zh");
+            alice.header("Accept-Language", "zh-CN");
+            assertEquals("社区菜鸟", me(alice).path("tier").path("name").asText());
+            assertEquals("社区领袖", alice.get("/api/v1/membership/tiers").json().at("/items/4/name").asText());
+            assertEquals("高级年卡", alice.get("/api/v1/membership/plans").json().at("/items/5/name").asText());
+
+            Http.Response renamed = p.admin().put("/api/v1/admin/membership/tiers/V1",
+                    Map.of("name", "Newcomer", "nameZh", "新人"));
+            assertEquals(200, renamed.status(), renamed.body());
+            assertEquals("Newcomer", renamed.json().at("/tier/names/en").asText());
+            assertEquals("新人", renamed.json().at("/tier/names/zh-CN").asText());
+            assertEquals("新人", me(alice).path("tier").path("name").asText());
+            alice.header("Accept-Language", "en");
+            assertEquals("Newcomer", me(alice).path("tier").path("name").asText());
+
+            Http.Response noZh = p.admin().put("/api/v1/admin/membership/plans/monthly", Map.of("nameZh", " "));
+            assertEquals(200, noZh.status(), noZh.body());
+            alice.header("Accept-Language", "zh-CN");
+            assertEquals("Monthly card", alice.get("/api/v1/membership/plans").json().at("/items/0/name").asText(),
+                    "without a Chinese name the English one shows");
         }
     }
 

@@ -27,7 +27,8 @@ class PagesIT {
                     assertEquals(200, r.status(), lang + " " + path + ": " + r.body());
                     String body = r.body();
                     assertTrue(body.contains("id=\"membership-tier\""), lang + " " + path);
-                    assertTrue(body.contains("V2 · 社区新秀"), lang + " " + path);
+                    assertTrue(body.contains(lang.equals("en") ? "V2 · Rising member" : "V2 · 社区新秀"), lang + " " + path);
+                    assertFalse(lang.equals("en") && body.contains("社区"), "an English page shows English tier names: " + path);
                     assertTrue(body.contains("id=\"membership-growth\">600<"), lang + " " + path);
                     assertTrue(body.contains("id=\"membership-progress\" class=\"progress-bar\" max=\"100\" value=\"6\""), lang + " " + path + body);
                     assertTrue(body.contains(lang.equals("en") ? "Birthday bonus points" : "生日积分礼"), lang + " " + path);
@@ -50,10 +51,10 @@ class PagesIT {
                 String body = alice.get("/account").body();
                 assertTrue(body.contains("id=\"section-membership\""), lang + body);
                 assertTrue(body.contains(lang.equals("en") ? "Membership card" : "会员卡"), lang);
-                assertTrue(body.contains("V2 · 社区新秀"), lang);
+                assertTrue(body.contains(lang.equals("en") ? "V2 · Rising member" : "V2 · 社区新秀"), lang);
                 assertTrue(body.contains("id=\"membership-progress\""), lang);
                 assertTrue(body.contains(lang.equals("en") ? "Monthly bonus points" : "每月赠送积分"), lang);
-                assertTrue(body.contains("普通月卡 · " + (lang.equals("en") ? "until " : "")), lang + body);
+                assertTrue(body.contains(lang.equals("en") ? "Monthly card · until " : "普通月卡 · "), lang + body);
                 assertTrue(body.indexOf("id=\"section-membership\"") < body.indexOf("id=\"profile\""), "above the forms");
                 assertFalse(body.contains("membership."), lang + " has a missing text");
             }
@@ -114,7 +115,7 @@ class PagesIT {
             Http.Response first = alice.submitForm("/membership", "/membership/redeem", "code", code);
             assertEquals(303, first.status(), first.body());
             assertTrue(location(first).contains("notice=membership.redeemed"), location(first));
-            assertTrue(alice.get("/membership").body().contains("普通年卡"));
+            assertTrue(alice.get("/membership").body().contains("Annual card"));
             Http.Response again = alice.submitForm("/membership", "/membership/redeem", "code", code);
             assertTrue(location(again).contains("notice=membership.code_already_used"));
             String page = alice.get("/membership?notice=membership.code_already_used").body();

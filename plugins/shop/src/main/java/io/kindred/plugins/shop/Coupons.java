@@ -60,9 +60,13 @@ final class Coupons {
                 .bind("r", redemptionId).mapTo(String.class).list();
     }
 
-    /** Adds codes from text: one per line, or the first column of CSV lines; blank lines and repeats skipped. */
+    /**
+     * Adds codes from text: one per line, or the first column of CSV lines; blank lines skipped. A code given
+     * twice in the text, or already in the pool, counts as a duplicate.
+     */
     Added upload(long itemId, String text) {
         Set<String> codes = new LinkedHashSet<>();
+        int given = 0;
         for (String line : text.split("\\R")) {
             String code = line.split("[,;\\t]", 2)[0].strip().replace("\"", "");
             if (!code.isEmpty()) {
@@ -70,9 +74,10 @@ final class Coupons {
                     throw KindredException.invalidField("A coupon code is at most 100 characters: " + code.substring(0, 20) + "…");
                 }
                 codes.add(code);
+                given++;
             }
         }
-        return add(itemId, codes);
+        return add(itemId, codes, given);
     }
 
     /** Generates {@code count} random codes of 12 characters. */
@@ -88,10 +93,11 @@ final class Coupons {
             }
             codes.add(b.toString());
         }
-        return add(itemId, codes);
+        return add(itemId, codes, codes.size());
     }
 
-    private Added add(long itemId, Set<String> codes) {
+    /** @param given how many codes the operator gave, repeats included: the ones not added are duplicates */
+    private Added add(long itemId, Set<String> codes, int given) {
         if (codes.size() > MAX_CODES) {
             throw KindredException.invalidField("At most " + MAX_CODES + " codes at once.");
         }
@@ -106,7 +112,7 @@ final class Coupons {
             }
             long left = tx.createQuery("SELECT COUNT(*) FROM shop_coupon_codes WHERE item_id = :item AND handed_to IS NULL")
                     .bind("item", itemId).mapTo(Long.class).one();
-            return new Added(added, codes.size() - added, left);
+            return new Added(added, given - added, left);
         });
     }
 

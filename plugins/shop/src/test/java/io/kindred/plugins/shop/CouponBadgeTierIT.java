@@ -30,6 +30,11 @@ class CouponBadgeTierIT {
                     Map.of("codes", "CODE-A,first\nCODE-B\n\nCODE-A\n"));
             assertEquals(201, up.status(), up.body());
             assertEquals(2, up.json().path("added").asInt());
+            assertEquals(1, up.json().path("duplicates").asInt(), "CODE-A twice in one upload: " + up.body());
+            Http.Response again = p.admin().post("/api/v1/admin/shop/items/" + coupon + "/coupons",
+                    Map.of("codes", java.util.List.of("CODE-B", "CODE-B")));
+            assertEquals(0, again.json().path("added").asInt(), again.body());
+            assertEquals(2, again.json().path("duplicates").asInt(), "already in the pool, then repeated: " + again.body());
             Http.Response gen = p.admin().post("/api/v1/admin/shop/items/" + coupon + "/coupons", Map.of("generate", 2));
             assertEquals(4, gen.json().path("couponsLeft").asInt());
 
