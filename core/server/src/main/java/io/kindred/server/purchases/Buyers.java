@@ -56,8 +56,7 @@ public final class Buyers {
     }
 
     /**
-     * The member the buyer names, inside the caller's write transaction. A shop's customer id seen for the
-     * first time is linked to the member found by email or phone. When nobody matches and the setting
+     * The member the buyer names, inside the caller's write transaction. When nobody matches and the setting
      * {@value #CREATE_CUSTOMERS} is on, a password-less customer record is created (email, phone, name,
      * external id) and emits {@code user.registered} with source {@code purchase}; the person claims it later.
      *
@@ -67,7 +66,6 @@ public final class Buyers {
     public long resolve(Handle h, Buyer buyer) {
         Optional<Long> found = find(h, buyer);
         if (found.isPresent()) {
-            buyer.externalId().ifPresent(x -> users.linkExternalId(h, found.get(), x.system(), x.id(), clock.millis()));
             return found.get();
         }
         if (buyer.userId().isPresent() || !createCustomers.getAsBoolean()) {
