@@ -86,6 +86,17 @@ class StartupIT {
     }
 
     @Test
+    void theJarImportsACustomerCsv() throws Exception {
+        KindredProcess k = launch(tmp.resolve("data"), KindredProcess.adminEnv());
+
+        Http.Response r = k.admin().raw("POST", "/api/v1/admin/users/import", "text/csv",
+                "email,name,labels\nold-customer@startup.test,Old Customer,vip\n");
+
+        assertEquals(200, r.status(), "the libraries in kindred.jar must fit together: " + r.body());
+        assertEquals(1, r.json().at("/report/imported").asInt(), r.body());
+    }
+
+    @Test
     void theJarServesTheApiDescriptionOfTheCoreAndItsBundledPlugins() throws Exception {
         KindredProcess k = launch(tmp.resolve("data"), KindredProcess.adminEnv());
 
