@@ -69,9 +69,14 @@ public final class ConsoleSegments implements Consumer<CoreRouting> {
 
     private void list(Context ctx) {
         Map<String, Object> model = new HashMap<>();
-        model.put("saved", segments.list(Long.MAX_VALUE, 100).stream().map(c -> Map.of("id", c.segment().id(),
-                "name", c.segment().name(), "count", c.count().map(String::valueOf).orElse(""),
-                "summary", summary(c.segment().filters()))).toList());
+        model.put("saved", segments.list(Long.MAX_VALUE, 100).stream().map(c -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", c.segment().id());
+            m.put("name", c.segment().name());
+            m.put("count", c.count().orElse(null));
+            m.put("summary", summary(c.segment().filters()));
+            return m;
+        }).toList());
         Map<String, String> f = filters(ctx, false);
         boolean preview = ctx.queryParam("preview") != null;
         if (preview) {
@@ -117,7 +122,6 @@ public final class ConsoleSegments implements Consumer<CoreRouting> {
             model.put("members", m.rows().stream().map(u -> SegmentRoutes.summary(u, m.labels().get(u.id()))).toList());
         }
         model.put("error", error);
-        model.put("notice", ctx.queryParam("notice") == null ? "" : ctx.queryParam("notice"));
         page(ctx, "console/segment", model, form == null ? s.filters() : form, s.name());
     }
 
