@@ -11,10 +11,14 @@ UPDATE users SET purchase_count = (SELECT COUNT(*) FROM purchases p WHERE p.user
 ALTER TABLE users ADD COLUMN last_active_day TEXT;
 UPDATE users SET last_active_day = last_purchase_day;
 
-CREATE INDEX users_last_purchase_day ON users(last_purchase_day);
-CREATE INDEX users_purchase_count ON users(purchase_count);
-CREATE INDEX users_total_spent ON users(total_spent);
-CREATE INDEX users_last_active_day ON users(last_active_day);
+-- One covering index per RFM dimension, led by it and holding the other two: a count of an RFM segment is one range
+-- scan of one index, never a row lookup (R>=4 AND F>=4 AND M>=4 over 1 M members reads ~0.2 M index entries);
+-- the boundaries job walks each dimension's index in order. The leading columns also serve the single filters.
+CREATE INDEX users_rfm_r ON users(last_purchase_day, purchase_count, total_spent);
+CREATE INDEX users_rfm_f ON users(purchase_count, last_purchase_day, total_spent);
+CREATE INDEX users_rfm_m ON users(total_spent, purchase_count, last_purchase_day);
+-- last active, with the sign-up time so that "active lately and joined when" is covered too
+CREATE INDEX users_active ON users(last_active_day, created_at);
 -- points balance filters: members of one asset by balance
 CREATE INDEX ledger_accounts_balance ON ledger_accounts(asset, balance, user_id);
 

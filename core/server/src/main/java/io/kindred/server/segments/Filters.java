@@ -27,7 +27,15 @@ public final class Filters {
     public static final List<String> CORE = List.of("query", "label", "labelsAll", "noLabel", "joinedFrom", "joinedTo",
             "activeFrom", "activeTo", "purchasedFrom", "purchasedTo", "minSpent", "maxSpent", "minPurchases",
             "maxPurchases", "minPoints", "maxPoints", "rMin", "rMax", "fMin", "fMax", "mMin", "mMax");
+    /** Names a plugin's filter cannot take: the core's filters and the list's own parameters. */
+    public static final Set<String> RESERVED = reserved();
     private static final Set<String> RFM = Set.of("rMin", "rMax", "fMin", "fMax", "mMin", "mMax");
+
+    private static Set<String> reserved() {
+        Set<String> r = new java.util.HashSet<>(CORE);
+        r.addAll(List.of("segment", "limit", "cursor"));
+        return Set.copyOf(r);
+    }
 
     private final UiRegistry ui;
     private final Rfm rfm;

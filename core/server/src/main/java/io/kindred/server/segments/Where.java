@@ -13,9 +13,13 @@ final class Where {
 
     private final StringBuilder sql = new StringBuilder("1 = 1");
     private final Map<String, Object> params = new LinkedHashMap<>();
+    private final java.util.Set<String> fixed = new java.util.HashSet<>();
 
     /** Adds {@code AND (<condition>)}; each {@code ?} in it is bound, in order, to the next value. */
     Where and(String condition, Object... values) {
+        if (values.length == 0 && !fixed.add(condition)) {
+            return this; // the same fixed condition twice (e.g. "buyers only" of R, F and M) is written once
+        }
         StringBuilder c = new StringBuilder();
         int v = 0;
         for (char ch : condition.toCharArray()) {

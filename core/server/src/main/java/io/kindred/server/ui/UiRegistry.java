@@ -62,6 +62,9 @@ public final class UiRegistry {
     }
 
     public void addMemberFilter(String owner, io.kindred.api.segments.MemberFilter filter) {
+        if (io.kindred.server.segments.Filters.RESERVED.contains(filter.name())) {
+            throw new IllegalArgumentException("a member filter cannot be named " + filter.name() + ": the core's own has that name");
+        }
         addUnique(memberFilters, owner, filter, io.kindred.api.segments.MemberFilter::name, "a member filter");
     }
 
