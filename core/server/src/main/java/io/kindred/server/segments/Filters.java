@@ -88,15 +88,17 @@ public final class Filters {
     private void append(Where w, Map<String, String> filters, boolean run) {
         Map<String, MemberFilter> plugins = pluginFilters();
         Map<String, Rfm.Bounds> bounds = run && filters.keySet().stream().anyMatch(RFM::contains) ? rfm.bounds() : Map.of();
-        for (Map.Entry<String, String> f : filters.entrySet()) {
+        // Label sets first: the first id set drives the count, and a label's set (over the index (label, user_id)) is
+        // cheaper to drive from than the points accounts, which are then probed by their unique key.
+        List<Map.Entry<String, String>> ordered = new ArrayList<>(filters.entrySet());
+        ordered.sort(java.util.Comparator.comparingInt(e -> e.getKey().equals("label") ? 0 : e.getKey().equals("labelsAll") ? 1 : 2));
+        for (Map.Entry<String, String> f : ordered) {
             String name = f.getKey();
             String v = f.getValue();
             switch (name) {
                 case "query" -> query(w, v);
-                case "label" -> w.memberIds(true, "SELECT user_id FROM user_labels WHERE label IN (" + marks(labels(name, v).size()) + ")",
-                        named(labels(name, v)));
-                case "labelsAll" -> labels(name, v).forEach(l ->
-                        w.memberIds(true, "SELECT user_id FROM user_labels WHERE label = :l", Map.of("l", l)));
+                case "label" -> hasLabel(w, labels(name, v));
+                case "labelsAll" -> labels(name, v).forEach(l -> hasLabel(w, List.of(l)));
                 case "noLabel" -> w.memberIds(false, "SELECT user_id FROM user_labels WHERE label IN (" + marks(labels(name, v).size()) + ")",
                         named(labels(name, v)));
                 case "joinedFrom" -> w.and("u.created_at >= ?", startOf(day(name, v)));
@@ -111,7 +113,10 @@ public final class Filters {
                 case "maxPurchases" -> w.and("u.purchase_count <= ?", number(name, v));
                 case "minPoints" -> {
                     long min = number(name, v);
-                    if (min > 0) {
+                    if (min > 0 && w.driven()) {
+                        // "+a.balance": a probe of the unique key (asset, user_id), never a walk of the balance range
+                        w.and("EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.asset = 'points' AND a.user_id = u.id AND +a.balance >= ?)", min);
+                    } else if (min > 0) {
                         w.memberIds(true, "SELECT user_id FROM ledger_accounts WHERE asset = 'points' AND balance >= :b AND user_id IS NOT NULL",
                                 Map.of("b", min));
                     }
@@ -150,6 +155,16 @@ public final class Filters {
             throw KindredException.invalidField("The filter '" + name + "': " + e.getMessage());
         }
         w.memberIds(true, ids.sql(), ids.params());
+    }
+
+    /** Members with any of the labels: the set that drives the count, or a probe of the (user_id, label) key. */
+    private static void hasLabel(Where w, List<String> labels) {
+        if (w.driven()) {
+            w.and("EXISTS (SELECT 1 FROM user_labels l WHERE l.user_id = u.id AND l.label IN (" + "?, ".repeat(labels.size() - 1)
+                    + "?))", labels.toArray());
+        } else {
+            w.memberIds(true, "SELECT user_id FROM user_labels WHERE label IN (" + marks(labels.size()) + ")", named(labels));
+        }
     }
 
     private static void query(Where w, String query) {

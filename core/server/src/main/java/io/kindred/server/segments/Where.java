@@ -14,6 +14,7 @@ final class Where {
     private final StringBuilder sql = new StringBuilder("1 = 1");
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final java.util.Set<String> fixed = new java.util.HashSet<>();
+    private boolean driven;
 
     /** Adds {@code AND (<condition>)}; each {@code ?} in it is bound, in order, to the next value. */
     Where and(String condition, Object... values) {
@@ -45,7 +46,17 @@ final class Where {
                     .replaceAll(Matcher.quoteReplacement(":" + name));
         }
         sql.append(" AND u.id ").append(in ? "IN" : "NOT IN").append(" (").append(text).append(')');
+        driven |= in;
         return this;
+    }
+
+    /**
+     * @return whether an {@code u.id IN (...)} set is there already. SQLite walks the first such set and checks the
+     * rest: a further set of ours is then cheaper as an {@code EXISTS} probe of a primary or unique index than as
+     * another set built in memory (a count of 3 sets of 30–50 % of a million members: 0.5 s instead of 1.5 s).
+     */
+    boolean driven() {
+        return driven;
     }
 
     private String bind(Object value) {
