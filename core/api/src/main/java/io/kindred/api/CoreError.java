@@ -65,6 +65,8 @@ public enum CoreError implements ErrorCode {
     WEBHOOK_NOT_FOUND(404),
     /** No webhook delivery with that id. */
     WEBHOOK_DELIVERY_NOT_FOUND(404),
+    /** No saved segment with that id. */
+    SEGMENT_NOT_FOUND(404),
     /** The path exists, the method does not. */
     METHOD_NOT_ALLOWED(405),
     /** The email belongs to another account. */

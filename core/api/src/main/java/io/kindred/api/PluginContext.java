@@ -213,6 +213,18 @@ public interface PluginContext {
     java.util.List<io.kindred.api.membership.Benefit> benefits();
 
     /**
+     * Adds a filter over members to segments (分层): operators can then screen members by it on
+     * {@code GET /api/v1/admin/users?<name>=...}, in saved segments and in the console. Gone while the plugin is stopped.
+     *
+     * <pre>{@code
+     * ctx.memberFilter(MemberFilter.of("tier", "Tier", v -> MemberIds.of("SELECT user_id FROM t WHERE tier = :t", Map.of("t", v))));
+     * }</pre>
+     *
+     * @param filter the filter; its name is unique on the platform
+     */
+    void memberFilter(io.kindred.api.segments.MemberFilter filter);
+
+    /**
      * Declares where this plugin's Pebble templates are, inside its jar. Templates are then named
      * {@code "<pluginId>/<file>"}; a theme may override any of them. Default folder: {@code templates}.
      *

@@ -43,6 +43,12 @@ import io.kindred.server.notifications.PointsExpiryReminder;
 import io.kindred.server.notifications.BroadcastStore;
 import io.kindred.server.notifications.Broadcasts;
 import io.kindred.server.pages.ConsoleBroadcasts;
+import io.kindred.server.pages.ConsoleSegments;
+import io.kindred.server.segments.Filters;
+import io.kindred.server.segments.Rfm;
+import io.kindred.server.segments.SegmentRoutes;
+import io.kindred.server.segments.SegmentStore;
+import io.kindred.server.segments.Segments;
 import io.kindred.server.notifications.NotificationPages;
 import io.kindred.server.notifications.NotificationRoutes;
 import io.kindred.api.ui.Widget;
@@ -189,7 +195,8 @@ public final class Kindred implements AutoCloseable {
         this.users = new UserStore(db.coreJdbi());
         this.accounts = new Accounts(database, users, outbox, clock,
                 () -> "invite-only".equals(settings.raw("site.registration").orElse("open")));
-        Sessions sessions = new Sessions(database, clock, Duration.ofDays(settings.intValue("session.days", 30)));
+        Sessions sessions = new Sessions(database, clock, Duration.ofDays(settings.intValue("session.days", 30)),
+                settings::zone);
         this.apiKeys = new ApiKeys(database, clock);
         this.purchases = new Purchases(database, outbox, clock, settings::zone);
         MembersView members = new MembersView(database, users);
@@ -232,8 +239,16 @@ public final class Kindred implements AutoCloseable {
                 settings::zone, unsubscribeLinks);
         ui.addAccountSection("core", Widget.localized("notifications", "notification-choices", 90,
                 (viewer, locale) -> viewer == null ? Map.of() : notificationPages.choicesModel(viewer.id(), locale)));
+        // segments: filters over members (plugins add theirs), saved segments, RFM boundaries recomputed nightly
+        Rfm rfm = new Rfm(database, clock, settings::zone);
+        Segments segments = new Segments(database, new SegmentStore(users), new Filters(ui, rfm, settings::zone), audit, clock);
+        SegmentRoutes segmentRoutes = new SegmentRoutes(segments, rfm, auth);
+        ConsoleSegments consoleSegments = new ConsoleSegments(views, segments, segmentRoutes);
+        scheduler.schedule("core", "segments-rfm", Schedule.dailyAt(LocalTime.parse(settings.raw("segments.rfm-time")
+                .filter(t -> t.matches("([01]\\d|2[0-3]):[0-5]\\d")).orElse("03:30"))), rfm::recompute);
+
         Broadcasts broadcasts = new Broadcasts(database, new BroadcastStore(db.coreJdbi()), notifications, audit, clock,
-                () -> settings.intValue("broadcasts.batches-per-run", 10));
+                () -> settings.intValue("broadcasts.batches-per-run", 10), segments);
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
                 settings, unsubscribeLinks, ui::notificationType);
         Adjustments adjustments = new Adjustments(database, ledger, users);
@@ -275,7 +290,9 @@ public final class Kindred implements AutoCloseable {
                 new MeRoutes(accounts, users, auth, preferences),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,
-                new ConsoleBroadcasts(views, broadcasts, notificationStore, settings),
+                new ConsoleBroadcasts(views, broadcasts, notificationStore, settings, segments),
+                segmentRoutes,
+                consoleSegments,
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(database, purchases, buyers),
                 new AdminUserRoutes(database, users, customerImport, clock),

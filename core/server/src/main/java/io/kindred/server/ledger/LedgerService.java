@@ -95,6 +95,15 @@ public final class LedgerService implements Ledger {
         if (r.from().isMember()) {
             consumeLots(tx, fromId, r.amount(), lotToConsume);
         }
+        if (lotToConsume == null) {
+            // Expiry is not the member's doing; every other movement marks them active (segments' last-active filter).
+            java.time.LocalDate today = Instant.ofEpochMilli(now).atZone(zone.get()).toLocalDate();
+            for (io.kindred.api.ledger.AccountRef side : List.of(r.from(), r.to())) {
+                if (side.isMember()) {
+                    io.kindred.server.segments.LastActive.touch(tx, side.userId(), today);
+                }
+            }
+        }
         if (r.to().isMember()) {
             long lotAmount = Math.min(r.amount(), Math.max(0, toBalance));
             if (lotAmount > 0) {

@@ -10,7 +10,8 @@ import java.util.List;
 public final class BroadcastStore {
 
     /** One broadcast as recorded. */
-    public record Broadcast(long id, String actor, String title, String body, String link, String label, boolean inSite,
+    public record Broadcast(long id, String actor, String title, String body, String link, String label, Long segmentId,
+                            String segmentFilters, boolean inSite,
                             boolean email, String state, long recipients, long delivered, long lastUserId,
                             Instant createdAt, Instant finishedAt) {
     }
@@ -19,7 +20,8 @@ public final class BroadcastStore {
         long finished = rs.getLong("finished_at");
         boolean unfinished = rs.wasNull();
         return new Broadcast(rs.getLong("id"), rs.getString("actor"), rs.getString("title"), rs.getString("body"),
-                rs.getString("link"), rs.getString("label"), rs.getInt("in_site") == 1, rs.getInt("email") == 1,
+                rs.getString("link"), rs.getString("label"), rs.getObject("segment_id") == null ? null : rs.getLong("segment_id"),
+                rs.getString("segment_filters"), rs.getInt("in_site") == 1, rs.getInt("email") == 1,
                 rs.getString("state"), rs.getLong("recipients"), rs.getLong("delivered"), rs.getLong("last_user_id"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), unfinished ? null : Instant.ofEpochMilli(finished));
     }
@@ -54,13 +56,15 @@ public final class BroadcastStore {
                 .bind("label", label).bind("after", afterUserId).bind("limit", limit).mapTo(Long.class).list();
     }
 
-    public long insert(Handle h, String actor, String title, String body, String link, String label, boolean inSite,
-                       boolean email, long recipients, long now) {
+    public long insert(Handle h, String actor, String title, String body, String link, String label, Long segmentId,
+                       String segmentFilters, boolean inSite, boolean email, long recipients, long now) {
         return h.createUpdate("""
-                        INSERT INTO broadcasts(actor, title, body, link, label, in_site, email, state, recipients, delivered,
-                                               last_user_id, created_at)
-                        VALUES (:actor, :title, :body, :link, :label, :inSite, :email, 'queued', :recipients, 0, 0, :now)""")
+                        INSERT INTO broadcasts(actor, title, body, link, label, segment_id, segment_filters, in_site, email, state,
+                                               recipients, delivered, last_user_id, created_at)
+                        VALUES (:actor, :title, :body, :link, :label, :segmentId, :segmentFilters, :inSite, :email, 'queued',
+                                :recipients, 0, 0, :now)""")
                 .bind("actor", actor).bind("title", title).bind("body", body).bind("link", link).bind("label", label)
+                .bind("segmentId", segmentId).bind("segmentFilters", segmentFilters)
                 .bind("inSite", inSite ? 1 : 0).bind("email", email ? 1 : 0).bind("recipients", recipients)
                 .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Operator announcements (type {@code core.announcement}) to every active member or to those with a label. Sending
+ * Operator announcements (type {@code core.announcement}) to every active member, to those with a label, or to those
+ * of a saved segment (its filters as they were when sent, evaluated as delivery walks the members). Sending
  * only records the broadcast; the core job {@code deliver-broadcasts} reaches the members in batches of
  * {@value #BATCH}, one transaction each, at most {@code broadcasts.batches-per-run} batches per run (throttled), and
  * queues their emails in the email outbox. Each member gets a broadcast once (its key is {@code broadcast:<id>}).
@@ -26,7 +27,12 @@ public final class Broadcasts {
     static final int BATCH = 200;
 
     /** What an operator asks for. */
-    public record Draft(String title, String body, String link, String label, boolean inSite, boolean email) {
+    public record Draft(String title, String body, String link, String label, Long segmentId, boolean inSite, boolean email) {
+
+        /** A draft to every member or to a label, as before segments. */
+        public Draft(String title, String body, String link, String label, boolean inSite, boolean email) {
+            this(title, body, link, label, null, inSite, email);
+        }
 
         /** @return the draft with blank fields as null; 400 for a missing title, a bad link or no channel */
         public Draft checked() {
@@ -46,7 +52,10 @@ public final class Broadcasts {
             if (!inSite && !email) {
                 throw KindredException.invalidField("Choose in-site, email or both.");
             }
-            return new Draft(t, b, l, lab, inSite, email);
+            if (lab != null && segmentId != null) {
+                throw KindredException.invalidField("Choose a label or a segment, not both.");
+            }
+            return new Draft(t, b, l, lab, segmentId, inSite, email);
         }
 
         Set<Channel> channels() {
@@ -67,9 +76,11 @@ public final class Broadcasts {
     private final AuditLog audit;
     private final Clock clock;
     private final java.util.function.IntSupplier batchesPerRun;
+    private final io.kindred.server.segments.Segments segments;
 
     public Broadcasts(Database db, BroadcastStore store, NotificationService notifications, AuditLog audit, Clock clock,
-                      java.util.function.IntSupplier batchesPerRun) {
+                      java.util.function.IntSupplier batchesPerRun, io.kindred.server.segments.Segments segments) {
+        this.segments = segments;
         this.db = db;
         this.store = store;
         this.notifications = notifications;
@@ -80,16 +91,31 @@ public final class Broadcasts {
 
     /** @return how many active members the draft would reach */
     public long audienceSize(Draft draft) {
-        return db.read(h -> store.audienceSize(h, draft.checked().label()));
+        Draft d = draft.checked();
+        String filters = segmentFilters(d);
+        return filters == null ? db.read(h -> store.audienceSize(h, d.label())) : db.read(h -> segments.audienceSize(h, filters));
+    }
+
+    /** @return the saved segment's filters as JSON (404 for a segment that is not there), or null without a segment */
+    private String segmentFilters(Draft d) {
+        if (d.segmentId() == null) {
+            return null;
+        }
+        String filters = io.kindred.server.web.Json.write(segments.get(d.segmentId()).filters());
+        db.read(h -> segments.audienceSize(h, filters)); // a filter of a stopped plugin is refused now, not at delivery
+        return filters;
     }
 
     /** Records the broadcast for the delivery job and in the audit log; returns at once. @return its id */
     public long send(String actor, Draft draft) {
         Draft d = draft.checked();
-        long id = db.write(h -> store.insert(h, actor, d.title(), d.body(), d.link(), d.label(), d.inSite(), d.email(),
-                store.audienceSize(h, d.label()), clock.millis()));
+        String filters = segmentFilters(d);
+        long id = db.write(h -> store.insert(h, actor, d.title(), d.body(), d.link(), d.label(), d.segmentId(), filters,
+                d.inSite(), d.email(), filters == null ? store.audienceSize(h, d.label()) : segments.audienceSize(h, filters),
+                clock.millis()));
         audit.record(actor, "broadcast.sent", "broadcast:" + id, "Sent the announcement \"" + d.title() + "\" to "
-                + (d.label() == null ? "every member" : "the members labelled " + d.label()) + ".");
+                + (filters != null ? "the members of segment " + d.segmentId() + " " + filters
+                : d.label() == null ? "every member" : "the members labelled " + d.label()) + ".");
         return id;
     }
 
@@ -104,11 +130,12 @@ public final class Broadcasts {
                 long after = last;
                 int[] count = new int[1];
                 List<Long> members = db.write(h -> {
-                    List<Long> ids = store.audience(h, b.label(), after, BATCH);
+                    List<Long> ids = b.segmentFilters() == null ? store.audience(h, b.label(), after, BATCH)
+                            : segments.audience(h, b.segmentFilters(), after, BATCH);
                     Map<String, Object> params = new LinkedHashMap<>();
                     params.put("title", b.title());
                     params.put("body", b.body());
-                    Draft channels = new Draft(b.title(), b.body(), b.link(), b.label(), b.inSite(), b.email());
+                    Draft channels = new Draft(b.title(), b.body(), b.link(), b.label(), b.segmentId(), b.inSite(), b.email());
                     for (long member : ids) {
                         if (notifications.sendOn(h, member, TYPE, params, b.link(), "broadcast:" + b.id(),
                                 channels.channels()).isPresent()) {

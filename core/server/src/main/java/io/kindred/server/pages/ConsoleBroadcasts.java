@@ -30,8 +30,11 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
     private final Broadcasts broadcasts;
     private final NotificationStore emails;
     private final SiteSettings settings;
+    private final io.kindred.server.segments.Segments segments;
 
-    public ConsoleBroadcasts(Views views, Broadcasts broadcasts, NotificationStore emails, SiteSettings settings) {
+    public ConsoleBroadcasts(Views views, Broadcasts broadcasts, NotificationStore emails, SiteSettings settings,
+                             io.kindred.server.segments.Segments segments) {
+        this.segments = segments;
         this.views = views;
         this.broadcasts = broadcasts;
         this.emails = emails;
@@ -48,8 +51,17 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
 
     private static Broadcasts.Draft draft(Context ctx) {
         boolean toLabel = "label".equals(ConsoleSupport.field(ctx, "audience"));
+        boolean toSegment = "segment".equals(ConsoleSupport.field(ctx, "audience"));
+        Long segmentId = null;
+        if (toSegment) {
+            try {
+                segmentId = Long.parseLong(ConsoleSupport.field(ctx, "segment"));
+            } catch (NumberFormatException e) {
+                segmentId = 0L; // not a segment: refused as one that is not there
+            }
+        }
         return new Broadcasts.Draft(ConsoleSupport.field(ctx, "title"), ConsoleSupport.field(ctx, "body"),
-                ConsoleSupport.field(ctx, "link"), toLabel ? ConsoleSupport.field(ctx, "label") : null,
+                ConsoleSupport.field(ctx, "link"), toLabel ? ConsoleSupport.field(ctx, "label") : null, segmentId,
                 ctx.formParam("inSite") != null, ctx.formParam("email") != null);
     }
 
@@ -87,9 +99,13 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
         form.put("link", draft == null || draft.link() == null ? "" : draft.link());
         form.put("label", draft == null || draft.label() == null ? "" : draft.label());
         form.put("toLabel", draft != null && draft.label() != null);
+        form.put("toSegment", draft != null && draft.segmentId() != null);
+        form.put("segment", draft == null || draft.segmentId() == null ? "" : String.valueOf(draft.segmentId()));
         form.put("inSite", draft == null || draft.inSite());
         form.put("email", draft == null || draft.email());
         model.put("form", form);
+        model.put("segments", segments.saved(Long.MAX_VALUE, 100).stream().map(g -> Map.of("id", String.valueOf(g.id()),
+                "name", g.name())).toList());
         model.put("count", count);
         model.put("error", error);
         PageRequest page = Params.page(ctx, 20);
@@ -102,6 +118,7 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
             m.put("actor", b.actor());
             m.put("when", ConsoleSupport.when(b.createdAt(), settings.zone()));
             m.put("label", b.label() == null ? "" : b.label());
+            m.put("segmentId", b.segmentId() == null ? "" : String.valueOf(b.segmentId()));
             m.put("recipients", b.recipients());
             m.put("delivered", b.delivered());
             m.put("done", "done".equals(b.state()));

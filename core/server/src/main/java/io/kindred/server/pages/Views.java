@@ -122,6 +122,7 @@ public final class Views implements Renderer, Errors.ErrorPage {
         } else {
             entries.add(NavEntry.console("console.nav.dashboard", "/console", 0));
             entries.add(NavEntry.console("console.nav.members", "/console/members", 10));
+            entries.add(NavEntry.console("segments.nav", "/console/segments", 12));
             entries.add(new NavEntry(place, "console.nav.plugins", "/console/plugins", 80, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.settings", "/console/settings", 85, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.apikeys", "/console/apikeys", 90, io.kindred.api.web.Access.ADMIN));

@@ -246,6 +246,7 @@ public final class PluginHost {
         run.widgets.forEach(w -> ui.addWidget(e.id, w));
         run.accountSections.forEach(w -> ui.addAccountSection(e.id, w));
         run.benefits.forEach(b -> ui.addBenefit(e.id, b));
+        run.memberFilters.forEach(f -> ui.addMemberFilter(e.id, f));
         run.preferences.forEach(p -> ui.addPreference(e.id, p));
         run.notificationTypes.forEach(t -> ui.addNotificationType(e.id, t));
         ui.addTemplates(e.id, loader, run.templateFolder);

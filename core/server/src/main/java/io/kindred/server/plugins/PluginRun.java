@@ -54,6 +54,7 @@ final class PluginRun implements PluginContext {
     final List<Widget> widgets = new ArrayList<>();
     final List<Widget> accountSections = new ArrayList<>();
     final List<Benefit> benefits = new ArrayList<>();
+    final List<io.kindred.api.segments.MemberFilter> memberFilters = new ArrayList<>();
     final List<io.kindred.api.users.MemberPreference> preferences = new ArrayList<>();
     final List<String> messageBases = new ArrayList<>();
     final List<io.kindred.api.notifications.NotificationType> notificationTypes = new ArrayList<>();
@@ -231,6 +232,11 @@ final class PluginRun implements PluginContext {
     @Override
     public void benefit(Benefit benefit) {
         benefits.add(benefit);
+    }
+
+    @Override
+    public void memberFilter(io.kindred.api.segments.MemberFilter filter) {
+        memberFilters.add(filter);
     }
 
     @Override

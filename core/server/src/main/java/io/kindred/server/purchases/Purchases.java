@@ -81,7 +81,12 @@ public final class Purchases {
                             VALUES (:order, :user, :amount, :currency, :sku, 'recorded', :now) RETURNING id""")
                     .bind("order", externalOrderId).bind("user", userId).bind("amount", amount)
                     .bind("currency", currency).bind("sku", sku).bind("now", now).mapTo(Long.class).one();
-            h.createUpdate("UPDATE users SET total_spent = total_spent + :amount, last_purchase_day = :day WHERE id = :user")
+            h.createUpdate("""
+                            UPDATE users SET total_spent = total_spent + :amount, purchase_count = purchase_count + 1,
+                                   last_purchase_day = :day,
+                                   last_active_day = CASE WHEN last_active_day IS NULL OR last_active_day < :day
+                                                          THEN :day ELSE last_active_day END
+                             WHERE id = :user""")
                     .bind("amount", amount).bind("day", Instant.ofEpochMilli(now).atZone(zone.get()).toLocalDate().toString())
                     .bind("user", userId).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -123,7 +128,7 @@ public final class Purchases {
             }
             h.createUpdate("UPDATE purchases SET status = 'refunded', refunded_at = :now WHERE id = :id")
                     .bind("now", clock.millis()).bind("id", p.id()).execute();
-            h.createUpdate("UPDATE users SET total_spent = total_spent - :amount WHERE id = :user")
+            h.createUpdate("UPDATE users SET total_spent = total_spent - :amount, purchase_count = purchase_count - 1 WHERE id = :user")
                     .bind("amount", p.amount()).bind("user", p.userId()).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("purchaseId", p.id());

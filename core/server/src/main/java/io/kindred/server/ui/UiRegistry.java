@@ -23,6 +23,7 @@ public final class UiRegistry {
     private final List<Owned<Widget>> widgets = new CopyOnWriteArrayList<>();
     private final List<Owned<Widget>> accountSections = new CopyOnWriteArrayList<>();
     private final List<Owned<Benefit>> benefits = new CopyOnWriteArrayList<>();
+    private final List<Owned<io.kindred.api.segments.MemberFilter>> memberFilters = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
@@ -58,6 +59,18 @@ public final class UiRegistry {
     /** @return benefits offered by started plugins, in the order they were declared */
     public List<Benefit> benefits() {
         return benefits.stream().map(Owned::value).toList();
+    }
+
+    public void addMemberFilter(String owner, io.kindred.api.segments.MemberFilter filter) {
+        if (io.kindred.server.segments.Filters.RESERVED.contains(filter.name())) {
+            throw new IllegalArgumentException("a member filter cannot be named " + filter.name() + ": the core's own has that name");
+        }
+        addUnique(memberFilters, owner, filter, io.kindred.api.segments.MemberFilter::name, "a member filter");
+    }
+
+    /** @return member filters of started plugins (segments), with their owners, in the order they were declared */
+    public List<Owned<io.kindred.api.segments.MemberFilter>> memberFilters() {
+        return List.copyOf(memberFilters);
     }
 
     /** @return account page sections of started plugins, by their order */
@@ -106,6 +119,7 @@ public final class UiRegistry {
         widgets.removeIf(o -> o.owner().equals(owner));
         accountSections.removeIf(o -> o.owner().equals(owner));
         benefits.removeIf(o -> o.owner().equals(owner));
+        memberFilters.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
         notificationTypes.removeIf(o -> o.owner().equals(owner));
         templateFolders.removeIf(o -> o.owner().equals(owner));

@@ -6,12 +6,9 @@ import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
-import io.kindred.api.web.Page;
-import io.kindred.api.web.PageRequest;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
-import io.kindred.server.web.Params;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -49,7 +46,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.get("/api/v1/admin/users", Access.OPERATOR, this::search);
+        // GET /api/v1/admin/users (search and filters) is segments/SegmentRoutes'.
         r.get("/api/v1/admin/users/{id}", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("user", detail(id(ctx)))));
         r.post("/api/v1/admin/users/{id}/labels", Access.OPERATOR, this::addLabel);
         r.delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
@@ -60,14 +57,6 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private long id(Context ctx) {
         return MemberIds.existing(ctx, users);
-    }
-
-    private void search(Context ctx) {
-        PageRequest page = Params.page(ctx, 20, 100);
-        String query = Params.query(ctx, "query").orElse(null);
-        String label = Params.query(ctx, "label").orElse(null);
-        json(ctx, 200, db.read(h -> Page.of(users.search(h, query, label, page.before(), page.limit()), page, UserRow::id)
-                .map(u -> summary(u, users.labels(h, u.id())))));
     }
 
     private static Map<String, Object> summary(UserRow u, Object labels) {

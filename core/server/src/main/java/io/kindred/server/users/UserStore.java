@@ -215,6 +215,13 @@ public final class UserStore {
         return new ArrayList<>(q.map(MAPPER).list());
     }
 
+    /** Members passing a WHERE clause over {@code users u} (built by segments' filters, values bound), newest first. */
+    public List<UserRow> matching(Handle h, String where, java.util.Map<String, Object> params, long beforeId, int limit) {
+        return new ArrayList<>(h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.id < :before AND " + where
+                        + " ORDER BY u.id DESC LIMIT :limit")
+                .bindMap(params).bind("before", beforeId).bind("limit", limit).map(MAPPER).list());
+    }
+
     /** @return how many accounts are active (not blocked or deleted), staff included */
     public long countActive(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM users WHERE status = 'active'").mapTo(Long.class).one();

@@ -36,6 +36,7 @@ public final class CheckinPlugin extends KindredPlugin {
             ctx.setting(rule);
         }
         ctx.preference(Leaderboard.SHOW_ME);
+        ctx.memberFilter(new StreakFilter(ctx));
         ctx.messages("messages/checkin");
         ctx.notificationType(Reminders.CHALLENGE_STARTS);
         ctx.notificationType(Reminders.STREAK_AT_RISK);

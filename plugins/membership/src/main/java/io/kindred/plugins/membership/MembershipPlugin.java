@@ -43,6 +43,7 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.migrations("db/membership");
         ctx.asset(AssetDefinition.of(Growth.ASSET).spendable(false));
         Benefits.BUILT_IN.forEach(ctx::benefit);
+        ctx.memberFilter(new TierFilter(ctx));
         for (SettingDefinition<?> s : MembershipSettings.ALL) {
             ctx.setting(s);
         }
