@@ -324,4 +324,19 @@ class SegmentsTest {
         assertTrue(idsOf(all("/api/v1/admin/users?activeFrom=" + LocalDate.ofInstant(NOW, ZoneOffset.UTC))).contains(c),
                 "a balance that moved today makes the member active today");
     }
+
+    @Test
+    void signingUpAndComingBackWithASessionMarkAMemberActiveThatDay() {
+        String today = LocalDate.ofInstant(NOW, ZoneOffset.UTC).toString();
+        Http member = platform.member("back@active.test", "Back");
+        long id = member.get("/api/v1/me").json().path("user").path("id").asLong();
+        assertEquals(Set.of(id), idsOf(all("/api/v1/admin/users?query=active.test&activeFrom=" + today + "&activeTo=" + today)));
+
+        platform.kindred().database.write(h -> h.createUpdate("UPDATE users SET last_active_day = '2026-01-01' WHERE id = :id")
+                .bind("id", id).execute());
+        assertEquals(Set.of(id), idsOf(all("/api/v1/admin/users?query=active.test&activeTo=2026-01-31")));
+        assertEquals(200, member.get("/api/v1/me").status());
+        assertEquals(Set.of(id), idsOf(all("/api/v1/admin/users?query=active.test&activeFrom=" + today)),
+                "a request with the session marks the member active today");
+    }
 }

@@ -124,6 +124,9 @@ public final class Broadcasts {
         long reached = 0;
         int batches = batchesPerRun.getAsInt();
         for (BroadcastStore.Broadcast b : db.read(store::queued)) {
+            if (b.segmentFilters() != null && !audienceAvailable(b)) {
+                continue; // a filter of the segment belongs to a plugin that is off: it waits for the plugin
+            }
             long last = b.lastUserId();
             boolean done = false;
             while (!done && batches-- > 0) {
@@ -155,6 +158,16 @@ public final class Broadcasts {
             }
         }
         return reached;
+    }
+
+    private boolean audienceAvailable(BroadcastStore.Broadcast b) {
+        try {
+            segments.checkAudience(b.segmentFilters());
+            return true;
+        } catch (KindredException e) {
+            org.slf4j.LoggerFactory.getLogger(Broadcasts.class).warn("Broadcast {} waits: {}", b.id(), e.getMessage());
+            return false;
+        }
     }
 
     public List<BroadcastStore.Broadcast> newestFirst(long beforeId, int limit) {

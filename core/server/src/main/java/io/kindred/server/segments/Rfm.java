@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,14 +49,12 @@ public final class Rfm {
     /** Job {@code segments-rfm}. @return how many buyers the boundaries were computed over */
     public long recompute(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone.get());
-        return db.write(h -> {
-            long n = h.createQuery("SELECT COUNT(*) FROM users WHERE purchase_count >= 1 AND last_purchase_day IS NOT NULL")
+        // Read first (about a second over a million members), then one short write: writers never wait for the reads.
+        Map<String, long[]> computed = new LinkedHashMap<>();
+        long n = db.read(h -> {
+            long buyers = h.createQuery("SELECT COUNT(*) FROM users WHERE purchase_count >= 1 AND last_purchase_day IS NOT NULL")
                     .mapTo(Long.class).one();
-            h.createUpdate("DELETE FROM rfm_boundaries").execute();
-            if (n == 0) {
-                return 0L;
-            }
-            for (String d : COLUMN.keySet()) {
+            for (String d : buyers == 0 ? List.<String>of() : List.copyOf(COLUMN.keySet())) {
                 long[] b = new long[4];
                 for (int k = 1; k <= 4; k++) {
                     // "+purchase_count" keeps the planner on the dimension's own covering index, walked in order,
@@ -63,17 +62,23 @@ public final class Rfm {
                     String v = h.createQuery("SELECT CAST(" + COLUMN.get(d) + " AS TEXT) FROM users"
                                     + " WHERE +purchase_count >= 1 AND last_purchase_day IS NOT NULL"
                                     + " ORDER BY " + COLUMN.get(d) + " LIMIT 1 OFFSET :rank")
-                            .bind("rank", k * n / 5).mapTo(String.class).one();
+                            .bind("rank", k * buyers / 5).mapTo(String.class).one();
                     b[k - 1] = d.equals("r") ? ChronoUnit.DAYS.between(LocalDate.parse(v), today) : Long.parseLong(v);
                 }
-                h.createUpdate("""
-                                INSERT INTO rfm_boundaries(dimension, b1, b2, b3, b4, buyers, computed_day, computed_at)
-                                VALUES (:d, :b1, :b2, :b3, :b4, :n, :day, :now)""")
-                        .bind("d", d).bind("b1", b[0]).bind("b2", b[1]).bind("b3", b[2]).bind("b4", b[3]).bind("n", n)
-                        .bind("day", today.toString()).bind("now", now.toEpochMilli()).execute();
+                computed.put(d, b);
             }
-            return n;
+            return buyers;
         });
+        db.write(h -> {
+            h.createUpdate("DELETE FROM rfm_boundaries").execute();
+            computed.forEach((d, b) -> h.createUpdate("""
+                            INSERT INTO rfm_boundaries(dimension, b1, b2, b3, b4, buyers, computed_day, computed_at)
+                            VALUES (:d, :b1, :b2, :b3, :b4, :n, :day, :now)""")
+                    .bind("d", d).bind("b1", b[0]).bind("b2", b[1]).bind("b3", b[2]).bind("b4", b[3]).bind("n", n)
+                    .bind("day", today.toString()).bind("now", now.toEpochMilli()).execute());
+            return null;
+        });
+        return n;
     }
 
     /** Recomputes the boundaries now, as an operator asks. @return how many buyers they were computed over */

@@ -169,6 +169,11 @@ public final class Segments {
         return store.activeAfter(h, filters.where(List.of(SegmentStore.filters(filtersJson))), afterId, limit);
     }
 
+    /** Checks, without counting, that every filter of the audience {@code filtersJson} is there (its plugin runs). */
+    public void checkAudience(String filtersJson) {
+        filters.checked(SegmentStore.filters(filtersJson));
+    }
+
     /** @return how many active members the audience {@code filtersJson} has now */
     public long audienceSize(org.jdbi.v3.core.Handle h, String filtersJson) {
         return store.countActive(h, filters.where(List.of(SegmentStore.filters(filtersJson))));
