@@ -90,7 +90,7 @@ public final class ConsoleSegments implements Consumer<CoreRouting> {
             List<Map<String, String>> all = List.of(segments.filters().checked(f));
             model.put("count", segments.count(all));
             Segments.Members m = segments.members(all, Long.MAX_VALUE, PREVIEW);
-            model.put("members", m.rows().stream().map(u -> SegmentRoutes.summary(u, m.labels().get(u.id()))).toList());
+            model.put("members", m.rows().stream().map(u -> u.summary(m.labels().get(u.id()))).toList());
         } catch (KindredException e) {
             ctx.status(ConsoleSupport.formStatus(e));
             model.put("error", views.errorText(ctx, e));
@@ -119,7 +119,7 @@ public final class ConsoleSegments implements Consumer<CoreRouting> {
         model.put("unavailable", c.unavailable() == null ? "" : c.unavailable());
         if (c.count().isPresent()) {
             Segments.Members m = segments.members(List.of(s.filters()), Long.MAX_VALUE, PREVIEW);
-            model.put("members", m.rows().stream().map(u -> SegmentRoutes.summary(u, m.labels().get(u.id()))).toList());
+            model.put("members", m.rows().stream().map(u -> u.summary(m.labels().get(u.id()))).toList());
         }
         model.put("error", error);
         page(ctx, "console/segment", model, form == null ? s.filters() : form, s.name());

@@ -107,23 +107,7 @@ public final class SegmentRoutes implements Consumer<CoreRouting> {
     private void members(Context ctx) {
         PageRequest page = Params.page(ctx, 20, 100);
         Segments.Members m = segments.members(requested(ctx), page.before(), page.limit());
-        json(ctx, 200, Page.of(m.rows(), page, UserRow::id).map(u -> summary(u, m.labels().get(u.id()))));
-    }
-
-    /** A member as the list and the CSV show them. */
-    public static Map<String, Object> summary(UserRow u, Object labels) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", u.id());
-        m.put("email", u.email());
-        m.put("phone", u.phone());
-        m.put("displayName", u.displayName());
-        m.put("roles", u.roleCodes());
-        m.put("labels", labels);
-        m.put("totalSpent", u.totalSpent());
-        m.put("lastPurchaseDay", u.lastPurchaseDay());
-        m.put("status", u.status());
-        m.put("createdAt", u.createdAt());
-        return m;
+        json(ctx, 200, Page.of(m.rows(), page, UserRow::id).map(u -> u.summary(m.labels().get(u.id()))));
     }
 
     private void list(Context ctx) {

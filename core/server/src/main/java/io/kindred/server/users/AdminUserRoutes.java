@@ -59,26 +59,11 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
         return MemberIds.existing(ctx, users);
     }
 
-    private static Map<String, Object> summary(UserRow u, Object labels) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", u.id());
-        m.put("email", u.email());
-        m.put("phone", u.phone());
-        m.put("displayName", u.displayName());
-        m.put("roles", u.roleCodes());
-        m.put("labels", labels);
-        m.put("totalSpent", u.totalSpent());
-        m.put("lastPurchaseDay", u.lastPurchaseDay());
-        m.put("status", u.status());
-        m.put("createdAt", u.createdAt());
-        return m;
-    }
-
     private Map<String, Object> detail(long id) {
         return db.read(h -> {
             UserRow u = users.byId(h, id).orElseThrow();
             Map<String, Object> m = u.toJson();
-            m.putAll(summary(u, users.labels(h, id)));
+            m.putAll(u.summary(users.labels(h, id)));
             m.put("referredByCode", u.referredByCode());
             m.put("externalIds", users.externalIds(h, id));
             // A merged member answers with where it went.

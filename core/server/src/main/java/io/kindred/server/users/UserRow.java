@@ -53,4 +53,20 @@ public record UserRow(long id, String email, String phone, String passwordHash, 
         m.put("createdAt", createdAt);
         return m;
     }
+
+    /** @return the member as lists show them (search, segments, their CSV export), with their labels */
+    public Map<String, Object> summary(Object labels) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id());
+        m.put("email", email());
+        m.put("phone", phone());
+        m.put("displayName", displayName());
+        m.put("roles", roleCodes());
+        m.put("labels", labels);
+        m.put("totalSpent", totalSpent());
+        m.put("lastPurchaseDay", lastPurchaseDay());
+        m.put("status", status());
+        m.put("createdAt", createdAt());
+        return m;
+    }
 }
