@@ -231,6 +231,9 @@ public final class Kindred implements AutoCloseable {
         Adjustments adjustments = new Adjustments(database, ledger, users);
         this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
+        // kpis
+        io.kindred.server.kpis.Kpis kpis = new io.kindred.server.kpis.Kpis(database, new io.kindred.server.users.MemberStats(),
+                ledger, settings, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle),
@@ -248,6 +251,7 @@ public final class Kindred implements AutoCloseable {
                 new PurchaseRoutes(database, purchases, new Buyers(users)),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
+                new io.kindred.server.kpis.KpiRoutes(kpis),
                 new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),
                 new JobRoutes(scheduler),
                 pluginAssets,

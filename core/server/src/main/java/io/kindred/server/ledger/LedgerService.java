@@ -299,14 +299,22 @@ public final class LedgerService implements Ledger {
         return result;
     }
 
-    /** Which way points moved, for the console's figures. */
+    /**
+     * Which way points moved, for the console's figures. Transfers are told apart by their system account, so
+     * that a reversal never counts as the thing it reverses: a refund's clawback goes to {@code clawed_back}
+     * (not {@code spent}), a cancelled redemption's points come back from {@code spent} (not {@code issued}).
+     */
     public enum PointsFlow {
-        /** from a system account to a member */
-        ISSUED("d.user_id IS NULL AND c.user_id IS NOT NULL"),
-        /** from a member to a system account other than {@code expired} and {@code adjustments} */
-        SPENT("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name NOT IN ('expired', 'adjustments')"),
+        /** from a system account other than {@code spent} to a member: rewards, gifts, positive adjustments */
+        ISSUED("d.user_id IS NULL AND d.system_name <> 'spent' AND c.user_id IS NOT NULL"),
+        /** from a member to a system account other than {@code expired}, {@code adjustments}, {@code clawed_back} */
+        SPENT("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name NOT IN ('expired', 'adjustments', 'clawed_back')"),
         /** from a member to {@code expired} or {@code adjustments}: expired or adjusted down */
-        TAKEN_BACK("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name IN ('expired', 'adjustments')");
+        TAKEN_BACK("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name IN ('expired', 'adjustments')"),
+        /** from a member to {@code clawed_back}: taken back because what earned them was refunded */
+        CLAWED_BACK("d.user_id IS NOT NULL AND c.system_name = 'clawed_back'"),
+        /** from {@code spent} back to a member: a redemption cancelled, its points returned */
+        RETURNED("d.system_name = 'spent' AND c.user_id IS NOT NULL");
 
         private final String accounts;
 

@@ -57,7 +57,9 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                 new Field("site.registration", "select", () -> List.of("open", "invite-only"),
                         SettingDefinition.choice("site.registration", "open", List.of("open", "invite-only"), "Registration")),
                 new Field("home.widgets", "text", List::of, checked("home.widgets", "",
-                        v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))));
+                        v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))),
+                new Field("kpis.point-value", "text", List::of, io.kindred.server.kpis.Kpis.POINT_VALUE),
+                new Field("kpis.point-currency", "text", List::of, io.kindred.server.kpis.Kpis.POINT_CURRENCY));
     }
 
     /** A text setting accepted when {@code ok} says so; the console shows its own sentence when not. */

@@ -31,11 +31,16 @@ public final class Sessions {
         String token = Tokens.secret(32);
         String csrf = Tokens.secret(24);
         long now = clock.millis();
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at)
-                        VALUES (:hash, :user, :csrf, :now, :expires)""")
-                .bind("hash", Tokens.hash(token)).bind("user", userId).bind("csrf", csrf)
-                .bind("now", now).bind("expires", now + lifetime.toMillis()).execute());
+        db.write(h -> {
+            h.createUpdate("""
+                            INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at)
+                            VALUES (:hash, :user, :csrf, :now, :expires)""")
+                    .bind("hash", Tokens.hash(token)).bind("user", userId).bind("csrf", csrf)
+                    .bind("now", now).bind("expires", now + lifetime.toMillis()).execute();
+            // Kept after the session ends: the dashboard counts members active in past months by it.
+            return h.createUpdate("INSERT INTO sign_ins(user_id, created_at) VALUES (:user, :now)")
+                    .bind("user", userId).bind("now", now).execute();
+        });
         return new Opened(token, csrf, lifetime);
     }
 
