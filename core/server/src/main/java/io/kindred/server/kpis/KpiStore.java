@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The SQL behind the KPIs. Every query reads a range of an indexed time column ({@code users.created_at},
- * {@code purchases_created}, {@code sign_ins_created}, {@code ledger_transfers_created}) or the few system
+ * {@code purchases_created}, {@code sign_ins_created}, {@code ledger_transfers_flows}) or the few system
  * accounts of an asset; times are epoch millis, {@code from} included, {@code to} not. A purchase counts
  * unless it was refunded (status {@code refunded}): revenue is net of refunds.
  */

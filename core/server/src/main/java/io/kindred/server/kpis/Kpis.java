@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes the KPIs an owner asks first, over a {@link KpiPeriod} of days in {@code site.timezone}.
@@ -112,14 +113,15 @@ public final class Kpis {
     }
 
     private Points points(Handle h, long from, long to) {
-        long issued = ledger.pointsMoved(h, from, to, PointsFlow.ISSUED);
-        long clawedBack = ledger.pointsMoved(h, from, to, PointsFlow.CLAWED_BACK);
-        long spent = ledger.pointsMoved(h, from, to, PointsFlow.SPENT);
-        long returned = ledger.pointsMoved(h, from, to, PointsFlow.RETURNED);
+        Map<PointsFlow, Long> flows = ledger.pointsFlows(h, from, to);
+        long issued = flows.get(PointsFlow.ISSUED);
+        long clawedBack = flows.get(PointsFlow.CLAWED_BACK);
+        long spent = flows.get(PointsFlow.SPENT);
+        long returned = flows.get(PointsFlow.RETURNED);
         long outstanding = store.pointsOutstanding(h);
         String per100 = settings.get(POINT_VALUE.name(), POINT_VALUE);
         Long value = per100.isEmpty() ? null : divide(outstanding * Long.parseLong(per100), 100);
-        return new Points(issued, clawedBack, spent, returned, ledger.pointsMoved(h, from, to, PointsFlow.TAKEN_BACK),
+        return new Points(issued, clawedBack, spent, returned, flows.get(PointsFlow.TAKEN_BACK),
                 rate(spent - returned, issued - clawedBack), outstanding, value,
                 settings.get(POINT_CURRENCY.name(), POINT_CURRENCY));
     }
@@ -139,8 +141,9 @@ public final class Kpis {
     }
 
     private Bucket bucket(Handle h, String label, long from, long to) {
-        return new Bucket(label, members.joined(h, from, to), ledger.pointsMoved(h, from, to, PointsFlow.ISSUED),
-                ledger.pointsMoved(h, from, to, PointsFlow.SPENT) - ledger.pointsMoved(h, from, to, PointsFlow.RETURNED));
+        Map<PointsFlow, Long> flows = ledger.pointsFlows(h, from, to);
+        return new Bucket(label, members.joined(h, from, to), flows.get(PointsFlow.ISSUED),
+                flows.get(PointsFlow.SPENT) - flows.get(PointsFlow.RETURNED));
     }
 
     private List<Month> months(Handle h, KpiPeriod p, ZoneId zone) {
