@@ -3,7 +3,6 @@ package io.kindred.server.kpis;
 import io.kindred.server.users.MemberStats;
 import org.jdbi.v3.core.Handle;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,32 +60,37 @@ final class KpiStore {
                 .mapTo(Long.class).one();
     }
 
+    /** Members active in one range: how many in all, and how many of each sign-up cohort. */
+    record Activity(long total, long[] byCohort) {
+    }
+
     /**
-     * Members active in one range, counted per sign-up cohort: how many members who signed up in
-     * [{@code bounds[i]}, {@code bounds[i+1]}) were active ({@link MemberStats#ACTIVE_IDS}) in [from, to).
-     *
-     * @return one count per cohort, {@code bounds.length - 1} of them
+     * Members active in [from, to) ({@link MemberStats#ACTIVE_IDS}), in all and per sign-up cohort: cohort
+     * {@code i} is who signed up in [{@code bounds[i]}, {@code bounds[i+1]}). Driven by the active ids (each
+     * member read once by its primary key), so it costs what counting the active members costs.
      */
-    long[] activeByCohort(Handle h, long from, long to, long[] bounds) {
-        StringBuilder bucket = new StringBuilder(bounds.length == 2 ? "0" : "CASE");
-        for (int i = 1; i < bounds.length - 1; i++) {
+    Activity activeByCohort(Handle h, long from, long to, long[] bounds) {
+        StringBuilder bucket = new StringBuilder("CASE WHEN u.created_at < :b0 THEN -1");
+        for (int i = 1; i < bounds.length; i++) {
             bucket.append(" WHEN u.created_at < :b").append(i).append(" THEN ").append(i - 1);
         }
-        if (bounds.length > 2) {
-            bucket.append(" ELSE ").append(bounds.length - 2).append(" END");
-        }
+        bucket.append(" ELSE -1 END");
         var q = h.createQuery("""
                         SELECT %s AS cohort, COUNT(*) FROM users u
-                         WHERE u.created_at >= :b0 AND u.created_at < :bLast
-                           AND u.id IN (%s)
+                         WHERE u.id IN (%s)
                          GROUP BY cohort""".formatted(bucket, MemberStats.ACTIVE_IDS))
-                .bind("from", from).bind("to", to).bind("b0", bounds[0]).bind("bLast", bounds[bounds.length - 1]);
-        for (int i = 1; i < bounds.length - 1; i++) {
+                .bind("from", from).bind("to", to);
+        for (int i = 0; i < bounds.length; i++) {
             q.bind("b" + i, bounds[i]);
         }
         long[] counts = new long[bounds.length - 1];
-        List<long[]> rows = new ArrayList<>(q.map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).list());
-        rows.forEach(r -> counts[(int) r[0]] = r[1]);
-        return counts;
+        long total = 0;
+        for (long[] r : q.map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).list()) {
+            total += r[1];
+            if (r[0] >= 0) {
+                counts[(int) r[0]] = r[1];
+            }
+        }
+        return new Activity(total, counts);
     }
 }

@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,16 +91,22 @@ public final class Kpis {
         long from = startOf(p.from(), zone);
         long to = startOf(p.to().plusDays(1), zone);
         return db.read(h -> {
-            long active = members.active(h, from, to);
+            // members active per range: the cohort table counts whole months, the monthly table reuses them
+            Map<String, Long> active = new HashMap<>();
+            List<Cohort> cohorts = cohorts(h, p, zone, active);
+            long activeInPeriod = active(h, from, to, active);
             KpiStore.Buyers buyers = store.buyers(h, from, to);
             return new KpiReport(p.from().toString(), p.to().toString(), zone.getId(),
-                    new KpiReport.Members(store.membersBefore(h, to), members.joined(h, from, to), active),
+                    new KpiReport.Members(store.membersBefore(h, to), members.joined(h, from, to), activeInPeriod),
                     new KpiReport.RepeatPurchases(buyers.buyers(), buyers.repeatBuyers(),
                             rate(buyers.repeatBuyers(), buyers.buyers())),
-                    revenue(h, from, to, active), ltv(h, to), points(h, from, to),
-                    p.days() <= DAILY_UP_TO ? "day" : "month", series(h, p, zone), months(h, p, zone),
-                    cohorts(h, p, zone));
+                    revenue(h, from, to, activeInPeriod), ltv(h, to), points(h, from, to),
+                    p.days() <= DAILY_UP_TO ? "day" : "month", series(h, p, zone), months(h, p, zone, active), cohorts);
         });
+    }
+
+    private long active(Handle h, long from, long to, Map<String, Long> known) {
+        return known.computeIfAbsent(from + ":" + to, k -> members.active(h, from, to));
     }
 
     private List<Revenue> revenue(Handle h, long from, long to, long active) {
@@ -146,12 +153,12 @@ public final class Kpis {
                 flows.get(PointsFlow.SPENT) - flows.get(PointsFlow.RETURNED));
     }
 
-    private List<Month> months(Handle h, KpiPeriod p, ZoneId zone) {
+    private List<Month> months(Handle h, KpiPeriod p, ZoneId zone, Map<String, Long> known) {
         List<Month> months = new ArrayList<>();
         for (LocalDate[] m : monthsOf(p)) {
             long from = startOf(m[0], zone);
             long to = startOf(m[1].plusDays(1), zone);
-            long active = members.active(h, from, to);
+            long active = active(h, from, to, known);
             months.add(new Month(YearMonth.from(m[0]).toString(), m[0].toString(), m[1].toString(),
                     members.joined(h, from, to), active, revenue(h, from, to, active)));
         }
@@ -171,19 +178,20 @@ public final class Kpis {
 
     /**
      * The {@value #COHORTS} sign-up months up to the period's last month; everything stops at the period's end.
-     * One query per month of activity, grouping its active members by cohort.
+     * One query per month of activity, grouping its active members by cohort; its totals serve the monthly table.
      */
-    private List<Cohort> cohorts(Handle h, KpiPeriod p, ZoneId zone) {
+    private List<Cohort> cohorts(Handle h, KpiPeriod p, ZoneId zone, Map<String, Long> known) {
         YearMonth first = YearMonth.from(p.to()).minusMonths(COHORTS - 1);
-        long end = startOf(p.to().plusDays(1), zone);
         long[] bounds = new long[COHORTS + 1];
         for (int i = 0; i < COHORTS; i++) {
             bounds[i] = startOf(first.plusMonths(i).atDay(1), zone);
         }
-        bounds[COHORTS] = end;
+        bounds[COHORTS] = startOf(p.to().plusDays(1), zone);
         long[][] active = new long[COHORTS][];
         for (int j = 0; j < COHORTS; j++) {
-            active[j] = store.activeByCohort(h, bounds[j], bounds[j + 1], Arrays.copyOf(bounds, j + 2));
+            KpiStore.Activity a = store.activeByCohort(h, bounds[j], bounds[j + 1], Arrays.copyOf(bounds, j + 2));
+            active[j] = a.byCohort();
+            known.put(bounds[j] + ":" + bounds[j + 1], a.total());
         }
         List<Cohort> cohorts = new ArrayList<>();
         for (int i = 0; i < COHORTS; i++) {
