@@ -38,7 +38,8 @@ import java.util.Map;
  *   <li><b>LTV</b>: every purchase not refunded up to the end of the period / the members who made one,
  *       i.e. what a buying member has brought so far, per currency;</li>
  *   <li><b>cohort retention</b>: members who signed up in a month (the {@value #COHORTS} months up to the
- *       period's end), the share of them active in each month after, up to the period's end;</li>
+ *       period's end), the share of them active in each month after, up to the period's end; months that are
+ *       over are counted once an hour ({@link PastMonths});</li>
  *   <li><b>points</b>: see {@link PointsFlow}; redemption rate = (spent - returned) / (issued - clawed back);
  *       outstanding = what members hold now, valued at {@code kpis.point-value} minor units of
  *       {@code kpis.point-currency} per 100 points.</li>
@@ -67,6 +68,7 @@ public final class Kpis {
 
     private final Database db;
     private final KpiStore store;
+    private final PastMonths pastMonths;
     private final MemberStats members;
     private final LedgerService ledger;
     private final SiteSettings settings;
@@ -75,6 +77,7 @@ public final class Kpis {
     public Kpis(Database db, MemberStats members, LedgerService ledger, SiteSettings settings, Clock clock) {
         this.db = db;
         this.store = new KpiStore();
+        this.pastMonths = new PastMonths(store, clock);
         this.members = members;
         this.ledger = ledger;
         this.settings = settings;
@@ -187,10 +190,23 @@ public final class Kpis {
             bounds[i] = startOf(first.plusMonths(i).atDay(1), zone);
         }
         bounds[COHORTS] = startOf(p.to().plusDays(1), zone);
+        long thisMonth = startOf(YearMonth.from(today()).atDay(1), zone);
         long[][] active = new long[COHORTS][];
         for (int j = 0; j < COHORTS; j++) {
-            KpiStore.Activity a = store.activeByCohort(h, bounds[j], bounds[j + 1], Arrays.copyOf(bounds, j + 2));
-            active[j] = a.byCohort();
+            YearMonth month = first.plusMonths(j);
+            boolean whole = bounds[j + 1] == startOf(month.plusMonths(1).atDay(1), zone);
+            KpiStore.Activity a;
+            if (whole && bounds[j + 1] <= thisMonth) {
+                KpiStore.Activity past = pastMonths.of(h, month, zone);
+                active[j] = new long[j + 1];
+                for (int i = 0; i <= j; i++) {
+                    active[j][i] = past.byCohort()[i - j + COHORTS - 1];
+                }
+                a = past;
+            } else {
+                a = store.activeByCohort(h, bounds[j], bounds[j + 1], Arrays.copyOf(bounds, j + 2));
+                active[j] = a.byCohort();
+            }
             known.put(bounds[j] + ":" + bounds[j + 1], a.total());
         }
         List<Cohort> cohorts = new ArrayList<>();
