@@ -161,7 +161,9 @@ public final class Kpis {
         for (LocalDate[] m : monthsOf(p)) {
             long from = startOf(m[0], zone);
             long to = startOf(m[1].plusDays(1), zone);
-            long active = active(h, from, to, known);
+            YearMonth month = YearMonth.from(m[0]);
+            boolean wholeAndOver = m[0].getDayOfMonth() == 1 && m[1].equals(month.atEndOfMonth()) && m[1].isBefore(today());
+            long active = wholeAndOver ? pastMonths.of(h, month, zone).total() : active(h, from, to, known);
             months.add(new Month(YearMonth.from(m[0]).toString(), m[0].toString(), m[1].toString(),
                     members.joined(h, from, to), active, revenue(h, from, to, active)));
         }
