@@ -274,6 +274,10 @@ public final class Kindred implements AutoCloseable {
         scheduler.schedule("core", "prune-connector-log", Schedule.dailyAt(LocalTime.of(4, 20)),
                 now -> connectors.prune(settings.intValue(io.kindred.server.connectors.Connectors.LOG_DAYS, 30)));
         // end connectors
+
+        // kpis
+        io.kindred.server.kpis.Kpis kpis = new io.kindred.server.kpis.Kpis(database, new io.kindred.server.users.MemberStats(),
+                ledger, settings, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
@@ -297,6 +301,7 @@ public final class Kindred implements AutoCloseable {
                 new PurchaseRoutes(database, purchases, buyers),
                 new AdminUserRoutes(database, users, customerImport, clock),
                 new ApiKeyRoutes(apiKeys),
+                new io.kindred.server.kpis.KpiRoutes(kpis),
                 new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),
                 new JobRoutes(scheduler),
                 pluginAssets,

@@ -63,6 +63,8 @@ class MemberMergeTest {
         assertEquals(100, anna.get("/api/v1/me/balances").json().at("/balances/points").asLong(), "no point lost or made");
         JsonNode user = admin.get("/api/v1/admin/users/" + into).json().path("user");
         assertEquals(3_500, user.path("totalSpent").asLong());
+        JsonNode twoPurchases = admin.get("/api/v1/admin/users?minPurchases=2&query=anna%40merge.test").json().path("items");
+        assertEquals(1, twoPurchases.size(), "segments count both purchases for the member: " + twoPurchases);
         assertEquals("+8613600000001", user.path("phone").asText(), "the phone comes along when the target has none");
         assertEquals(List.of("buyer", "newsletter", "vip"), strings(user.path("labels")));
         assertEquals("shopify", user.at("/externalIds/0/system").asText());

@@ -60,6 +60,26 @@ public interface Ledger {
     }
 
     /**
+     * Takes back from a member what an earlier credit gave, because what earned it was undone (a refunded
+     * purchase): into the asset's {@code clawed_back} system account, so that the console's figures count it
+     * apart from what members really spent.
+     * <pre>{@code
+     * ctx.ledger().clawBack(tx, userId, "points", 120, "membership.refund", "purchase:" + id, "membership:points:" + e.id());
+     * }</pre>
+     *
+     * @param tx the caller's write transaction
+     * @param userId member @param asset asset code @param amount positive amount
+     * @param reason reason code @param reference origin or null @param idempotencyKey unique key
+     * @return the transfer
+     * @throws InsufficientBalanceException when the balance is too low
+     */
+    default Transfer clawBack(Handle tx, long userId, String asset, long amount, String reason, String reference,
+                              String idempotencyKey) {
+        return transfer(tx, new TransferRequest(asset, AccountRef.member(userId), AccountRef.system("clawed_back"),
+                amount, reason, reference, idempotencyKey));
+    }
+
+    /**
      * @param userId member
      * @param asset  asset code
      * @return the member's balance of that asset (0 when they have no account yet)

@@ -145,10 +145,16 @@ public final class MemberMerges {
                 .bind("into", into.id()).bind("from", from.id()).execute();
         h.createUpdate("""
                         UPDATE users SET total_spent = total_spent + :spent,
+                               purchase_count = purchase_count + (SELECT f.purchase_count FROM users f WHERE f.id = :from),
                                last_purchase_day = CASE WHEN last_purchase_day IS NULL OR last_purchase_day < :day
-                                                        THEN :day ELSE last_purchase_day END
+                                                        THEN :day ELSE last_purchase_day END,
+                               last_active_day = CASE WHEN last_active_day IS NULL
+                                                        OR last_active_day < (SELECT f.last_active_day FROM users f WHERE f.id = :from)
+                                                      THEN (SELECT f.last_active_day FROM users f WHERE f.id = :from)
+                                                      ELSE last_active_day END
                          WHERE id = :into""")
-                .bind("spent", from.totalSpent()).bind("day", from.lastPurchaseDay()).bind("into", into.id()).execute();
+                .bind("spent", from.totalSpent()).bind("day", from.lastPurchaseDay()).bind("into", into.id())
+                .bind("from", from.id()).execute();
         return purchases;
     }
 
@@ -160,7 +166,7 @@ public final class MemberMerges {
         boolean email = into.email() == null && from.email() != null;
         boolean phone = into.phone() == null && from.phone() != null;
         h.createUpdate("""
-                        UPDATE users SET status = 'merged', merged_into = :into, total_spent = 0, updated_at = :now,
+                        UPDATE users SET status = 'merged', merged_into = :into, total_spent = 0, purchase_count = 0, updated_at = :now,
                                email = CASE WHEN :email THEN NULL ELSE email END,
                                phone = CASE WHEN :phone THEN NULL ELSE phone END
                          WHERE id = :from""")
@@ -172,6 +178,9 @@ public final class MemberMerges {
                 .bind("email", email ? from.email() : null).bind("phone", phone ? from.phone() : null)
                 .bind("now", now).bind("into", into.id()).execute();
         h.createUpdate("DELETE FROM sessions WHERE user_id = :from").bind("from", from.id()).execute();
+        // The dashboard's past activity follows the person: their sign-ins count for the member they went into.
+        h.createUpdate("UPDATE sign_ins SET user_id = :into WHERE user_id = :from")
+                .bind("into", into.id()).bind("from", from.id()).execute();
         h.createUpdate("UPDATE password_resets SET used_at = :now WHERE user_id = :from AND used_at IS NULL")
                 .bind("now", now).bind("from", from.id()).execute();
         Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -382,29 +383,77 @@ public final class LedgerService implements Ledger {
         return result;
     }
 
-    /** Which way points moved, for the console's figures. */
+    /**
+     * Which way points moved, for the console's figures. Transfers are told apart by their system account, so
+     * that a reversal never counts as the thing it reverses: a refund's clawback goes to {@code clawed_back}
+     * (not {@code spent}), a cancelled redemption's points come back from {@code spent} (not {@code issued}).
+     */
     public enum PointsFlow {
-        /** from a system account to a member */
-        ISSUED("d.user_id IS NULL AND c.user_id IS NOT NULL"),
-        /** from a member to a system account other than {@code expired} and {@code adjustments} */
-        SPENT("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name NOT IN ('expired', 'adjustments')"),
+        /** from a system account other than {@code spent} to a member: rewards, gifts, positive adjustments */
+        ISSUED,
+        /** from a member to a system account other than {@code expired}, {@code adjustments}, {@code clawed_back} */
+        SPENT,
         /** from a member to {@code expired} or {@code adjustments}: expired or adjusted down */
-        TAKEN_BACK("d.user_id IS NOT NULL AND c.user_id IS NULL AND c.system_name IN ('expired', 'adjustments')");
+        TAKEN_BACK,
+        /** from a member to {@code clawed_back}: taken back because what earned them was refunded */
+        CLAWED_BACK,
+        /** from {@code spent} back to a member: a redemption cancelled, its points returned */
+        RETURNED;
 
-        private final String accounts;
-
-        PointsFlow(String accounts) {
-            this.accounts = accounts;
+        /** @return whether a transfer from {@code debit} to {@code credit} (system account names, null for a member) goes this way */
+        boolean matches(String debit, String credit) {
+            return switch (this) {
+                case ISSUED -> debit != null && !debit.equals("spent") && credit == null;
+                case SPENT -> debit == null && credit != null && !Set.of("expired", "adjustments", "clawed_back").contains(credit);
+                case TAKEN_BACK -> debit == null && ("expired".equals(credit) || "adjustments".equals(credit));
+                case CLAWED_BACK -> debit == null && "clawed_back".equals(credit);
+                case RETURNED -> "spent".equals(debit) && credit == null;
+            };
         }
     }
 
     /** @return the points that moved that way between {@code from} (included) and {@code to}, epoch millis */
     public long pointsMoved(Handle h, long from, long to, PointsFlow flow) {
-        return h.createQuery("""
-                        SELECT COALESCE(SUM(t.amount), 0) FROM ledger_transfers t
-                          JOIN ledger_accounts d ON d.id = t.debit_account_id
-                          JOIN ledger_accounts c ON c.id = t.credit_account_id
-                         WHERE t.created_at >= :from AND t.created_at < :to AND t.asset = 'points' AND\s""" + flow.accounts)
-                .bind("from", from).bind("to", to).mapTo(Long.class).one();
+        return pointsFlows(h, from, to).get(flow);
+    }
+
+    /**
+     * Every {@link PointsFlow} between {@code from} (included) and {@code to}, epoch millis, in one pass over the
+     * range of {@code ledger_transfers_flows} that never touches a member's account: the few system accounts of
+     * {@code points} are read first, and a transfer is summed per pair of sides (a system account by name, or
+     * "a member").
+     */
+    public Map<PointsFlow, Long> pointsFlows(Handle h, long from, long to) {
+        Map<Long, String> system = new java.util.HashMap<>();
+        h.createQuery("SELECT id, system_name FROM ledger_accounts WHERE asset = 'points' AND system_name IS NOT NULL")
+                .map((rs, c) -> Map.entry(rs.getLong(1), rs.getString(2))).forEach(e -> system.put(e.getKey(), e.getValue()));
+        Map<PointsFlow, Long> sums = new java.util.EnumMap<>(PointsFlow.class);
+        for (PointsFlow f : PointsFlow.values()) {
+            sums.put(f, 0L);
+        }
+        if (system.isEmpty()) {
+            return sums;
+        }
+        // ids come from the database as numbers: safe to write into the statement
+        String ids = system.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        h.createQuery("""
+                        SELECT CASE WHEN t.debit_account_id IN (%1$s) THEN t.debit_account_id ELSE 0 END AS d,
+                               CASE WHEN t.credit_account_id IN (%1$s) THEN t.credit_account_id ELSE 0 END AS c,
+                               SUM(t.amount)
+                          FROM ledger_transfers t
+                         WHERE t.created_at >= :from AND t.created_at < :to AND t.asset = 'points'
+                         GROUP BY d, c""".formatted(ids))
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .forEach(r -> {
+                    String debit = system.get(r[0]);
+                    String credit = system.get(r[1]);
+                    for (PointsFlow f : PointsFlow.values()) {
+                        if (f.matches(debit, credit)) {
+                            sums.merge(f, r[2], Long::sum);
+                        }
+                    }
+                });
+        return sums;
     }
 }

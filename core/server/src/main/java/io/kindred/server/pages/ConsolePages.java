@@ -10,6 +10,7 @@ import io.kindred.server.plugins.PluginHost;
 import io.kindred.server.ui.UiRegistry;
 import io.kindred.server.users.ApiKeys;
 import io.kindred.server.users.CustomerImport;
+import io.kindred.server.kpis.Kpis;
 import io.kindred.server.users.MemberStats;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
@@ -38,7 +39,8 @@ public final class ConsolePages implements Consumer<CoreRouting> {
 
     public ConsolePages(Services s) {
         this.sections = List.of(
-                new ConsoleDashboard(s.views(), s.db(), new MemberStats(), s.ledger(), s.settings(), s.clock()),
+                new ConsoleDashboard(s.views(), new Kpis(s.db(), new MemberStats(), s.ledger(), s.settings(), s.clock()),
+                        s.settings()),
                 new ConsoleImport(s.views(), new io.kindred.server.users.ImportJobs(s.importer(), s.clock()), s.settings()),
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),

@@ -59,7 +59,9 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                 new Field("purchases.create-customers", "select", () -> List.of("false", "true"), SettingDefinition.choice(
                         "purchases.create-customers", "false", List.of("false", "true"), "Create customers from purchases")),
                 new Field("home.widgets", "text", List::of, checked("home.widgets", "",
-                        v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))));
+                        v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))),
+                new Field("kpis.point-value", "text", List::of, io.kindred.server.kpis.Kpis.POINT_VALUE),
+                new Field("kpis.point-currency", "text", List::of, io.kindred.server.kpis.Kpis.POINT_CURRENCY));
     }
 
     /** A text setting accepted when {@code ok} says so; the console shows its own sentence when not. */

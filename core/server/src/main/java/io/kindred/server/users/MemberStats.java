@@ -20,19 +20,25 @@ public final class MemberStats {
     }
 
     /**
-     * @return members who opened a session (signed up or in) in the range, or whose balance of any asset
-     * moved in it (a check-in, a purchase, a redemption, an adjustment all post to the ledger)
+     * The ids of members active in [:from, :to): who signed up or in (kept in {@code sign_ins} after their
+     * session has ended), made a purchase, or whose balance of any asset moved (a check-in, a purchase's
+     * points, a redemption, an adjustment all post to the ledger: either side of a transfer). Each part reads
+     * an indexed time range; the ledger part reads only {@code ledger_transfers_flows}, then each account once.
      */
+    public static final String ACTIVE_IDS = """
+            SELECT s.user_id FROM sign_ins s WHERE s.created_at >= :from AND s.created_at < :to
+            UNION
+            SELECT p.user_id FROM purchases p WHERE p.created_at >= :from AND p.created_at < :to
+            UNION
+            SELECT a.user_id FROM ledger_accounts a
+             WHERE a.user_id IS NOT NULL AND a.id IN (
+                   SELECT t.debit_account_id FROM ledger_transfers t WHERE t.created_at >= :from AND t.created_at < :to
+                   UNION
+                   SELECT t.credit_account_id FROM ledger_transfers t WHERE t.created_at >= :from AND t.created_at < :to)""";
+
+    /** @return members active in the range, as {@link #ACTIVE_IDS} defines them */
     public long active(Handle h, long from, long to) {
-        return h.createQuery("""
-                        SELECT COUNT(*) FROM (
-                            SELECT s.user_id FROM sessions s WHERE s.created_at >= :from AND s.created_at < :to
-                            UNION
-                            SELECT a.user_id FROM ledger_transfers t
-                              JOIN ledger_entries e ON e.transfer_id = t.id
-                              JOIN ledger_accounts a ON a.id = e.account_id
-                             WHERE t.created_at >= :from AND t.created_at < :to AND a.user_id IS NOT NULL
-                        ) active""")
+        return h.createQuery("SELECT COUNT(*) FROM (" + ACTIVE_IDS + ") active")
                 .bind("from", from).bind("to", to).mapTo(Long.class).one();
     }
 }

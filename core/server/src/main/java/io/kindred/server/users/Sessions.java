@@ -44,7 +44,9 @@ public final class Sessions {
                     .bind("hash", Tokens.hash(token)).bind("user", userId).bind("csrf", csrf)
                     .bind("now", now).bind("expires", now + lifetime.toMillis()).execute();
             io.kindred.server.segments.LastActive.touch(h, userId, today());
-            return null;
+            // Kept after the session ends: the dashboard counts members active in past months by it.
+            return h.createUpdate("INSERT INTO sign_ins(user_id, created_at) VALUES (:user, :now)")
+                    .bind("user", userId).bind("now", now).execute();
         });
         return new Opened(token, csrf, lifetime);
     }

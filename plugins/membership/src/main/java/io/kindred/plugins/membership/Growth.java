@@ -94,7 +94,7 @@ final class Growth {
         }
         long pointsBack = Math.min(award.points(), Math.max(0, ledger().balance(tx, userId, POINTS)));
         if (pointsBack > 0) {
-            ledger().debit(tx, userId, POINTS, pointsBack, "membership.refund", ref, "membership:points:" + e.id());
+            ledger().clawBack(tx, userId, POINTS, pointsBack, "membership.refund", ref, "membership:points:" + e.id());
         }
         if (award.points() > pointsBack) {
             store.addDebt(tx, userId, award.points() - pointsBack, now);
