@@ -59,8 +59,14 @@ final class Answers {
         Map<String, Object> m = new LinkedHashMap<>(stored);
         if (stored.get("identity") instanceof Map<?, ?> id) {
             Map<String, Object> shown = new LinkedHashMap<>((Map<String, Object>) id);
-            String plain = vault.open((String) shown.get("number"));
-            shown.put("number", unmasked ? plain : vault.mask(plain));
+            try {
+                String plain = vault.open((String) shown.get("number"));
+                shown.put("number", unmasked ? plain : vault.mask(plain));
+            } catch (IllegalArgumentException lostKey) {
+                // Sealed with a key this site no longer has (keys/vault.key lost): say so, never fail the page.
+                shown.put("number", null);
+                shown.put("unreadable", true);
+            }
             m.put("identity", shown);
         }
         return m;
