@@ -133,7 +133,7 @@ final class Screening {
     }
 
     private void scoreIn(Handle tx, Member operator, Application a, Map<String, Long> scores, int total, String note) {
-        if (!MOVES.get(a.status()).isEmpty() || a.status().equals("submitted")) {
+        if (!MOVES.get(a.status()).isEmpty()) {
             store.score(tx, a.id(), total, scores, actorId(operator));
             store.step(tx, a.id(), a.status(), a.status(), actorId(operator), operator.displayName(), blankToNull(note),
                     total, ctx.clock().millis());

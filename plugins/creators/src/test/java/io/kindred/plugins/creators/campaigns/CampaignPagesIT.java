@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,6 +137,26 @@ class CampaignPagesIT {
         assertEquals("approved", json.path("status").asText());
         assertEquals(70, json.path("score").asInt());
         assertFalse(admin.get("/console/creators/applications?status=screening").body().contains(ID_NUMBER));
+    }
+
+    @Test
+    void everyRouteOfThePartIsDescribedInTheOpenApiDocument() {
+        var paths = p.http().get("/api/v1/openapi.json").json().path("paths");
+        Map<String, List<String>> routes = Map.of(
+                "/api/v1/creators/campaigns", List.of("get"),
+                "/api/v1/creators/campaigns/{id}", List.of("get"),
+                "/api/v1/creators/campaigns/{id}/applications", List.of("post"),
+                "/api/v1/creators/applications/mine", List.of("get"),
+                "/api/v1/admin/creators/campaigns", List.of("get", "post"),
+                "/api/v1/admin/creators/campaigns/{id}", List.of("get", "put", "delete"),
+                "/api/v1/admin/creators/campaign-options", List.of("get"),
+                "/api/v1/admin/creators/applications", List.of("get"),
+                "/api/v1/admin/creators/applications/bulk", List.of("post"),
+                "/api/v1/admin/creators/applications/{id}", List.of("get"));
+        routes.forEach((path, methods) -> methods.forEach(m -> assertTrue(paths.path(path).has(m), m + " " + path)));
+        for (String action : List.of("transition", "score", "approve")) {
+            assertTrue(paths.path("/api/v1/admin/creators/applications/{id}/" + action).has("post"), action);
+        }
     }
 
     private static void check(Http.Response r, String page) {

@@ -72,6 +72,11 @@ class ScreeningIT {
         assertFalse(a.path("history").get(4).path("actorName").asText().isEmpty(), a.toString());
         a.path("history").forEach(h -> assertTrue(h.path("at").asText().startsWith("2026-03-10"), h.toString()));
 
+        Http.Response audit = admin.get("/api/v1/admin/audit?limit=50&target=creators:application:" + id);
+        List<String> actions = new ArrayList<>();
+        audit.json().path("items").forEach(e -> actions.add(e.path("action").asText()));
+        assertTrue(actions.containsAll(List.of("creators.application_screening", "creators.application_scored",
+                "creators.application_interview", "creators.application_approved")), actions.toString());
         Http.Response mine = lily.get("/api/v1/creators/applications/mine");
         assertEquals("approved", mine.json().path("items").get(0).path("status").asText());
         assertTrue(events(p, "creators.application_submitted") >= 1);
