@@ -63,14 +63,19 @@ final class ApplicationStore {
     }
 
     List<Application> list(Handle h, Filter f, long before, int limit) {
-        return h.createQuery("""
-                        SELECT * FROM creator_applications
-                        WHERE (:campaign IS NULL OR campaign_id = :campaign) AND (:status IS NULL OR status = :status)
-                          AND id < :before
-                        ORDER BY id DESC LIMIT :limit
-                        """)
-                .bind("campaign", f.campaignId()).bind("status", f.status()).bind("before", before).bind("limit", limit)
-                .map((rs, c) -> application(rs)).list();
+        // Conditions are added, not written as ":x IS NULL OR ...", which PostgreSQL cannot type.
+        var q = h.createQuery("SELECT * FROM creator_applications WHERE id < :before"
+                        + (f.campaignId() == null ? "" : " AND campaign_id = :campaign")
+                        + (f.status() == null ? "" : " AND status = :status")
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("before", before).bind("limit", limit);
+        if (f.campaignId() != null) {
+            q.bind("campaign", f.campaignId());
+        }
+        if (f.status() != null) {
+            q.bind("status", f.status());
+        }
+        return q.map((rs, c) -> application(rs)).list();
     }
 
     List<Application> ofMember(Handle h, long userId, long before, int limit) {
@@ -82,15 +87,15 @@ final class ApplicationStore {
 
     /** @return applications per status, for the board's tabs */
     Map<String, Integer> counts(Handle h, Long campaignId) {
-        return h.createQuery("""
-                        SELECT status, COUNT(*) AS n FROM creator_applications
-                        WHERE (:campaign IS NULL OR campaign_id = :campaign) GROUP BY status
-                        """)
-                .bind("campaign", campaignId)
-                .reduceRows(new java.util.HashMap<String, Integer>(), (m, row) -> {
-                    m.put(row.getColumn("status", String.class), row.getColumn("n", Integer.class));
-                    return m;
-                });
+        var q = h.createQuery("SELECT status, COUNT(*) AS n FROM creator_applications"
+                + (campaignId == null ? "" : " WHERE campaign_id = :campaign") + " GROUP BY status");
+        if (campaignId != null) {
+            q.bind("campaign", campaignId);
+        }
+        return q.reduceRows(new java.util.HashMap<String, Integer>(), (m, row) -> {
+            m.put(row.getColumn("status", String.class), row.getColumn("n", Integer.class));
+            return m;
+        });
     }
 
     List<Application.Step> history(Handle h, long id) {

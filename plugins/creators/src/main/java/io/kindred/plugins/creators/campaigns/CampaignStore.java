@@ -56,11 +56,12 @@ final class CampaignStore {
 
     /** @return campaigns of a status (all when null), newest first, below the cursor id */
     List<Campaign> list(Handle h, String status, long before, int limit) {
-        return h.createQuery(SELECT + """
-                         WHERE (:status IS NULL OR c.status = :status) AND c.id < :before
-                        ORDER BY c.id DESC LIMIT :limit
-                        """)
-                .bind("status", status).bind("before", before).bind("limit", limit).map((rs, c) -> campaign(rs)).list();
+        var q = h.createQuery(SELECT + " WHERE c.id < :before" + (status == null ? "" : " AND c.status = :status")
+                + " ORDER BY c.id DESC LIMIT :limit").bind("before", before).bind("limit", limit);
+        if (status != null) {
+            q.bind("status", status);
+        }
+        return q.map((rs, c) -> campaign(rs)).list();
     }
 
     /** @return open campaigns taking applications on {@code today}, ending soonest first */
