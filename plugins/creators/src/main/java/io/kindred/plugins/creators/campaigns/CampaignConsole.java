@@ -80,7 +80,7 @@ final class CampaignConsole {
         model.put("counts", ctx.db().read(h -> store.counts(h, campaign)));
         model.put("statuses", Application.STATUSES);
         model.put("applications", rows.stream().map(views::masked).toList());
-        model.put("moves", List.copyOf(Screening.MOVES.get(status)).stream().filter(s -> !s.equals("approved")).sorted().toList());
+        model.put("moves", moves(status));
         model.put("next", io.kindred.api.web.Page.of(rows, page, Application::id).nextCursor());
         model.put("campaigns", ctx.db().read(h -> campaignStore.list(h, null, Long.MAX_VALUE, 200)).stream()
                 .map(c -> Map.of("id", c.id(), "title", c.title())).toList());
@@ -103,7 +103,7 @@ final class CampaignConsole {
                 .orElseThrow(() -> KindredException.notFound("There is no application " + id + "."));
         Map<String, Object> model = base(x);
         model.put("application", views.detail(a, x.locale()));
-        model.put("moves", Screening.MOVES.get(a.status()).stream().filter(s -> !s.equals("approved")).sorted().toList());
+        model.put("moves", moves(a.status()));
         model.put("approvable", Screening.MOVES.get(a.status()).contains("approved"));
         model.put("scorable", !Screening.MOVES.get(a.status()).isEmpty());
         model.put("categories", categories.json(x.locale()));
@@ -144,6 +144,12 @@ final class CampaignConsole {
         model.put("statusesOfCampaign", Campaign.STATUSES);
         model.put("tab", x.path().startsWith("/console/creators/applications") ? "applications" : "campaigns");
         return model;
+    }
+
+    /** @return the moves from a status other than approval (a form of its own), in workflow order: rejection last */
+    private static List<String> moves(String status) {
+        return Application.STATUSES.stream().filter(Screening.MOVES.get(status)::contains)
+                .filter(s -> !s.equals("approved")).toList();
     }
 
     private static List<Map<String, Object>> fieldRows(List<FormField> form) {
