@@ -31,6 +31,18 @@ final class Applications {
                 .orElseThrow(() -> Campaigns.notFound(campaignId));
         checkOpen(c, ctx.today());
         Map<String, Object> sealed = answers.sealed(c, body);
+        try {
+            return insert(member, campaignId, sealed);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // A database that does not serialise writers lets a parallel twin through the check: the unique key stops it.
+            if (ctx.db().read(h -> store.exists(h, campaignId, member.id()))) {
+                throw new KindredException(CampaignsError.ALREADY_APPLIED, "You have already applied to this campaign.");
+            }
+            throw e;
+        }
+    }
+
+    private Application insert(Member member, long campaignId, Map<String, Object> sealed) {
         return ctx.db().write(tx -> {
             Campaign fresh = campaigns.find(tx, campaignId).orElseThrow(() -> Campaigns.notFound(campaignId));
             checkOpen(fresh, ctx.today());

@@ -136,7 +136,7 @@ final class CampaignAdmin {
         }).toList()));
     }
 
-    /** {@code GET /creators/settings-like} lists: categories and rubric, for console clients. */
+    /** {@code GET /campaign-options}: what a campaign and an approval may use, for console clients. */
     void meta(Exchange x) {
         x.json(Map.of("categories", categories.json(x.locale()), "levels", Approval.LEVELS,
                 "fieldTypes", java.util.Arrays.stream(FieldType.values()).map(FieldType::code).toList(),

@@ -57,6 +57,29 @@ class ApplicationsIT {
     }
 
     @Test
+    void tenParallelApplicationsOfOneMemberMakeOneApplication() throws Exception {
+        long campaign = campaign(admin, "Parallel", 10);
+        Http max = p.member("max@kindred.test", "Max");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<Integer> statuses;
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> max.post("/api/v1/creators/campaigns/" + campaign + "/applications", answers("Max")).status());
+            }
+            statuses = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(1, admin.get("/api/v1/admin/creators/applications?campaign=" + campaign).json().path("items").size());
+    }
+
+    @Test
     void theIdentityNumberIsMaskedInListsAndMineUnmaskedInTheDetailAndNeverStoredReadable() throws IOException {
         long campaign = campaign(admin, "Identity check", 10);
         Http kim = p.member("kim@kindred.test", "Kim");
