@@ -80,6 +80,31 @@ class ApplicationsIT {
     }
 
     @Test
+    void twelveMembersApplyingAtOnceToFivePlacesGetFiveApplications() throws Exception {
+        long campaign = campaign(admin, "Five places", 5);
+        List<Http> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            members.add(p.member("rush" + i + "@kindred.test", "Rush " + i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<String> outcomes = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Http.Response>> calls = new java.util.ArrayList<>();
+            for (Http m : members) {
+                calls.add(() -> m.post("/api/v1/creators/campaigns/" + campaign + "/applications", answers("Rush")));
+            }
+            for (var f : pool.invokeAll(calls)) {
+                Http.Response r = f.get();
+                outcomes.add(r.status() == 201 ? "ok" : r.errorCode());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(5, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
+        assertEquals(7, outcomes.stream().filter("quota_reached"::equals).count(), outcomes.toString());
+    }
+
+    @Test
     void theIdentityNumberIsMaskedInListsAndMineUnmaskedInTheDetailAndNeverStoredReadable() throws IOException {
         long campaign = campaign(admin, "Identity check", 10);
         Http kim = p.member("kim@kindred.test", "Kim");
