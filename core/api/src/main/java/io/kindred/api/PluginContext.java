@@ -104,6 +104,19 @@ public interface PluginContext {
      */
     io.kindred.api.audit.Audit audit();
 
+    /**
+     * Seals sensitive fields (identity numbers) before they are stored, with the site's key from the data
+     * directory; see {@link io.kindred.api.crypto.Vault}.
+     *
+     * <pre>{@code
+     * String sealed = ctx.vault().seal(idNumber);
+     * String masked = ctx.vault().mask(ctx.vault().open(sealed));
+     * }</pre>
+     *
+     * @return the platform's vault
+     */
+    io.kindred.api.crypto.Vault vault();
+
     // ---- contributions ----
 
     /**

@@ -4,6 +4,7 @@ import io.kindred.api.db.Database;
 import io.kindred.api.jobs.Schedule;
 import io.kindred.api.ledger.AssetDefinition;
 import io.kindred.server.config.Config;
+import io.kindred.server.crypto.FileVault;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.customers.ClaimPages;
 import io.kindred.server.customers.ClaimRoutes;
@@ -211,6 +212,7 @@ public final class Kindred implements AutoCloseable {
         ServiceRegistry services = new ServiceRegistry();
         this.preferences = new Preferences(database, ui, members, users, clock);
         this.audit = new AuditLog(database, clock);
+        FileVault vault = new FileVault(config.dataDir().resolve("keys").resolve(FileVault.KEY_FILE));
         NotificationStore notificationStore = new NotificationStore(db.coreJdbi());
         this.notifications = new NotificationService(database, notificationStore, ui, clock);
         ui.addNotificationType("core", NotificationType.of("core.announcement"));
@@ -222,7 +224,8 @@ public final class Kindred implements AutoCloseable {
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
-                        new StoredImages(config.uploadsDir()), ui::benefits, notifications, audit.forPlugins(), theme),
+                        new StoredImages(config.uploadsDir()), ui::benefits, notifications, audit.forPlugins(), theme,
+                        vault),
                 new HashSet<>(bundled));
         this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,
                 settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576));

@@ -28,12 +28,13 @@ public final class Platform {
                                  Supplier<List<Benefit>> benefits,
                                  io.kindred.api.notifications.Notifications notifications,
                                  io.kindred.api.audit.Audit audit,
-                                 io.kindred.server.pages.Theme theme) {
+                                 io.kindred.server.pages.Theme theme,
+                                 io.kindred.api.crypto.Vault vault) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
             return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits,
-                    notifications, audit, theme);
+                    notifications, audit, theme, vault);
         }
     }
 }

@@ -206,6 +206,11 @@ final class PluginRun implements PluginContext {
     }
 
     @Override
+    public io.kindred.api.crypto.Vault vault() {
+        return services.vault();
+    }
+
+    @Override
     public String renderText(String template, java.util.Map<String, ?> model, java.util.Locale locale) {
         return services.theme().render(template, new java.util.HashMap<>(model), locale);
     }
