@@ -45,7 +45,7 @@ final class Certification {
         if (ctx.members().find(a.userId()).isEmpty()) {
             throw KindredException.notFound("There is no member " + a.userId() + ".");
         }
-        String key = "direct:" + requestKey.orElse(a.userId() + ":" + ctx.clock().millis());
+        String key = "direct:" + requestKey.orElseGet(() -> a.userId() + ":" + java.util.UUID.randomUUID());
         return ctx.db().write(tx -> {
             Creator c = certify(tx, a, key, actor);
             ctx.audit().record(tx, actor, "creators.certify", "user:" + a.userId(), a.level() + " " + a.title());
@@ -144,7 +144,7 @@ final class Certification {
                 });
             }
             store.history(tx, userId, status, reason, actor.id(), now);
-            ctx.audit().record(tx, actor, "creators." + status, "user:" + userId, reason);
+            ctx.audit().record(tx, actor, "creators." + status, "user:" + userId, reason == null ? "" : reason);
             if (Creator.REMOVED.equals(status)) {
                 ctx.events().publish(tx, "creator.removed", userId, Map.of("userId", userId));
             }

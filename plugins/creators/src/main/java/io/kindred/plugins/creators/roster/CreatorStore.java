@@ -89,7 +89,12 @@ final class CreatorStore {
 
     private static Creator row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Creator(rs.getLong("user_id"), rs.getString("category"), rs.getString("level"), rs.getString("title"),
-                rs.getString("status"), (Long) rs.getObject("certified_at", Long.class), rs.getString("certificate_code"),
-                (Long) rs.getObject("application_id", Long.class), rs.getLong("created_at"), rs.getLong("updated_at"));
+                rs.getString("status"), nullable(rs, "certified_at"), rs.getString("certificate_code"),
+                nullable(rs, "application_id"), rs.getLong("created_at"), rs.getLong("updated_at"));
+    }
+
+    private static Long nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 }
