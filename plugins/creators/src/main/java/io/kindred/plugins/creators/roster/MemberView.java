@@ -37,6 +37,13 @@ final class MemberView {
         return m;
     }
 
+    /** The account page's section: the member's creator status, if any. */
+    Map<String, Object> account(Member me) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ctx.db().read(h -> store.find(h, me.id())).ifPresent(c -> m.put("creator", c.json()));
+        return m;
+    }
+
     static Map<String, Object> links(String code) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", code);

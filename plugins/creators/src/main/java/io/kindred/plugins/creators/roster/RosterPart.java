@@ -42,6 +42,8 @@ public final class RosterPart {
         ctx.on("creators.application_approved", "roster-certify", certification::onApproved);
         ctx.on("checkin.recorded", "roster-checkins", performance::onCheckin);
         ctx.widget(Widget.localized("creators-featured", "creators/roster/featured", 4, featured::widget));
+        ctx.accountSection(Widget.localized("creators-roster", "creators/roster/account", 20, (viewer, locale) ->
+                viewer == null ? java.util.Map.of() : view.account(viewer)));
 
         Routes r = ctx.routes();
         r.group("/api/v1/creators/me", Access.MEMBER, g -> {

@@ -76,6 +76,20 @@ class CertificateAndPagesIT {
     }
 
     @Test
+    void aCreatorsOnlyCategoryOpensToACertifiedCreator() {
+        Http.Response cat = p.admin().post("/api/v1/admin/community/categories", Map.of("slug", "lounge", "name", "Creators lounge",
+                "postAccess", "creators"));
+        assertEquals(2, cat.status() / 100, cat.body());
+        long category = cat.json().path("category").path("id").asLong();
+        Http lea = p.member("lea@creators.test", "Lea");
+        Map<String, Object> post = Map.of("categoryId", category, "title", "Hello lounge", "body", "Hi all.");
+        assertEquals(403, lea.post("/api/v1/community/posts", post).status());
+        Fixture.approve(p, 205, Fixture.userId(lea), false, null, 0);
+        Http.Response ok = lea.post("/api/v1/community/posts", post);
+        assertEquals(201, ok.status(), ok.body());
+    }
+
+    @Test
     void theRosterShowsPostsLikesAndCommentsAsSeeded() {
         Http hal = p.member("hal@creators.test", "Hal");
         long id = Fixture.userId(hal);
