@@ -90,6 +90,30 @@ class CertificateAndPagesIT {
     }
 
     @Test
+    void aCreatorTicksReadingTasksAndAnOperatorMarksTheAssessment() {
+        Http max = p.member("max@creators.test", "Max");
+        long id = Fixture.userId(max);
+        assertEquals("creator_not_found", max.post("/api/v1/creators/me/onboarding/handbook", Map.of()).errorCode());
+        Fixture.approve(p, 206, id, false, null, 0);
+        Http.Response ticked = max.post("/api/v1/creators/me/onboarding/handbook", Map.of());
+        assertEquals(200, ticked.status(), ticked.body());
+        assertTrue(ticked.json().path("onboarding").path(0).path("done").asBoolean());
+        assertEquals("task_not_found", max.post("/api/v1/creators/me/onboarding/first-post", Map.of()).errorCode());
+        assertEquals(200, p.admin().post("/api/v1/admin/creators/roster/" + id + "/onboarding/first-post", Map.of()).status());
+        var tasks = max.get("/api/v1/creators/me").json().path("onboarding");
+        assertTrue(tasks.path(0).path("done").asBoolean() && tasks.path(2).path("done").asBoolean(), tasks.toString());
+        assertFalse(tasks.path(1).path("done").asBoolean());
+        assertTrue(p.admin().get("/console/creators/roster/" + id).body().contains("task-first-post"));
+
+        Http.Response patched = p.admin().patch("/api/v1/admin/creators/roster/" + id, Map.of("level", "top_kol"));
+        assertEquals("top_kol", patched.json().path("creator").path("level").asText(), patched.body());
+        Http.Response checkin = max.post("/api/v1/checkins", Map.of());
+        assertEquals(2, checkin.status() / 100, checkin.body());
+        p.awaitEvents();
+        assertEquals(1, Fixture.creator(p, id).path("performance").path("checkinDays").asLong());
+    }
+
+    @Test
     void theRosterShowsPostsLikesAndCommentsAsSeeded() {
         Http hal = p.member("hal@creators.test", "Hal");
         long id = Fixture.userId(hal);

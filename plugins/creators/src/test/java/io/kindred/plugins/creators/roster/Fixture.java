@@ -31,6 +31,7 @@ final class Fixture {
                 .plugin(IT_PLUGINS.resolve("kindred-plugin-community.jar"))
                 .plugin(IT_PLUGINS.resolve("kindred-plugin-distribution.jar"))
                 .plugin(IT_PLUGINS.resolve("kindred-plugin-membership.jar"))
+                .plugin(IT_PLUGINS.resolve("kindred-plugin-checkin.jar"))
                 .plugin(PluginJars.build(dir, "fake-campaigns", FakeCampaignsPlugin.class))
                 .setting("community.newMemberPostsPerDay", "1000").setting("community.postsPerTenMinutes", "1000")
                 .setting("community.newMemberCommentsPerDay", "1000").setting("community.commentsPerMinute", "1000");

@@ -88,6 +88,26 @@ class GrantsOnceIT {
     }
 
     @Test
+    void theRosterShowsFansReferredSalesAndCommissionAsSeeded() {
+        Http ned = p.member("ned@creators.test", "Ned");
+        long id = Fixture.userId(ned);
+        Fixture.approve(p, 104, id, true, null, 0);
+        String code = ned.get("/api/v1/distribution/me").json().path("code").asText();
+        Http fan = p.http();
+        assertEquals(201, fan.post("/api/v1/auth/register", Map.of("email", "ned-fan@creators.test", "password",
+                "member-password-1", "displayName", "Fan", "referralCode", code)).status());
+        p.awaitEvents();
+        Http.Response bought = p.apiClient("shop").post("/api/v1/admin/purchases", Map.of("userId", Fixture.userId(fan),
+                "externalOrderId", "ned-fan-1", "amount", 100_00, "currency", "CNY"));
+        assertEquals(2, bought.status() / 100, bought.body());
+        p.awaitEvents();
+        JsonNode figures = Fixture.creator(p, id).path("performance");
+        assertEquals(1, figures.path("fans").asLong(), figures.toString());
+        assertEquals(100_00, figures.path("sales").asLong(), figures.toString());
+        assertEquals(10_00, figures.path("commission").asLong(), figures.toString());
+    }
+
+    @Test
     void removingACreatorRevokesTheCertificationAndTheDistributionRights() {
         Http cat = p.member("cat@creators.test", "Cat");
         long id = Fixture.userId(cat);
