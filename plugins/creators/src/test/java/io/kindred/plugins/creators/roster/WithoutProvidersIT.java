@@ -64,6 +64,7 @@ class WithoutProvidersIT {
         assertEquals(200, kim.get("/creators/me").status());
         assertEquals(200, kim.get("/creators/me/certificate.pdf").status());
         assertEquals(200, kim.get("/").status());
+        assertTrue(kim.get("/account").body().contains("/creators/me"));
         assertEquals(200, p.admin().post("/api/v1/admin/creators/roster/" + id + "/suspend", Map.of()).status());
         assertEquals(200, p.admin().post("/api/v1/admin/creators/roster/" + id + "/reinstate", Map.of()).status());
     }
