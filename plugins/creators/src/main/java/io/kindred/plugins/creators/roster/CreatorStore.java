@@ -44,17 +44,30 @@ final class CreatorStore {
                 .bind("u", userId).bind("s", status).bind("now", now).execute();
     }
 
+    /** Creators after a user id, filtered by whichever of category, level and status is not null. */
     List<Creator> page(Handle h, String category, String level, String status, long after, int limit) {
-        return h.createQuery("SELECT " + COLUMNS + """
-                         FROM creators WHERE (:cat IS NULL OR category = :cat) AND (:level IS NULL OR level = :level)
-                        AND (:status IS NULL OR status = :status) AND user_id > :after ORDER BY user_id LIMIT :limit""")
-                .bind("cat", category).bind("level", level).bind("status", status).bind("after", after)
-                .bind("limit", limit).map((rs, c) -> row(rs)).list();
-    }
-
-    List<Creator> createdBetween(Handle h, long from, long to) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM creators WHERE created_at >= :from AND created_at < :to")
-                .bind("from", from).bind("to", to).map((rs, c) -> row(rs)).list();
+        StringBuilder where = new StringBuilder(" WHERE user_id > :after");
+        if (category != null) {
+            where.append(" AND category = :cat");
+        }
+        if (level != null) {
+            where.append(" AND level = :level");
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+        }
+        var q = h.createQuery("SELECT " + COLUMNS + " FROM creators" + where + " ORDER BY user_id LIMIT :limit")
+                .bind("after", after).bind("limit", limit);
+        if (category != null) {
+            q.bind("cat", category);
+        }
+        if (level != null) {
+            q.bind("level", level);
+        }
+        if (status != null) {
+            q.bind("status", status);
+        }
+        return q.map((rs, c) -> row(rs)).list();
     }
 
     /** @return true when this grant key and kind are new (the caller then applies the grant) */

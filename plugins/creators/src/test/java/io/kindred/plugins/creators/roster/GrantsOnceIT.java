@@ -131,6 +131,22 @@ class GrantsOnceIT {
     }
 
     @Test
+    void theListFiltersByCategoryAndPages() {
+        for (String name : List.of("Pia", "Quin", "Rae")) {
+            long id = Fixture.userId(p.member(name.toLowerCase() + "@creators.test", name));
+            assertEquals(201, p.admin().post("/api/v1/admin/creators", Map.of("userId", id, "category", "digital",
+                    "level", "koc", "title", "Digital KOC")).status());
+        }
+        JsonNode first = p.admin().get("/api/v1/admin/creators?category=digital&limit=2").json();
+        assertEquals(2, first.path("items").size(), first.toString());
+        JsonNode second = p.admin().get("/api/v1/admin/creators?category=digital&limit=2&cursor="
+                + first.path("nextCursor").asText()).json();
+        assertEquals(1, second.path("items").size(), second.toString());
+        assertEquals("Rae", second.path("items").path(0).path("name").asText());
+        assertEquals(0, p.admin().get("/api/v1/admin/creators?category=digital&level=kol").json().path("items").size());
+    }
+
+    @Test
     void badInputIsA400NeverA500() {
         assertEquals("bad_level", p.admin().post("/api/v1/admin/creators", Map.of("userId", 1, "category", "x",
                 "level", "mega", "title", "t")).errorCode());
