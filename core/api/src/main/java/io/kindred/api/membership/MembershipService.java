@@ -37,4 +37,25 @@ public interface MembershipService {
     default boolean hasBenefit(long userId, String benefitCode) {
         return false;
     }
+
+    /**
+     * Activates (or extends by its length) a membership plan (付费会员卡) for a member on behalf of another plugin,
+     * once per {@code key}: calling again with the same key changes nothing, so a retried or redelivered grant is
+     * safe. Joins the caller's write transaction when there is one.
+     *
+     * <pre>{@code
+     * ctx.services().find(MembershipService.class).ifPresent(m -> m.grantPlan(userId, "gold", "creators", "creators:app:42"));
+     * }</pre>
+     *
+     * @param userId   member id
+     * @param planCode the plan's code, as the operator set it up
+     * @param source   who grants, a short lower-case word such as {@code creators}
+     * @param key      the idempotency key of this grant
+     * @return true when this call activated or extended the plan, false when the key was used before; the default
+     * (an implementation without plans) grants nothing and answers false
+     * @throws io.kindred.api.KindredException 404 {@code plan_not_found} when there is no such plan
+     */
+    default boolean grantPlan(long userId, String planCode, String source, String key) {
+        return false;
+    }
 }

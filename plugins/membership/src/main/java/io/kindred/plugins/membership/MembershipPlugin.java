@@ -31,6 +31,7 @@ public final class MembershipPlugin extends KindredPlugin {
         
         PlanStore planStore = new PlanStore();
         Plans plans = new Plans(ctx, planStore);
+        PluginPlanGrants pluginGrants = new PluginPlanGrants(ctx, planStore, plans);
         Benefits benefits = new Benefits(ctx);
         MembershipRoutes api = new MembershipRoutes(ctx, store, growth, plans, benefits);
         MembershipAdmin admin = new MembershipAdmin(ctx, new Tiers(ctx, store, benefits), new PlanCatalog(ctx, planStore, benefits), plans, benefits);
@@ -78,6 +79,11 @@ public final class MembershipPlugin extends KindredPlugin {
             @Override
             public boolean hasBenefit(long userId, String benefitCode) {
                 return ctx.db().read(h -> api.benefits(h, userId).contains(benefitCode));
+            }
+
+            @Override
+            public boolean grantPlan(long userId, String planCode, String source, String key) {
+                return pluginGrants.grant(userId, planCode, source, key);
             }
         });
 

@@ -1,0 +1,2 @@
+/** Read-only figures of the community board, for other plugins (the community plugin provides them). */
+package io.kindred.api.community;

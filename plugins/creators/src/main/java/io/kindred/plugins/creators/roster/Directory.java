@@ -1,0 +1,28 @@
+package io.kindred.plugins.creators.roster;
+
+import io.kindred.api.PluginContext;
+import io.kindred.api.creators.CreatorService;
+
+import java.util.Optional;
+
+/** {@link CreatorService}: a member is certified while their creator status is active. */
+final class Directory implements CreatorService {
+
+    private final PluginContext ctx;
+    private final CreatorStore store;
+
+    Directory(PluginContext ctx, CreatorStore store) {
+        this.ctx = ctx;
+        this.store = store;
+    }
+
+    @Override
+    public boolean isCertified(long userId) {
+        return ctx.db().read(h -> store.find(h, userId)).map(Creator::certified).orElse(false);
+    }
+
+    @Override
+    public Optional<String> certificationTitle(long userId) {
+        return ctx.db().read(h -> store.find(h, userId)).filter(Creator::certified).map(Creator::title);
+    }
+}

@@ -1,0 +1,86 @@
+package io.kindred.plugins.creators.roster;
+
+import io.kindred.api.KindredException;
+import io.kindred.api.PluginContext;
+import io.kindred.api.users.Member;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Traffic tilt (流量倾斜): an operator features a creator from one instant to another; the home-page widget lists
+ * the active creators featured now, so a feature ends by itself when its period passes.
+ */
+final class Featured {
+
+    private final PluginContext ctx;
+    private final CreatorStore store;
+
+    Featured(PluginContext ctx, CreatorStore store) {
+        this.ctx = ctx;
+        this.store = store;
+    }
+
+    /** Features a creator; 400 {@code bad_period} when it ends before it starts. @return the feature's id */
+    long feature(Member actor, long userId, Instant from, Instant to, String note) {
+        if (!to.isAfter(from)) {
+            throw new KindredException(RosterError.BAD_PERIOD, "A featured period ends after it starts.");
+        }
+        return ctx.db().write(tx -> {
+            store.find(tx, userId).filter(Creator::certified).orElseThrow(() ->
+                    new KindredException(RosterError.CREATOR_NOT_FOUND, "Member " + userId + " is not an active creator."));
+            long id = tx.createUpdate("""
+                            INSERT INTO creator_features(user_id, starts_at, ends_at, note, created_by, created_at)
+                            VALUES (:u, :from, :to, :note, :by, :now)""")
+                    .bind("u", userId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).bind("note", note)
+                    .bind("by", actor.id()).bind("now", ctx.clock().millis())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            ctx.audit().record(tx, actor, "creators.feature", "user:" + userId, from + " – " + to);
+            store.history(tx, userId, "featured", from + " – " + to, actor.id(), ctx.clock().millis());
+            return id;
+        });
+    }
+
+    /** @return the active creators featured now, most recently featured first */
+    List<Map<String, Object>> now() {
+        long now = ctx.clock().millis();
+        List<Long> ids = ctx.db().read(h -> h.createQuery("""
+                        SELECT f.user_id FROM creator_features f JOIN creators c ON c.user_id = f.user_id
+                        WHERE f.starts_at <= :now AND f.ends_at > :now AND c.status = 'active'
+                        GROUP BY f.user_id ORDER BY MAX(f.starts_at) DESC LIMIT :limit""")
+                .bind("now", now).bind("limit", ctx.settings().get(RosterSettings.FEATURED_MAX)).mapTo(Long.class).list());
+        return ids.stream().map(this::card).toList();
+    }
+
+    /** @return the periods of one creator, newest first */
+    List<Map<String, Object>> of(long userId) {
+        return ctx.db().read(h -> h.createQuery("SELECT id, starts_at, ends_at, note FROM creator_features WHERE user_id = :u ORDER BY id DESC")
+                .bind("u", userId).map((rs, c) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", rs.getLong("id"));
+                    m.put("from", Instant.ofEpochMilli(rs.getLong("starts_at")).toString());
+                    m.put("to", Instant.ofEpochMilli(rs.getLong("ends_at")).toString());
+                    m.put("note", rs.getString("note"));
+                    return m;
+                }).list());
+    }
+
+    /** The home-page widget's model. */
+    Map<String, Object> widget(Member viewer, Locale locale) {
+        return Map.of("creators", now());
+    }
+
+    private Map<String, Object> card(long userId) {
+        Creator c = ctx.db().read(h -> store.find(h, userId)).orElseThrow();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("userId", userId);
+        m.put("name", ctx.members().find(userId).map(Member::displayName).orElse("#" + userId));
+        m.put("title", c.title());
+        m.put("category", c.category());
+        m.put("level", c.level());
+        return m;
+    }
+}
