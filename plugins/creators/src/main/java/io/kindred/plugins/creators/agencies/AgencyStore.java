@@ -22,7 +22,7 @@ final class AgencyStore {
                         INSERT INTO creator_agencies(name, contact_person, contact_phone, contact_email, status, notes,
                                created_at, updated_at)
                         VALUES (:name, :person, :phone, :email, :status, :notes, :now, :now)""")
-                .bindMethods(f).bind("person", f.contactPerson()).bind("phone", f.contactPhone())
+                .bind("name", f.name()).bind("status", f.status()).bind("notes", f.notes()).bind("person", f.contactPerson()).bind("phone", f.contactPhone())
                 .bind("email", f.contactEmail()).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
@@ -31,7 +31,7 @@ final class AgencyStore {
         tx.createUpdate("""
                         UPDATE creator_agencies SET name = :name, contact_person = :person, contact_phone = :phone,
                                contact_email = :email, status = :status, notes = :notes, updated_at = :now WHERE id = :id""")
-                .bindMethods(f).bind("person", f.contactPerson()).bind("phone", f.contactPhone())
+                .bind("name", f.name()).bind("status", f.status()).bind("notes", f.notes()).bind("person", f.contactPerson()).bind("phone", f.contactPhone())
                 .bind("email", f.contactEmail()).bind("now", now).bind("id", id).execute();
     }
 

@@ -12,12 +12,13 @@ final class ContractStore {
 
     private static final String SELECT = """
             SELECT c.*, (SELECT COUNT(*) FROM creator_contract_terms t WHERE t.contract_id = c.id) AS has_terms
-              FROM creator_contracts c""";
+              FROM creator_contracts c
+            """;
 
     private static final RowMapper<Contract> MAPPER = (rs, ctx) -> new Contract(rs.getLong("id"), rs.getLong("agency_id"),
             rs.getLong("user_id"), LocalDate.parse(rs.getString("starts_on")), LocalDate.parse(rs.getString("ends_on")),
-            rs.getInt("share_bp"), rs.getString("status"), (Long) rs.getObject("renewed_from", Long.class),
-            (Long) rs.getObject("terminated_at", Long.class), rs.getString("termination_reason"),
+            rs.getInt("share_bp"), rs.getString("status"), nullableLong(rs, "renewed_from"),
+            nullableLong(rs, "terminated_at"), rs.getString("termination_reason"),
             rs.getLong("created_at"), rs.getInt("has_terms") > 0);
 
     /** A terms file as stored. */
@@ -36,7 +37,7 @@ final class ContractStore {
     }
 
     Optional<Contract> find(Handle h, long id) {
-        return h.createQuery(SELECT + " WHERE c.id = :id").bind("id", id).map(MAPPER).findOne();
+        return h.createQuery(SELECT + "WHERE c.id = :id").bind("id", id).map(MAPPER).findOne();
     }
 
     /** @return the creator's contracts not terminated whose days meet [from, to] */
@@ -48,12 +49,12 @@ final class ContractStore {
 
     /** @return the creator's contracts, newest first */
     List<Contract> ofCreator(Handle h, long userId) {
-        return h.createQuery(SELECT + " WHERE c.user_id = :u ORDER BY c.id DESC").bind("u", userId).map(MAPPER).list();
+        return h.createQuery(SELECT + "WHERE c.user_id = :u ORDER BY c.id DESC").bind("u", userId).map(MAPPER).list();
     }
 
     /** @return the agency's contracts, newest first, below the cursor id */
     List<Contract> ofAgency(Handle h, long agencyId, long before, int limit) {
-        return h.createQuery(SELECT + " WHERE c.agency_id = :a AND c.id < :before ORDER BY c.id DESC LIMIT :limit")
+        return h.createQuery(SELECT + "WHERE c.agency_id = :a AND c.id < :before ORDER BY c.id DESC LIMIT :limit")
                 .bind("a", agencyId).bind("before", before).bind("limit", limit).map(MAPPER).list();
     }
 
@@ -91,5 +92,10 @@ final class ContractStore {
         return h.createQuery("SELECT * FROM creator_contract_terms WHERE contract_id = :id").bind("id", contractId)
                 .map((rs, c) -> new Terms(contractId, rs.getString("file_name"), rs.getString("content_type"),
                         java.util.Base64.getDecoder().decode(rs.getString("data")))).findOne();
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 }

@@ -96,5 +96,10 @@ final class ShareStore {
     }
 
     private static final RowMapper<Payout> PAYOUT = (rs, c) -> new Payout(rs.getLong("id"), rs.getLong("agency_id"),
-            rs.getLong("amount"), rs.getString("reference"), (Long) rs.getObject("paid_by", Long.class), rs.getLong("created_at"));
+            rs.getLong("amount"), rs.getString("reference"), nullableLong(rs, "paid_by"), rs.getLong("created_at"));
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
 }
