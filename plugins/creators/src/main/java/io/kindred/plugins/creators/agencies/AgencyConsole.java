@@ -154,6 +154,7 @@ final class AgencyConsole {
     private Map<String, Object> messages(Exchange x) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("error", x.query("error").orElse(null));
+        model.put("tab", "agencies");
         model.put("notice", x.query("notice").filter(n -> n.matches("created|saved|settled")).orElse(null));
         return model;
     }
