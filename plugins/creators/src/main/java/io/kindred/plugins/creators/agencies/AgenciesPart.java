@@ -32,6 +32,7 @@ public final class AgenciesPart {
         AgencyMemberRoutes member = new AgencyMemberRoutes(ctx, agencies, contracts, views);
         AgencyConsole console = new AgencyConsole(ctx, agencies, contracts, shares, shareStore, views);
 
+        ctx.setting(Contracts.CERTIFIED_ONLY);
         ctx.messages("messages/agencies");
         ctx.openApi("openapi/agencies.json");
         ctx.on("commission.released", "agency-share", shares::onReleased);

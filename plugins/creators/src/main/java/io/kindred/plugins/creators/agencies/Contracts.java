@@ -3,6 +3,7 @@ package io.kindred.plugins.creators.agencies;
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
 import io.kindred.api.creators.CreatorService;
+import io.kindred.api.settings.SettingDefinition;
 import io.kindred.api.users.Member;
 import io.kindred.api.web.UploadedFile;
 import org.jdbi.v3.core.Handle;
@@ -21,6 +22,10 @@ import java.util.List;
  * it; a termination ends it now, with a reason. Both are audited. Contracts past their last day end by themselves.
  */
 final class Contracts {
+
+    /** Whether only certified creators may sign, once the roster provides {@link CreatorService}. */
+    static final SettingDefinition<Boolean> CERTIFIED_ONLY = SettingDefinition.bool("agencyContractsCertifiedOnly", true,
+            "Only certified creators may sign a contract with an agency (while a provider of CreatorService runs).");
 
     /** The largest terms file kept. */
     static final int MAX_TERMS_BYTES = 5 * 1024 * 1024;
@@ -146,10 +151,13 @@ final class Contracts {
         return find(tx, store.insert(tx, agencyId, userId, start, end, bp, renewedFrom, ctx.clock().millis()));
     }
 
-    /** Any member may sign while the roster is not there; once it provides {@link CreatorService}, only certified creators. */
+    /**
+     * Any member may sign while no plugin provides {@link CreatorService}; once one does, only certified creators,
+     * unless the operator turned {@link #CERTIFIED_ONLY} off.
+     */
     private void requireCreator(long userId) {
         ctx.members().find(userId).orElseThrow(() -> KindredException.notFound("There is no member " + userId + "."));
-        boolean refused = ctx.services().find(CreatorService.class).map(s -> !s.isCertified(userId)).orElse(false);
+        boolean refused = ctx.settings().get(CERTIFIED_ONLY) && ctx.services().find(CreatorService.class).map(s -> !s.isCertified(userId)).orElse(false);
         if (refused) {
             throw new KindredException(AgencyError.NOT_A_CREATOR, "Member #" + userId + " is not a certified creator.");
         }

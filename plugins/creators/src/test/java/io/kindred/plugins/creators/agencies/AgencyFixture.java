@@ -29,7 +29,9 @@ final class AgencyFixture {
     }
 
     static TestPlatform.Builder platform(MutableClock clock, boolean withDistribution) {
-        TestPlatform.Builder b = TestPlatform.builder().plugin(JAR).clock(clock).setting("site.timezone", "UTC");
+        // The roster part's CreatorService would refuse these uncertified members; the tests sign members as they are.
+        TestPlatform.Builder b = TestPlatform.builder().plugin(JAR).clock(clock).setting("site.timezone", "UTC")
+                .setting("creators.agencyContractsCertifiedOnly", "false");
         return withDistribution ? b.plugin(IT_PLUGINS.resolve("kindred-plugin-distribution.jar")) : b;
     }
 
