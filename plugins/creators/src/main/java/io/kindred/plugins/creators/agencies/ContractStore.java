@@ -47,6 +47,12 @@ final class ContractStore {
                 .bind("u", userId).bind("from", from.toString()).bind("to", to.toString()).map(MAPPER).list();
     }
 
+    /** @return the creator's contracts whose dates hold the day, terminated ones included, newest first */
+    List<Contract> coveringDay(Handle h, long userId, LocalDate day) {
+        return h.createQuery(SELECT + "WHERE c.user_id = :u AND c.starts_on <= :d AND c.ends_on >= :d ORDER BY c.id DESC")
+                .bind("u", userId).bind("d", day.toString()).map(MAPPER).list();
+    }
+
     /** @return the creator's contracts, newest first */
     List<Contract> ofCreator(Handle h, long userId) {
         return h.createQuery(SELECT + "WHERE c.user_id = :u ORDER BY c.id DESC").bind("u", userId).map(MAPPER).list();

@@ -53,7 +53,7 @@ final class Shares {
         if (key == null || store.refunded(tx, purchaseId)) {
             return; // refunded before this release was seen: distribution claws the whole commission back
         }
-        Optional<Contract> contract = contracts.overlapping(tx, userId, day, day).stream()
+        Optional<Contract> contract = contracts.coveringDay(tx, userId, day).stream()
                 .filter(c -> c.inForce(day, earnedAt.toEpochMilli())).findFirst();
         if (contract.isEmpty()) {
             return;

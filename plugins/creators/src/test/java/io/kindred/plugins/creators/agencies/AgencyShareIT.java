@@ -139,6 +139,21 @@ class AgencyShareIT {
     }
 
     @Test
+    void commissionEarnedBeforeTheTerminationStillBooksTheShareWhenReleasedAfter() {
+        Http[] c = creatorWithFan(p, admin, "earned-before");
+        long agency = agency(admin, "Earned Before MCN");
+        long id = contract(admin, agency, userId(c[0]), 10);
+        purchase(p, api, userId(c[1]), "EB-1", 100_00);
+        clock.advance(java.time.Duration.ofDays(1));
+        Http.Response t = admin.post("/api/v1/admin/creators/contracts/" + id + "/terminate", Map.of("reason", "Ended early"));
+        assertEquals(200, t.status(), t.body());
+        release(p, clock, admin);
+        admin = p.admin(); // sessions do not outlive the refund window
+        assertEquals(1_00, balance(admin, agency), "the contract was in force when the commission was earned");
+        assertLedgerBalanced(admin);
+    }
+
+    @Test
     void aRefundAfterReleaseGivesTheShareBackToTheCreatorOnce() {
         Http[] c = creatorWithFan(p, admin, "refund");
         long agency = agency(admin, "Refund MCN");
