@@ -40,7 +40,7 @@ final class AgencyConsole {
         Map<String, Object> model = messages(x);
         model.put("agencies", agencies.list(Long.MAX_VALUE, 500).stream().map(a -> {
             Map<String, Object> m = a.json();
-            m.put("shareBalance", shares.balance(a.id()));
+            m.put("shareBalanceText", AgencyViews.money(shares.balance(a.id())));
             m.put("creators", contracts.inForce(a.id()).size());
             return m;
         }).toList());
@@ -61,10 +61,12 @@ final class AgencyConsole {
         model.put("shares", ctx.db().read(h -> shareStore.ofAgency(h, id, Long.MAX_VALUE, 100)).stream().map(s -> {
             Map<String, Object> m = s.json();
             m.put("creator", name(s.userId()));
+            m.put("commissionText", AgencyViews.money(s.commissionAmount()));
+            m.put("amountText", AgencyViews.money(s.amount()));
             return m;
         }).toList());
         model.put("payouts", ctx.db().read(h -> shareStore.payouts(h, id)).stream().map(p -> Map.of("id", p.id(),
-                "amount", p.amount(), "reference", p.reference(), "day", Instant.ofEpochMilli(p.createdAt()).toString()
+                "amount", AgencyViews.money(p.amount()), "reference", p.reference(), "day", Instant.ofEpochMilli(p.createdAt()).toString()
                         .substring(0, 10))).toList());
         model.put("today", today.toString());
         x.render("creators/agencies/console-agency", model);

@@ -31,7 +31,9 @@ final class AgencyViews {
     Map<String, Object> agency(long id) {
         Agency a = agencies.find(id);
         Map<String, Object> m = a.json();
-        m.put("shareBalance", ctx.db().read(h -> shares.balance(h, id)));
+        long balance = ctx.db().read(h -> shares.balance(h, id));
+        m.put("shareBalance", balance);
+        m.put("shareBalanceText", money(balance));
         m.put("creators", contracts.inForce(id).size());
         m.put("managers", agencies.managers(id).stream().map(AgencyViews::person).toList());
         return m;
@@ -49,8 +51,15 @@ final class AgencyViews {
             m.put("sales", ctx.db().read(h -> shares.sales(h, agencyId, c.userId())));
             m.put("sharedCommission", ctx.db().read(h -> shares.sharedBy(h, agencyId, c.userId())));
             m.put("availableCommission", ctx.ledger().balances(c.userId()).getOrDefault(Shares.ASSET, 0L));
+            m.put("sharedCommissionText", money((Long) m.get("sharedCommission")));
+            m.put("availableCommissionText", money((Long) m.get("availableCommission")));
             return m;
         }).toList();
+    }
+
+    /** @return minor units as a decimal amount, e.g. 1250 → 12.50 (the currency is distribution's setting) */
+    static String money(long minor) {
+        return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
     }
 
     static Map<String, Object> person(Member m) {
