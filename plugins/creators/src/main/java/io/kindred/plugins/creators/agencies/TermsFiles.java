@@ -27,7 +27,7 @@ final class TermsFiles {
         return Optional.empty();
     }
 
-    /** @return the name to offer when downloading: letters, digits, dot, dash, underscore, with the type's extension */
+    /** @return the name to offer when downloading: letters, digits, dash, underscore, with the type's extension */
     static String safeName(String sent, String type) {
         String ext = switch (type) {
             case "application/pdf" -> ".pdf";
@@ -35,7 +35,7 @@ final class TermsFiles {
             case "image/jpeg" -> ".jpg";
             default -> ".webp";
         };
-        String base = sent == null ? "" : sent.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        String base = sent == null ? "" : sent.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9_-]", "_");
         base = base.length() > 80 ? base.substring(0, 80) : base;
         return (base.isBlank() ? "terms" : base) + ext;
     }
