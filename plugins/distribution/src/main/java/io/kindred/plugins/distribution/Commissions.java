@@ -9,7 +9,9 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,7 @@ import java.util.Optional;
  * referrer's referrer, each at the rate of their own level for that depth, only while they are distributors.
  * A refund before release cancels the frozen commission; a refund after release claws the amount back from the
  * available balance, which may go below zero: the debt is offset by later releases, and no withdrawal is possible
- * until it is paid off. Every transfer's key derives from the event or the commission, so replays move nothing.
+ * until it is paid off. A release announces {@code commission.released}. Every transfer's key derives from the event or the commission, so replays move nothing.
  */
 final class Commissions {
 
@@ -127,7 +129,22 @@ final class Commissions {
         ctx.ledger().transfer(tx, new TransferRequest(AVAILABLE.code(), AccountRef.system("issued"), member, c.amount(),
                 "distribution.released", "commission:" + id, "distribution:release:" + id));
         notices.released(tx, c);
+        announceReleased(tx, c);
         return true;
+    }
+
+    /** {@code commission.released}: in the releasing transaction, once per commission (the agencies of creators book their share). */
+    private void announceReleased(Handle tx, Commission c) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("userId", c.beneficiaryId());
+        payload.put("amount", c.amount());
+        payload.put("currency", c.currency());
+        payload.put("purchaseId", c.purchaseId());
+        payload.put("commissionId", c.id());
+        payload.put("level", c.depth());
+        payload.put("earnedAt", Instant.ofEpochMilli(c.createdAt()).toString());
+        payload.put("key", "commission:" + c.id());
+        ctx.events().publish(tx, "commission.released", c.beneficiaryId(), payload);
     }
 
     /** {@code purchase.refunded}: cancel what is frozen, claw back what was released; recount levels. */

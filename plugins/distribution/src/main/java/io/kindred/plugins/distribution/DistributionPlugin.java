@@ -18,7 +18,7 @@ import java.time.LocalTime;
  * Distribution (分销): invite links, QR codes and posters; binding newcomers to their referrer; commissions on
  * their purchases at two levels at most, frozen for the refund window, then available; distributor levels
  * (粉丝团) by fans and team sales; withdrawals paid out by the operator. Provides {@link ReferralService} and
- * {@link DistributorRights}. Emits {@code referral.bound}, {@code distributor.level_changed},
+ * {@link DistributorRights}. Emits {@code referral.bound}, {@code distributor.level_changed}, {@code commission.released},
  * {@code withdrawal.requested|approved|paid|rejected}. The whole plugin, at a glance.
  */
 public final class DistributionPlugin extends KindredPlugin {
