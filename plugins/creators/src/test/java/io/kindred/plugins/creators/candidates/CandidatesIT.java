@@ -153,6 +153,10 @@ class CandidatesIT {
         assertEquals(List.of(ID.get("cai")), userIds(admin, "minStreak=2"));
         assertEquals(Set.of(ID.get("bob"), ID.get("cai")), Set.copyOf(csvIds(admin, "minPosts=1")));
         assertEquals(List.of(ID.get("cai")), csvIds(admin, "minPosts=1&minStreak=2"));
+        String[] bob = admin.get("/console/creators/candidates.csv?minPosts=2").body().split("\r?\n")[1].replace("\"", "").split(",");
+        assertEquals(List.of("2", "4", "0"), List.of(bob[11], bob[12], bob[13]), "posts, likes received, fans");
+        String[] amy = admin.get("/console/creators/candidates.csv?minFans=2").body().split("\r?\n")[1].replace("\"", "").split(",");
+        assertEquals(List.of("0", "0", "2"), List.of(amy[11], amy[12], amy[13]));
         for (String bad : List.of("minPosts=x", "minLikesReceived=0", "minComments=-1", "minFans=abc")) {
             Http.Response r = admin.get("/api/v1/admin/users?" + bad);
             assertEquals(400, r.status(), bad);

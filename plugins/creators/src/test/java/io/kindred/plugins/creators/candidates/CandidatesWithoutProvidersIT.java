@@ -6,19 +6,22 @@ import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With community and distribution disabled their filters are refused and hidden, and the candidates page still works. */
+/** With community stopped while running and distribution disabled from the start, their filters are refused and hidden, and the candidates page still works. */
 class CandidatesWithoutProvidersIT {
 
     @Test
     void communityAndDistributionDisabledTheirFiltersAreRefusedAndHiddenAndNothingBreaks() {
         try (TestPlatform p = CandidatesFixture.platform(new MutableClock(CandidatesFixture.START))
-                .disabled("community").disabled("distribution").start()) {
+                .disabled("distribution").start()) {
             Http admin = p.admin();
+            assertEquals(200, admin.get("/api/v1/admin/users?minPosts=1").status(), "community runs: its filter is there");
+            assertEquals(200, admin.post("/api/v1/admin/plugins/community/disable", Map.of()).status(), "stopped while running");
             Http amy = CandidatesFixture.member(p, "amy@kindred.test", "Amy", null);
             CandidatesFixture.purchase(p, p.apiClient("shop"), CandidatesFixture.userId(amy), "O-1", 10_00);
             for (String f : List.of("minPosts", "minLikesReceived", "minComments", "minFans")) {
