@@ -12,7 +12,7 @@ public final class CandidatesPart {
         this.ctx = ctx;
     }
 
-    /** Registers this part's contributions: texts, the invitation notification, the console page, its CSV and invite form. */
+    /** Registers this part's contributions: texts, the invitation notification, the console page, its CSV and invite form, the JSON list. */
     public void contribute() {
         ctx.messages("messages/candidates");
         ctx.notificationType(Invitations.INVITED);
@@ -23,5 +23,7 @@ public final class CandidatesPart {
             g.post("/invite", console::invite);
         });
         ctx.routes().get(CandidatesConsole.PATH + ".csv", Access.OPERATOR, console::csv);
+        ctx.routes().get("/api/v1/admin/creators/candidates", Access.OPERATOR, new CandidatesApi(candidates)::list);
+        ctx.openApi("openapi/candidates.json");
     }
 }

@@ -139,6 +139,14 @@ class CandidatesIT {
         assertEquals(expected, all.subList(0, expected.size()), "buyers first, by the documented RFM rule");
         assertTrue(all.containsAll(List.of(ID.get("fan1"), ID.get("fan2"))), "members who never bought come after");
         assertEquals(expected, csvIds(p.admin(), "minPurchases=1"));
+        List<Long> api = new ArrayList<>();
+        Http.Response page1 = p.admin().get("/api/v1/admin/creators/candidates?minPurchases=1&limit=3");
+        page1.json().path("items").forEach(i -> api.add(i.path("id").asLong()));
+        p.admin().get("/api/v1/admin/creators/candidates?minPurchases=1&limit=3&cursor=" + page1.json().path("nextCursor").asText())
+                .json().path("items").forEach(i -> api.add(i.path("id").asLong()));
+        assertEquals(expected, api, "the JSON list pages through the same ranking");
+        JsonNode top = page1.json().path("items").get(0);
+        assertEquals(top.path("r").asInt() + top.path("f").asInt() + top.path("m").asInt(), top.path("rfm").asInt());
     }
 
     @Test
@@ -157,6 +165,11 @@ class CandidatesIT {
         assertEquals(List.of("2", "4", "0"), List.of(bob[11], bob[12], bob[13]), "posts, likes received, fans");
         String[] amy = admin.get("/console/creators/candidates.csv?minFans=2").body().split("\r?\n")[1].replace("\"", "").split(",");
         assertEquals(List.of("0", "0", "2"), List.of(amy[11], amy[12], amy[13]));
+        Http.Response json = admin.get("/api/v1/admin/creators/candidates?minPosts=2");
+        assertEquals(200, json.status(), json.body());
+        assertEquals(ID.get("bob"), json.json().path("items").get(0).path("id").asLong());
+        assertEquals(4, json.json().path("items").get(0).path("likesReceived").asLong());
+        assertEquals("invalid_field", admin.get("/api/v1/admin/creators/candidates?minFans=0").errorCode());
         for (String bad : List.of("minPosts=x", "minLikesReceived=0", "minComments=-1", "minFans=abc")) {
             Http.Response r = admin.get("/api/v1/admin/users?" + bad);
             assertEquals(400, r.status(), bad);

@@ -29,6 +29,12 @@ class CandidatesWithoutProvidersIT {
                 assertEquals(400, r.status(), f);
                 assertEquals("invalid_field", r.errorCode(), f);
             }
+            Http.Response api = admin.get("/api/v1/admin/creators/candidates?minFans=1");
+            assertEquals(400, api.status(), "a creator filter of a stopped plugin is refused, not ignored");
+            assertEquals("invalid_field", api.errorCode());
+            Http.Response list = admin.get("/api/v1/admin/creators/candidates?minStreak=1");
+            assertEquals(200, list.status(), list.body());
+            assertTrue(admin.get("/api/v1/admin/creators/candidates").json().path("items").get(0).path("fans").isNull());
             for (String lang : List.of("en", "zh-CN")) {
                 admin.header("Accept-Language", lang);
                 Http.Response page = admin.get("/console/creators/candidates?minPosts=1&minStreak=1");
@@ -39,8 +45,8 @@ class CandidatesWithoutProvidersIT {
                 assertTrue(page.body().contains("name=\"tier\""), "membership's field is there");
             }
             admin.header("Accept-Language", "en");
-            Http.Response list = admin.get("/console/creators/candidates");
-            assertTrue(list.body().contains("data-id=\"" + CandidatesFixture.userId(amy) + "\""), list.body());
+            Http.Response page = admin.get("/console/creators/candidates");
+            assertTrue(page.body().contains("data-id=\"" + CandidatesFixture.userId(amy) + "\""), page.body());
             assertEquals(200, admin.get("/console/creators/candidates.csv").status());
             Http.Response invite = admin.form("/console/creators/candidates").submit("/console/creators/candidates/invite",
                     "campaign", "1");
