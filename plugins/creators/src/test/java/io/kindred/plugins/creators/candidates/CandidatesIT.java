@@ -1,12 +1,16 @@
 package io.kindred.plugins.creators.candidates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kindred.testkit.Browser;
 import io.kindred.testkit.Http;
 import io.kindred.testkit.MutableClock;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,6 +202,30 @@ class CandidatesIT {
         assertEquals(200, segment.status());
         assertTrue(segment.body().contains("Bob"), "the core's segment form previews the same members, ready to save");
         assertTrue(admin.get("/console/creators/candidates?minPosts=x").body().contains("minPosts"), "a bad value is told, no 500");
+    }
+
+    @Test
+    void thePageFitsAPhoneInBothLanguagesWithoutSidewaysScrolling() {
+        Browser.requireChromium();
+        Http viewer = member(p, "layout@kindred.test", "Layout", null);
+        assertEquals(200, p.admin().put("/api/v1/admin/users/" + userId(viewer) + "/roles", Map.of("roles", List.of("operator"))).status());
+        try (Browser b = Browser.open(Browser.PHONE)) {
+            var d = b.driver();
+            b.signIn(p.baseUrl(), "layout@kindred.test", "member-password-1");
+            for (String lang : List.of("en", "zh-CN")) {
+                b.open(p.baseUrl(), "/console/creators/candidates");
+                new Select(d.findElement(By.id("lang-select"))).selectByValue(lang);
+                b.clickAndWait(d.findElement(By.cssSelector("form.lang-switch button")));
+                b.open(p.baseUrl(), "/console/creators/candidates?minPosts=1");
+                assertEquals(2, d.findElements(By.cssSelector("#candidates tbody tr")).size(), lang);
+                Object overflow = ((JavascriptExecutor) d).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, ((Number) overflow).longValue(), lang + ": the page scrolls sideways");
+                d.findElement(By.id("f-minLikesReceived")).sendKeys("4");
+                b.clickAndWait(d.findElement(By.cssSelector("#candidate-filters button")));
+                assertEquals(1, d.findElements(By.cssSelector("#candidates tbody tr")).size(), lang + ": the form narrows");
+            }
+        }
     }
 
     @Test
