@@ -244,7 +244,11 @@ public final class Kindred implements AutoCloseable {
                 (viewer, locale) -> viewer == null ? Map.of() : notificationPages.choicesModel(viewer.id(), locale)));
         // segments: filters over members (plugins add theirs), saved segments, RFM boundaries recomputed nightly
         Rfm rfm = new Rfm(database, clock, settings::zone);
-        Segments segments = new Segments(database, new SegmentStore(users), new Filters(ui, rfm, settings::zone), audit, clock);
+        SegmentStore segmentStore = new SegmentStore(users);
+        Filters memberFilters = new Filters(ui, rfm, settings::zone);
+        Segments segments = new Segments(database, segmentStore, memberFilters, audit, clock);
+        services.provide("core", Kindred.class.getClassLoader(), io.kindred.api.segments.MemberSearch.class,
+                new io.kindred.server.segments.MemberSearchService(database, memberFilters, rfm, segmentStore, ui));
         SegmentRoutes segmentRoutes = new SegmentRoutes(segments, rfm, auth);
         ConsoleSegments consoleSegments = new ConsoleSegments(views, segments, segmentRoutes);
         scheduler.schedule("core", "segments-rfm", Schedule.dailyAt(LocalTime.parse(settings.raw("segments.rfm-time")

@@ -63,6 +63,7 @@ public final class DistributionPlugin extends KindredPlugin {
         ctx.script("js/copy.js");
         ctx.stylesheet("css/invite.css");
         ctx.benefit(Rights.BENEFIT);
+        ctx.memberFilter(new FansFilter());
         for (NotificationType type : Notices.ALL) {
             ctx.notificationType(type);
         }
