@@ -2,12 +2,14 @@ package io.kindred.plugins.creators.candidates;
 
 import io.kindred.api.KindredException;
 import io.kindred.api.PluginContext;
+import io.kindred.api.community.CommunityActivity;
 import io.kindred.api.referrals.ReferralService;
 import io.kindred.api.segments.MemberMatch;
 import io.kindred.api.segments.MemberSearch;
 import io.kindred.api.web.Page;
 import io.kindred.api.web.PageRequest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,11 +38,11 @@ final class Candidates {
     }
 
     private final PluginContext ctx;
-    private final ActivityStore activity;
+    /** The end of "all time" for the community's figures (posts and likes so far). */
+    private static final Instant ALWAYS = Instant.parse("9999-01-01T00:00:00Z");
 
-    Candidates(PluginContext ctx, ActivityStore activity) {
+    Candidates(PluginContext ctx) {
         this.ctx = ctx;
-        this.activity = activity;
     }
 
     MemberSearch search() {
@@ -80,8 +82,11 @@ final class Candidates {
     Page<Candidate> find(Map<String, String> filters, PageRequest page) {
         Page<MemberMatch> found = search().find(filters, MemberSearch.SORT_RFM, page);
         List<Long> ids = found.items().stream().map(MemberMatch::id).toList();
-        boolean community = available(Locale.ENGLISH).containsKey("minPosts");
-        Map<Long, long[]> posts = community ? activity.posts(ids) : Map.of();
+        Optional<CommunityActivity> activity = ctx.services().find(CommunityActivity.class);
+        boolean community = activity.isPresent();
+        Map<Long, long[]> posts = new HashMap<>();
+        activity.ifPresent(a -> ids.forEach(id -> posts.put(id, new long[]{a.postsBy(id, Instant.EPOCH, ALWAYS),
+                a.likesReceived(id, Instant.EPOCH, ALWAYS)})));
         Optional<ReferralService> referrals = ctx.services().find(ReferralService.class);
         Map<Long, Long> fans = new HashMap<>();
         referrals.ifPresent(r -> ids.forEach(id -> fans.put(id, r.directFans(id))));

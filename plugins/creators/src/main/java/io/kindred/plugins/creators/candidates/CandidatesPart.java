@@ -16,7 +16,7 @@ public final class CandidatesPart {
     public void contribute() {
         ctx.messages("messages/candidates");
         ctx.notificationType(Invitations.INVITED);
-        Candidates candidates = new Candidates(ctx, new ActivityStore(ctx));
+        Candidates candidates = new Candidates(ctx);
         CandidatesConsole console = new CandidatesConsole(candidates, new Invitations(ctx));
         ctx.routes().group(CandidatesConsole.PATH, Access.OPERATOR, g -> {
             g.get("", console::page);
