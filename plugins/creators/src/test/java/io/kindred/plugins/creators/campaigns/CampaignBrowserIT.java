@@ -17,7 +17,10 @@ import static io.kindred.plugins.creators.campaigns.CampaignFixture.campaign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** On a phone-size window: a visitor signs in from the campaign page, applies; an operator screens and approves. */
+/**
+ * On a phone-size window: a visitor signs in from the campaign page, applies; an operator screens and approves; the
+ * new creator opens their certificate's public page, which anyone can check.
+ */
 class CampaignBrowserIT {
 
     private static TestPlatform p;
@@ -87,6 +90,25 @@ class CampaignBrowserIT {
         }
         assertEquals("approved", admin.get("/api/v1/admin/creators/applications/" + id).json().path("application")
                 .path("status").asText());
+
+        p.awaitEvents(); // the roster certifies on creators.application_approved
+        try (Browser b = Browser.open(Browser.PHONE)) {
+            WebDriver d = b.driver();
+            b.signIn(p.baseUrl(), "mia@kindred.test", "member-password-1");
+            b.open(p.baseUrl(), "/creators/me");
+            noSidewaysScroll(d, "/creators/me");
+            String code = d.findElement(By.id("certificate-code")).getText().trim();
+            b.clickAndWait(d.findElement(By.id("certificate-verify")));
+            assertTrue(d.getCurrentUrl().endsWith("/certificates/" + code), d.getCurrentUrl());
+            noSidewaysScroll(d, "the certificate page");
+            assertTrue(d.findElement(By.id("certificate-status")).getText().contains("Valid certificate"),
+                    d.findElement(By.id("certificate-status")).getText());
+            assertTrue(d.findElement(By.id("certificate-name")).getText().contains("Mia"), d.getPageSource());
+            d.manage().deleteAllCookies();
+            b.open(p.baseUrl(), "/certificates/" + code);
+            assertTrue(d.findElement(By.id("certificate-status")).getText().contains("Valid certificate"),
+                    "anyone can check a certificate");
+        }
     }
 
     private static void noSidewaysScroll(WebDriver d, String what) {
