@@ -29,4 +29,18 @@ public interface CreatorService {
     default Optional<String> certificationTitle(long userId) {
         return Optional.empty();
     }
+
+    /**
+     * The creators an operator features now (流量倾斜: traffic tilt), most recently featured first. The community
+     * shows them above its lists; a feature ends by itself when its period passes.
+     *
+     * <pre>{@code
+     * List<Long> featured = ctx.services().find(CreatorService.class).map(CreatorService::featuredNow).orElse(List.of());
+     * }</pre>
+     *
+     * @return member ids, at most a few (the provider's setting); none by default
+     */
+    default java.util.List<Long> featuredNow() {
+        return java.util.List.of();
+    }
 }

@@ -55,8 +55,17 @@ final class CommunityPages {
         Map<String, Object> model = listModel(x);
         model.put("tabs", tabs(x.locale()));
         model.put("sorts", List.of("hot", "latest", "featured"));
+        model.put("featuredCreators", featuredCreators());
         model.put("mayWrite", x.member().isPresent());
         x.render("community/home", model);
+    }
+
+    /** @return the creators an operator features now (when the creators plugin runs), as author lines */
+    private List<Map<String, Object>> featuredCreators() {
+        List<Long> ids = ctx.services().find(io.kindred.api.creators.CreatorService.class)
+                .map(io.kindred.api.creators.CreatorService::featuredNow).orElse(List.of());
+        Map<Long, Authors.Author> found = authors.of(ids);
+        return ids.stream().filter(found::containsKey).map(id -> found.get(id).json()).toList();
     }
 
     /** {@code GET /community/feed?...}: the next cards of a list, for htmx's infinite scroll. */

@@ -5,15 +5,22 @@ import io.kindred.api.creators.CreatorService;
 
 import java.util.Optional;
 
-/** {@link CreatorService}: a member is certified while their creator status is active. */
+/** {@link CreatorService}: a member is certified while their creator status is active; featured ones are listed. */
 final class Directory implements CreatorService {
 
     private final PluginContext ctx;
     private final CreatorStore store;
+    private final Featured featured;
 
-    Directory(PluginContext ctx, CreatorStore store) {
+    Directory(PluginContext ctx, CreatorStore store, Featured featured) {
         this.ctx = ctx;
         this.store = store;
+        this.featured = featured;
+    }
+
+    @Override
+    public java.util.List<Long> featuredNow() {
+        return featured.ids();
     }
 
     @Override

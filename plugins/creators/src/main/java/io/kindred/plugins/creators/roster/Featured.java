@@ -46,13 +46,17 @@ final class Featured {
 
     /** @return the active creators featured now, most recently featured first */
     List<Map<String, Object>> now() {
+        return ids().stream().map(this::card).toList();
+    }
+
+    /** @return the ids of the active creators featured now, most recently featured first */
+    List<Long> ids() {
         long now = ctx.clock().millis();
-        List<Long> ids = ctx.db().read(h -> h.createQuery("""
+        return ctx.db().read(h -> h.createQuery("""
                         SELECT f.user_id FROM creator_features f JOIN creators c ON c.user_id = f.user_id
                         WHERE f.starts_at <= :now AND f.ends_at > :now AND c.status = 'active'
                         GROUP BY f.user_id ORDER BY MAX(f.starts_at) DESC LIMIT :limit""")
                 .bind("now", now).bind("limit", ctx.settings().get(RosterSettings.FEATURED_MAX)).mapTo(Long.class).list());
-        return ids.stream().map(this::card).toList();
     }
 
     /** @return the periods of one creator, newest first */

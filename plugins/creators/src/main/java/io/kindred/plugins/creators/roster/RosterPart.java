@@ -38,7 +38,7 @@ public final class RosterPart {
         for (SettingDefinition<?> setting : RosterSettings.ALL) {
             ctx.setting(setting);
         }
-        ctx.provide(CreatorService.class, new Directory(ctx, store));
+        ctx.provide(CreatorService.class, new Directory(ctx, store, featured));
         ctx.on("creators.application_approved", "roster-certify", certification::onApproved);
         ctx.on("checkin.recorded", "roster-checkins", performance::onCheckin);
         ctx.widget(Widget.localized("creators-featured", "creators/roster/featured", 4, featured::widget));

@@ -144,7 +144,7 @@ class CertificateAndPagesIT {
     }
 
     @Test
-    void aFeaturedCreatorShowsOnTheHomePageDuringThePeriodOnly() {
+    void aFeaturedCreatorShowsOnTheHomePageAndTheCommunityDuringThePeriodOnly() {
         Http ivy = p.member("ivy@creators.test", "Ivy");
         long id = Fixture.userId(ivy);
         Fixture.approve(p, 204, id, false, null, 0);
@@ -152,10 +152,16 @@ class CertificateAndPagesIT {
         Http.Response f = p.admin().post("/api/v1/admin/creators/roster/" + id + "/featured",
                 Map.of("from", now.plus(Duration.ofDays(1)).toString(), "to", now.plus(Duration.ofDays(3)).toString()));
         assertEquals(201, f.status(), f.body());
+        String onCommunity = "href=\"/community/members/" + id + "\"";
         assertFalse(ivy.get("/").body().contains("featured-creator-" + id));
+        assertFalse(ivy.get("/community").body().contains("id=\"featured-creators\""));
         CLOCK.advance(Duration.ofDays(2));
         assertTrue(ivy.get("/").body().contains("featured-creator-" + id));
+        String community = ivy.get("/community").body();
+        assertTrue(community.contains("id=\"featured-creators\"") && community.contains(onCommunity),
+                "the community's featured creators show Ivy: " + community);
         CLOCK.advance(Duration.ofDays(2));
         assertFalse(ivy.get("/").body().contains("featured-creator-" + id));
+        assertFalse(ivy.get("/community").body().contains("id=\"featured-creators\""));
     }
 }
