@@ -18,6 +18,7 @@ final class Featured {
 
     private final PluginContext ctx;
     private final CreatorStore store;
+    private final FeatureStore features = new FeatureStore();
 
     Featured(PluginContext ctx, CreatorStore store) {
         this.ctx = ctx;
@@ -32,12 +33,7 @@ final class Featured {
         return ctx.db().write(tx -> {
             store.find(tx, userId).filter(Creator::certified).orElseThrow(() ->
                     new KindredException(RosterError.CREATOR_NOT_FOUND, "Member " + userId + " is not an active creator."));
-            long id = tx.createUpdate("""
-                            INSERT INTO creator_features(user_id, starts_at, ends_at, note, created_by, created_at)
-                            VALUES (:u, :from, :to, :note, :by, :now)""")
-                    .bind("u", userId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).bind("note", note)
-                    .bind("by", actor.id()).bind("now", ctx.clock().millis())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long id = features.insert(tx, userId, from, to, note, actor.id(), ctx.clock().millis());
             ctx.audit().record(tx, actor, "creators.feature", "user:" + userId, from + " – " + to);
             store.history(tx, userId, "featured", from + " – " + to, actor.id(), ctx.clock().millis());
             return id;
@@ -52,24 +48,12 @@ final class Featured {
     /** @return the ids of the active creators featured now, most recently featured first */
     List<Long> ids() {
         long now = ctx.clock().millis();
-        return ctx.db().read(h -> h.createQuery("""
-                        SELECT f.user_id FROM creator_features f JOIN creators c ON c.user_id = f.user_id
-                        WHERE f.starts_at <= :now AND f.ends_at > :now AND c.status = 'active'
-                        GROUP BY f.user_id ORDER BY MAX(f.starts_at) DESC LIMIT :limit""")
-                .bind("now", now).bind("limit", ctx.settings().get(RosterSettings.FEATURED_MAX)).mapTo(Long.class).list());
+        return ctx.db().read(h -> features.activeAt(h, now, ctx.settings().get(RosterSettings.FEATURED_MAX)));
     }
 
     /** @return the periods of one creator, newest first */
     List<Map<String, Object>> of(long userId) {
-        return ctx.db().read(h -> h.createQuery("SELECT id, starts_at, ends_at, note FROM creator_features WHERE user_id = :u ORDER BY id DESC")
-                .bind("u", userId).map((rs, c) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getLong("id"));
-                    m.put("from", Instant.ofEpochMilli(rs.getLong("starts_at")).toString());
-                    m.put("to", Instant.ofEpochMilli(rs.getLong("ends_at")).toString());
-                    m.put("note", rs.getString("note"));
-                    return m;
-                }).list());
+        return ctx.db().read(h -> features.periods(h, userId));
     }
 
     /** The home-page widget's model. */
