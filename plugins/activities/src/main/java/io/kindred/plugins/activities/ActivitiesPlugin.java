@@ -1,0 +1,35 @@
+package io.kindred.plugins.activities;
+
+import io.kindred.api.KindredPlugin;
+import io.kindred.api.PluginContext;
+import io.kindred.api.ui.NavEntry;
+import io.kindred.plugins.activities.meetups.MeetupsPart;
+import io.kindred.plugins.activities.surveys.SurveysPart;
+import io.kindred.plugins.activities.tasks.TasksPart;
+
+/**
+ * Activities (活动): what members do with the brand beyond buying. Three parts, each a table of contents of its own:
+ * <ul>
+ *   <li>{@link MeetupsPart}: offline events (线下活动) created by operators or proposed by members: tickets in points,
+ *       capacity and waiting list, crowdfunded costs, door check-in by QR code, attendance rewards, reminders,
+ *       iCalendar files; emits {@code activity.joined} and {@code activity.attended};</li>
+ *   <li>{@link SurveysPart}: questionnaires (调研问卷) with branching, targeting, a reward paid once, results with
+ *       charts, NPS and CSV, anonymous mode;</li>
+ *   <li>{@link TasksPart}: the task centre (任务中心): one-off, daily and plugin-declared tasks with points rewards,
+ *       proof review, counted shares.</li>
+ * </ul>
+ * The parts share no tables; they meet only through events.
+ */
+public final class ActivitiesPlugin extends KindredPlugin {
+
+    @Override
+    public void contribute(PluginContext ctx) {
+        ctx.migrations("db/activities");
+        ctx.messages("messages/activities");
+        new MeetupsPart(ctx).contribute();
+        new SurveysPart(ctx).contribute();
+        new TasksPart(ctx).contribute();
+        ctx.nav(NavEntry.everyone("activities.nav", "/activities", 45));
+        ctx.nav(NavEntry.console("activities.console.nav", "/console/activities", 45));
+    }
+}
