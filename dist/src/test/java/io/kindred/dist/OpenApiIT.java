@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenApiIT {
 
-    private static final Set<String> BUNDLED = Set.of("checkin", "community", "creators", "distribution", "membership", "shop", "welcome");
+    private static final Set<String> BUNDLED = Set.of("activities", "checkin", "community", "creators", "distribution", "membership", "shop", "welcome");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     private static TestPlatform platform;
