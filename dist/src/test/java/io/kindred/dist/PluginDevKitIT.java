@@ -94,7 +94,7 @@ class PluginDevKitIT {
             assertTrue(mine.json().path("greeting").path("greeted").asBoolean(), mine.body());
             Http.Response page = alice.header("Accept-Language", "zh-CN").get("/hello");
             assertEquals(200, page.status(), page.body());
-            assertTrue(page.body().contains("你好，Alice"), page.body());
+            assertTrue(page.body().contains("您好，Alice"), page.body());
         }
     }
 

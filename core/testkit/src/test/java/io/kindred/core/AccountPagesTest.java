@@ -357,7 +357,7 @@ class AccountPagesTest {
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             assertEquals("lu@mail.test", mail.getAllRecipients()[0].toString());
             assertEquals("club@example.com", ((jakarta.mail.internet.InternetAddress) mail.getFrom()[0]).getAddress());
-            assertEquals("设置你在 Tea Club 的新密码", mail.getSubject(), "in the member's language");
+            assertEquals("设置您在 Tea Club 的新密码", mail.getSubject(), "in the member's language");
             String text = (String) mail.getContent();
             Matcher m = Pattern.compile("https://club\\.example\\.com/reset\\?token=([A-Za-z0-9_-]+)").matcher(text);
             assertTrue(m.find(), "the link uses site.url: " + text);

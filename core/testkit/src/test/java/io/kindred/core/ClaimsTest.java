@@ -179,7 +179,7 @@ class ClaimsTest {
     void theClaimPageSpeaksChinese() {
         Http zh = platform.http().header("Accept-Language", "zh-CN");
         String body = zh.get("/claim").body();
-        assertTrue(body.contains("认领你的账户"), body);
+        assertTrue(body.contains("认领您的账户"), body);
         assertTrue(body.contains("发送短信验证码"));
     }
 

@@ -78,7 +78,7 @@ class ${pluginName}PluginIT {
 
             Http.Response chinese = alice.header("Accept-Language", "zh-CN").get("/${pluginId}");
             assertEquals(200, chinese.status(), chinese.body());
-            assertTrue(chinese.body().contains("你好，Alice！欢迎加入。"), chinese.body());
+            assertTrue(chinese.body().contains("您好，Alice！欢迎加入。"), chinese.body());
         }
     }
 

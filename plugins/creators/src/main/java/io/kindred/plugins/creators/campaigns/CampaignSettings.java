@@ -19,12 +19,12 @@ final class CampaignSettings {
             "Congratulations! You were approved as a creator in \"{campaign}\". Welcome aboard.", 1000,
             "Text sent to an approved applicant, in English ({campaign} is the campaign's title)");
     static final SettingDefinition<String> APPROVED_ZH = SettingDefinition.text("approvedMessageZh",
-            "恭喜！你已通过「{campaign}」的达人招募，欢迎加入。", 1000, "发给通过者的中文消息（{campaign} 为招募标题）");
+            "恭喜！您已通过「{campaign}」的达人招募，欢迎加入。", 1000, "发给通过者的中文消息（{campaign} 为招募标题）");
     static final SettingDefinition<String> REJECTED_EN = SettingDefinition.text("rejectedMessageEn",
             "Thank you for applying to \"{campaign}\". This time we chose other creators; we hope to see you again.",
             1000, "Text sent to a rejected applicant, in English ({campaign} is the campaign's title)");
     static final SettingDefinition<String> REJECTED_ZH = SettingDefinition.text("rejectedMessageZh",
-            "感谢你报名「{campaign}」。这次我们选择了其他达人，期待下次合作。", 1000,
+            "感谢您报名「{campaign}」。这次我们选择了其他达人，期待下次合作。", 1000,
             "发给未通过者的中文消息（{campaign} 为招募标题）");
 
     static final List<SettingDefinition<?>> ALL = List.of(CATEGORIES, RUBRIC, APPROVED_EN, APPROVED_ZH, REJECTED_EN,
