@@ -68,6 +68,7 @@ final class CheckinPages {
         Map<LocalDate, Boolean> done = new HashMap<>();
         checkins.month(me.id(), month).forEach(r -> done.put(r.day(), r.makeup()));
         boolean canMakeUp = month.equals(thisMonth) && status.makeupsLeft() > 0;
+        LocalDate firstMakeUpDay = checkins.firstMakeUpDay(me.id(), status.today());
 
         List<List<Map<String, Object>>> weeks = new ArrayList<>();
         List<Map<String, Object>> week = new ArrayList<>();
@@ -82,7 +83,8 @@ final class CheckinPages {
             cell.put("makeup", Boolean.TRUE.equals(done.get(d)));
             cell.put("today", d.equals(status.today()));
             cell.put("future", d.isAfter(status.today()));
-            cell.put("canMakeUp", canMakeUp && !done.containsKey(d) && d.isBefore(status.today()));
+            cell.put("canMakeUp", canMakeUp && !done.containsKey(d) && d.isBefore(status.today())
+                    && !d.isBefore(firstMakeUpDay));
             week.add(cell);
             if (week.size() == 7) {
                 weeks.add(week);

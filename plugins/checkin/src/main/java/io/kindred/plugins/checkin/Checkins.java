@@ -58,6 +58,18 @@ final class Checkins {
         return ctx.today();
     }
 
+    /**
+     * @return the earliest day the member may make up: the first of this month, or the day they joined when later
+     * (a member who joined today has no day to make up)
+     */
+    LocalDate firstMakeUpDay(long userId, LocalDate today) {
+        LocalDate monthStart = today.withDayOfMonth(1);
+        return ctx.members().joinedAt(userId)
+                .map(t -> LocalDate.ofInstant(t, ctx.siteZone()))
+                .filter(joined -> joined.isAfter(monthStart))
+                .orElse(monthStart);
+    }
+
     Rules rules() {
         return Rules.current(ctx.settings());
     }
@@ -87,8 +99,9 @@ final class Checkins {
      */
     Result makeUp(long userId, LocalDate day, Optional<String> requestKey) {
         LocalDate today = today();
-        if (!day.isBefore(today) || !YearMonth.from(day).equals(YearMonth.from(today))) {
-            throw new KindredException(CheckinError.NOT_ALLOWED, "Only a missed day of this month before today can be made up.");
+        if (!day.isBefore(today) || day.isBefore(firstMakeUpDay(userId, today))) {
+            throw new KindredException(CheckinError.NOT_ALLOWED,
+                    "Only a missed day of this month, since you joined and before today, can be made up.");
         }
         Rules rules = rules();
         return ctx.db().write(tx -> {

@@ -92,13 +92,14 @@ class MakeupIT {
 
     @Test
     void makeUpsAreLimitedPerMonthAndTheLimitStartsAgainNextMonth() {
-        MutableClock clock = Fixture.clockAt(LocalDate.of(2026, 3, 31), UTC);
+        MutableClock clock = Fixture.clockAt(LocalDate.of(2026, 3, 20), UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
             Fixture.rules(p, rules("", 2, 0));
             Http alice = p.member("alice@kindred.test", "Alice");
-            assertEquals(201, makeUp(alice, LocalDate.of(2026, 3, 1)).status());
-            assertEquals(201, makeUp(alice, LocalDate.of(2026, 3, 2)).status());
-            Http.Response third = makeUp(alice, LocalDate.of(2026, 3, 3));
+            noonOf(clock, LocalDate.of(2026, 3, 31), UTC);
+            assertEquals(201, makeUp(alice, LocalDate.of(2026, 3, 20)).status(), "the day she joined counts");
+            assertEquals(201, makeUp(alice, LocalDate.of(2026, 3, 21)).status());
+            Http.Response third = makeUp(alice, LocalDate.of(2026, 3, 22));
             assertEquals(409, third.status(), third.body());
             assertEquals("makeup_limit", third.errorCode());
             assertEquals(0, alice.get("/api/v1/checkins/me").json().path("makeupsLeft").asInt());
@@ -111,10 +112,11 @@ class MakeupIT {
 
     @Test
     void makeUpWithoutEnoughPointsIs409InsufficientPointsAndRecordsNothing() {
-        MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
+        MutableClock clock = Fixture.clockAt(MARCH_10.withDayOfMonth(1), UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
             Fixture.rules(p, rules("", 2, 50));
             Http alice = p.member("alice@kindred.test", "Alice");
+            noonOf(clock, MARCH_10, UTC);
             checkInOk(alice);
 
             Http.Response r = makeUp(alice, MARCH_10.minusDays(1));
@@ -134,10 +136,11 @@ class MakeupIT {
 
     @Test
     void todayTheFutureAnotherMonthAndACheckedInDayAreNotAllowed() {
-        MutableClock clock = Fixture.clockAt(LocalDate.of(2026, 4, 2), UTC);
+        MutableClock clock = Fixture.clockAt(LocalDate.of(2026, 4, 1), UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
             Fixture.rules(p, rules("", 5, 0));
             Http alice = p.member("alice@kindred.test", "Alice");
+            noonOf(clock, LocalDate.of(2026, 4, 2), UTC);
             assertEquals(201, makeUp(alice, LocalDate.of(2026, 4, 1)).status());
             for (LocalDate day : new LocalDate[]{LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
                     LocalDate.of(2026, 3, 31), LocalDate.of(2025, 4, 1), LocalDate.of(2026, 4, 1)}) {
@@ -182,10 +185,11 @@ class MakeupIT {
 
     @Test
     void makeUpRepeatedWithTheSameIdempotencyKeyAnswersTheFirstResultAndChargesOnce() {
-        MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
+        MutableClock clock = Fixture.clockAt(MARCH_10.withDayOfMonth(1), UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
             Fixture.rules(p, rules("", 2, 4));
             Http alice = p.member("alice@kindred.test", "Alice");
+            noonOf(clock, MARCH_10, UTC);
             Fixture.give(p, alice, 20);
             Map<String, String> key = Map.of("Idempotency-Key", "makeup-9th");
             Map<String, String> body = Map.of("day", "2026-03-09");
@@ -203,10 +207,11 @@ class MakeupIT {
 
     @Test
     void makeUpPublishesCheckinRecordedMarkedAsMakeup() {
-        MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
+        MutableClock clock = Fixture.clockAt(MARCH_10.withDayOfMonth(1), UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
             Fixture.rules(p, rules("", 2, 0));
             Http alice = p.member("alice@kindred.test", "Alice");
+            noonOf(clock, MARCH_10, UTC);
             assertEquals(201, makeUp(alice, MARCH_10.minusDays(3)).status());
             String payload = p.kindred().database.read(h -> h.createQuery(
                     "SELECT payload FROM events WHERE type = 'checkin.recorded'").mapTo(String.class).one());

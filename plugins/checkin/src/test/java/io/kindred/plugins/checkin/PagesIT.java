@@ -126,26 +126,33 @@ class PagesIT {
     }
 
     @Test
-    void calendarOffersMakeUpsForMissedDaysAndTheButtonMakesOneUp() {
+    void calendarOffersMakeUpsOnlyForDaysMissedSinceJoiningAndTheButtonMakesOneUp() {
         MutableClock clock = Fixture.clockAt(MARCH_10, UTC);
         try (TestPlatform p = Fixture.start(clock, UTC)) {
             Fixture.rules(p, Fixture.PLAIN_RULES);
             Http alice = p.member("alice@kindred.test", "Alice");
             checkInOk(alice);
-            String calendar = alice.get("/checkin").body();
-            assertTrue(calendar.contains("name=\"day\" value=\"2026-03-09\""), calendar);
-            assertFalse(calendar.contains("name=\"day\" value=\"2026-03-10\""), "today is checked in");
-            assertFalse(calendar.contains("name=\"day\" value=\"2026-03-11\""), "the future cannot be made up");
+            String joinDay = alice.get("/checkin").body();
+            assertFalse(joinDay.contains("action=\"/checkin/makeup\""), "a member who joined today has no day to make up");
+            assertEquals(409, Fixture.makeUp(alice, MARCH_10.minusDays(1)).status(), "nor through the API");
 
-            Http.Response r = alice.submitForm("/checkin", "/checkin/makeup", Map.of("day", "2026-03-09"));
+            Fixture.noonOf(clock, MARCH_10.plusDays(2), UTC);
+            checkInOk(alice);
+            String calendar = alice.get("/checkin").body();
+            assertTrue(calendar.contains("name=\"day\" value=\"2026-03-11\""), calendar);
+            assertFalse(calendar.contains("name=\"day\" value=\"2026-03-09\""), "the day before joining");
+            assertFalse(calendar.contains("name=\"day\" value=\"2026-03-12\""), "today is checked in");
+            assertFalse(calendar.contains("name=\"day\" value=\"2026-03-13\""), "the future cannot be made up");
+
+            Http.Response r = alice.submitForm("/checkin", "/checkin/makeup", Map.of("day", "2026-03-11"));
             assertEquals(303, r.status(), r.body());
             assertEquals("/checkin?notice=checkin.makeup_done", r.headers().get("location"));
             String after = alice.get("/checkin").body();
             assertTrue(after.contains("Made up"), after);
-            assertFalse(after.contains("name=\"day\" value=\"2026-03-09\""));
-            assertEquals(2, alice.get("/api/v1/checkins/me").json().path("streak").asInt());
+            assertFalse(after.contains("name=\"day\" value=\"2026-03-11\""));
+            assertEquals(3, alice.get("/api/v1/checkins/me").json().path("streak").asInt());
 
-            Http.Response refused = alice.submitForm("/checkin", "/checkin/makeup", Map.of("day", "2026-03-10"));
+            Http.Response refused = alice.submitForm("/checkin", "/checkin/makeup", Map.of("day", "2026-03-12"));
             assertEquals("/checkin?notice=checkin.not_allowed", refused.headers().get("location"));
             assertTrue(alice.get("/checkin?notice=checkin.not_allowed").body().contains("That day cannot be made up."));
         }
