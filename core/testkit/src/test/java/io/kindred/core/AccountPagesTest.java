@@ -72,6 +72,20 @@ class AccountPagesTest {
     // ---------------------------------------------------------------- profile
 
     @Test
+    void homeGreetsAMemberWhoJoinedTodayWithWelcomeAndLaterWithWelcomeBack() {
+        Http nina = platform.member("nina-home@kindred.test", "Nina");
+        String first = nina.get("/").body();
+        assertTrue(first.contains("Welcome, Nina."), first);
+        assertFalse(first.contains("Welcome back"), first);
+        nina.header("Accept-Language", "zh-CN");
+        assertTrue(nina.get("/").body().contains("欢迎您，Nina。"));
+        clock.advance(Duration.ofHours(25));
+        assertTrue(nina.get("/").body().contains("欢迎回来，Nina。"));
+        nina.header("Accept-Language", "en");
+        assertTrue(nina.get("/").body().contains("Welcome back, Nina."));
+    }
+
+    @Test
     void memberSavesTheProfileAndSeesItAgain() {
         Browser ann = Browser.join(platform, "ann@account.test", "Ann");
         Browser.Page page = ann.get("/account");

@@ -82,7 +82,9 @@ public final class MemberPages implements Consumer<CoreRouting> {
     }
 
     private void home(Context ctx) {
-        views.page(ctx, "home", Map.of("widgets", views.renderBoxes(ctx, orderedWidgets(), "Widget")));
+        boolean newcomer = views.viewer(ctx).map(v -> accounts.isNewcomer(v.id())).orElse(false);
+        views.page(ctx, "home", Map.of("widgets", views.renderBoxes(ctx, orderedWidgets(), "Widget"),
+                "newcomer", newcomer));
     }
 
     /** Widgets in the operator's order (setting {@code home.widgets}, ids comma-separated), then the rest by default order. */

@@ -155,6 +155,15 @@ public final class Accounts {
         events.publish(h, "user.registered", id, payload);
     }
 
+    /**
+     * @return whether the member joined in the last 24 hours: the home page greets them "Welcome", not
+     * "Welcome back"
+     */
+    public boolean isNewcomer(long userId) {
+        java.time.Instant dayAgo = clock.instant().minus(java.time.Duration.ofDays(1));
+        return db.read(h -> users.byId(h, userId)).map(u -> u.createdAt().isAfter(dayAgo)).orElse(false);
+    }
+
     /** @return the member when the password is right; always spends the time of one hash check */
     public Optional<UserRow> authenticate(String email, String password) {
         if (email == null || password == null || email.isBlank() || password.length() > 200) {
