@@ -79,6 +79,11 @@ public final class Theme {
                         public Map<String, Function> getFunctions() {
                             return Map.of("t", new Translate(messages), "asset", new AssetUrl(pluginAssets));
                         }
+
+                        @Override
+                        public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
+                            return Map.of("when", new WhenFilter(settings::zone));
+                        }
                     })
                     .autoEscaping(true)
                     .strictVariables(false)

@@ -72,6 +72,13 @@ class PagesIT {
             assertEquals(50, points(alice));
             String mine = alice.get("/shop/redemptions").body();
             assertTrue(mine.contains("Brand doll") && mine.contains("Waiting to ship"), mine);
+            assertTrue(alice.get("/shop").body().contains(">General</a>"), "the default category has a name");
+            alice.header("Accept-Language", "zh-CN");
+            assertTrue(alice.get("/shop").body().contains(">综合</a>"), "and a Chinese one");
+            alice.header("Accept-Language", "en");
+            String when = mine.substring(mine.indexOf("<time"), mine.indexOf("</time>"));
+            assertTrue(when.matches("<time datetime=\"[^\"]+Z\">[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}.(AM|PM)"),
+                    "the redemption time is shown local and readable, not raw: " + when);
 
             Http.Response sold = submit(alice, "/shop/items/" + doll, "/shop/items/" + doll + "/redeem",
                     Map.of("quantity", "1", "shippingAddress", "here"));
