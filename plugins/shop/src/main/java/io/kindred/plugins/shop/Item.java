@@ -36,6 +36,11 @@ record Item(long id, String name, String description, String category, String ki
         return stock;
     }
 
+    /** @return whether it is a coupon item whose code pool is empty: members cannot redeem it until codes are added */
+    boolean needsCodes() {
+        return COUPON.equals(kind) && couponsLeft == 0;
+    }
+
     boolean lowStock(int threshold) {
         Long left = left();
         return left != null && left <= threshold;
@@ -57,7 +62,7 @@ record Item(long id, String name, String description, String category, String ki
         m.put("exclusive", exclusive);
         m.put("imageUrl", imageUrl);
         m.put("active", active);
-        m.put("available", availableAt(now));
+        m.put("available", availableAt(now) && !needsCodes());
         if (COUPON.equals(kind)) {
             m.put("couponsLeft", couponsLeft);
         }

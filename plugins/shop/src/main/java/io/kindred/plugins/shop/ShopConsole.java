@@ -42,7 +42,8 @@ final class ShopConsole {
         Instant now = ctx.clock().instant();
         List<Map<String, Object>> items = catalog.all(false).stream().map(i -> {
             Map<String, Object> m = new HashMap<>(i.json(now));
-            m.put("lowStock", i.lowStock(threshold));
+            m.put("needsCodes", i.needsCodes());
+            m.put("lowStock", !i.needsCodes() && i.lowStock(threshold));
             m.put("left", i.left() == null ? "∞" : String.valueOf(i.left()));
             return m;
         }).toList();

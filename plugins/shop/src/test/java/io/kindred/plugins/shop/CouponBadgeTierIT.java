@@ -26,6 +26,12 @@ class CouponBadgeTierIT {
     void eachCouponCodeIsHandedOutOnceAndAnEmptyPoolIsOutOfStock() {
         try (TestPlatform p = Fixture.start()) {
             long coupon = item(p, Map.of("kind", "coupon", "name", "10% off", "pricePoints", 10));
+            Http admin = p.admin();
+            assertFalse(admin.get("/api/v1/admin/shop/items/" + coupon).json().path("item").path("available").asBoolean(),
+                    "a coupon item without codes cannot be redeemed");
+            String list = admin.get("/console/shop").body();
+            assertTrue(list.contains("Needs codes") && !list.contains("Low stock"), "the console says what is missing: " + list);
+            assertTrue(admin.get("/console/shop/items/" + coupon).body().contains("Needs codes"), "and so does its form");
             Http.Response up = p.admin().post("/api/v1/admin/shop/items/" + coupon + "/coupons",
                     Map.of("codes", "CODE-A,first\nCODE-B\n\nCODE-A\n"));
             assertEquals(201, up.status(), up.body());
@@ -37,6 +43,8 @@ class CouponBadgeTierIT {
             assertEquals(2, again.json().path("duplicates").asInt(), "already in the pool, then repeated: " + again.body());
             Http.Response gen = p.admin().post("/api/v1/admin/shop/items/" + coupon + "/coupons", Map.of("generate", 2));
             assertEquals(4, gen.json().path("couponsLeft").asInt());
+            assertFalse(admin.get("/console/shop").body().contains("Needs codes"), "codes added");
+            assertTrue(admin.get("/api/v1/admin/shop/items/" + coupon).json().path("item").path("available").asBoolean());
 
             Set<String> codes = new HashSet<>();
             for (int i = 0; i < 5; i++) {
