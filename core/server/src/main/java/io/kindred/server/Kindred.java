@@ -301,7 +301,7 @@ public final class Kindred implements AutoCloseable {
                 new MeRoutes(accounts, users, auth, preferences),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,
-                new ConsoleBroadcasts(views, broadcasts, notificationStore, settings, segments),
+                new ConsoleBroadcasts(views, broadcasts, notificationStore, settings, segments, mailer),
                 segmentRoutes,
                 consoleSegments,
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),

@@ -280,7 +280,10 @@ class AccountPagesTest {
             assertEquals(known.status(), unknown.status());
             assertEquals(known.body().replace("hal@account.test", "X"), unknown.body().replace("nobody@account.test", "X"),
                     "the answer does not tell whether an account exists");
-            assertTrue(known.body().contains("a link to choose a new password is on its way"));
+            assertTrue(known.body().contains("This site cannot send email yet, so no link can reach you."),
+                    "without SMTP the member is told the truth, not that a link is on its way: " + known.body());
+            assertFalse(known.body().contains("on its way"));
+            assertTrue(visitor.get("/forgot").body().contains("This site cannot send email yet"), "before asking, too");
         });
         Matcher m = RESET_LINK.matcher(log);
         assertTrue(m.find(), "the link is in the log: " + log);
@@ -352,6 +355,41 @@ class AccountPagesTest {
     }
 
     @Test
+    void withoutSmtpEveryConsolePageShowsTheMailBannerAndTheEmailsPageSaysHowToSetItUp() {
+        Http admin = platform.admin();
+        for (String page : List.of("/console", "/console/members", "/console/emails")) {
+            String body = admin.get(page).body();
+            assertTrue(body.contains("id=\"mail-banner\"") && body.contains("Email is not set up"), page + ": " + body);
+        }
+        assertTrue(admin.get("/console/emails").body().contains("mail.smtp.host"), "the emails page says what to set");
+        assertFalse(new Browser(platform).get("/").body().contains("mail-banner"), "members never see it");
+    }
+
+    @Test
+    void theTestMailButtonSendsThroughSmtpAndShowsWhatTheServerAnswered() throws Exception {
+        try (FakeSmtp smtp = new FakeSmtp();
+             TestPlatform mailing = TestPlatform.builder()
+                     .setting("mail.smtp.host", "127.0.0.1").setting("mail.smtp.port", String.valueOf(smtp.port()))
+                     .setting("mail.smtp.starttls", "false").setting("site.name", "Tea Club").start()) {
+            Http admin = mailing.admin();
+            assertFalse(admin.get("/console").body().contains("mail-banner"), "mail is set up: no banner");
+            Http.Response sent = admin.submitForm("/console/emails", "/console/emails/test", Map.of());
+            assertEquals(200, sent.status(), sent.body());
+            assertTrue(sent.body().contains("id=\"mail-test-sent\""), sent.body());
+            String raw = smtp.messages.poll(20, TimeUnit.SECONDS);
+            assertNotNull(raw, "the test email reached the mail server");
+            assertTrue(raw.contains("Test email from Tea Club"), raw);
+        }
+        try (TestPlatform unreachable = TestPlatform.builder().setting("mail.smtp.host", "127.0.0.1")
+                .setting("mail.smtp.port", "1").setting("mail.smtp.starttls", "false").start()) {
+            Http.Response failed = unreachable.admin().submitForm("/console/emails", "/console/emails/test", Map.of());
+            assertEquals(200, failed.status(), failed.body());
+            assertTrue(failed.body().contains("id=\"mail-test-error\"") && failed.body().contains("The test email could not be sent"),
+                    failed.body());
+        }
+    }
+
+    @Test
     void theResetLinkIsMailedThroughSmtpWhenAHostIsSet() throws Exception {
         try (FakeSmtp smtp = new FakeSmtp();
              TestPlatform mailing = TestPlatform.builder()
@@ -364,6 +402,7 @@ class AccountPagesTest {
             mailing.kindred().accounts.updateProfile(lu, new Accounts.ProfileChange(null, null, null, null, null, "zh-CN"));
             Browser.Page r = new Browser(mailing).submitForm("/forgot", "/forgot", Map.of("email", "LU@mail.test"));
             assertEquals(200, r.status());
+            assertTrue(r.body().contains("a link to choose a new password is on its way"), r.body());
 
             String raw = smtp.messages.poll(20, TimeUnit.SECONDS);
             assertNotNull(raw, "a mail was sent");

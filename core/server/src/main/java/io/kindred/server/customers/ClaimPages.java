@@ -113,6 +113,7 @@ public final class ClaimPages implements Consumer<CoreRouting> {
         model.put("phone", "");
         model.put("email", "");
         model.put("token", "");
+        model.put("mailMissing", !claims.canMail());
         model.putAll(extra);
         views.page(ctx, "claim", model);
     }

@@ -43,6 +43,11 @@ public final class Claims {
         return email.claimable(emailAddress).isPresent();
     }
 
+    /** @return whether an emailed link can leave this server (SMTP is set up); without, it only reaches the log */
+    public boolean canMail() {
+        return Mailer.isConfigured(settings);
+    }
+
     /** Sends the claim link for an imported record's email (nothing when it is not claimable). */
     public void sendLink(Context ctx, String emailAddress) {
         Locale pageLocale = views.locale(ctx);

@@ -31,10 +31,12 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
     private final NotificationStore emails;
     private final SiteSettings settings;
     private final io.kindred.server.segments.Segments segments;
+    private final io.kindred.server.users.Mailer mailer;
 
     public ConsoleBroadcasts(Views views, Broadcasts broadcasts, NotificationStore emails, SiteSettings settings,
-                             io.kindred.server.segments.Segments segments) {
+                             io.kindred.server.segments.Segments segments, io.kindred.server.users.Mailer mailer) {
         this.segments = segments;
+        this.mailer = mailer;
         this.views = views;
         this.broadcasts = broadcasts;
         this.emails = emails;
@@ -46,7 +48,24 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
         r.get("/console/broadcasts", Access.OPERATOR, ctx -> page(ctx, null, null, null));
         r.post("/console/broadcasts/preview", Access.OPERATOR, this::preview);
         r.post("/console/broadcasts", Access.OPERATOR, this::send);
-        r.get("/console/emails", Access.OPERATOR, this::emailsPage);
+        r.get("/console/emails", Access.OPERATOR, ctx -> emailsPage(ctx, Map.of()));
+        r.post("/console/emails/test", Access.OPERATOR, this::testMail);
+    }
+
+    /** Sends a test email to the operator now, on this request, and shows what the mail server answered. */
+    private void testMail(Context ctx) {
+        io.kindred.api.users.Member me = views.viewer(ctx).orElseThrow();
+        if (!mailer.configured() || me.email() == null) {
+            emailsPage(ctx, Map.of("testError", views.t(ctx, mailer.configured() ? "console.mail.test.noEmail" : "console.mail.missing")));
+            return;
+        }
+        try {
+            mailer.send(new io.kindred.server.users.Mailer.Mail(me.email(), views.t(ctx, "console.mail.test.subject", settings.siteName()),
+                    views.t(ctx, "console.mail.test.body", settings.siteName())));
+            emailsPage(ctx, Map.of("testSent", me.email()));
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            emailsPage(ctx, Map.of("testError", io.kindred.server.users.Mailer.rootMessage(e)));
+        }
     }
 
     private static Broadcasts.Draft draft(Context ctx) {
@@ -130,11 +149,12 @@ public final class ConsoleBroadcasts implements Consumer<CoreRouting> {
         views.page(ctx, "console/broadcasts", model);
     }
 
-    private void emailsPage(Context ctx) {
+    private void emailsPage(Context ctx, Map<String, Object> test) {
         PageRequest page = Params.page(ctx, 50);
         Page<NotificationStore.Email> failed = Page.of(emails.emails("failed", page.before(), page.limit()), page,
                 NotificationStore.Email::id);
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new HashMap<>(test);
+        model.put("mailConfigured", mailer.configured());
         model.put("pending", emails.countEmails("pending"));
         model.put("sent", emails.countEmails("sent"));
         model.put("failedCount", emails.countEmails("failed"));

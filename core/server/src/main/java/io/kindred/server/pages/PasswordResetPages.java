@@ -44,7 +44,8 @@ public final class PasswordResetPages implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.get("/forgot", Access.PUBLIC, ctx -> views.page(ctx, "forgot", Map.of("email", "", "sent", false)));
+        r.get("/forgot", Access.PUBLIC, ctx -> views.page(ctx, "forgot", Map.of("email", "", "sent", false,
+                "mailMissing", !mailer.configured())));
         r.postWithoutCsrf("/forgot", Access.PUBLIC, this::forgot);
         r.get("/reset", Access.PUBLIC, this::resetPage);
         r.postWithoutCsrf("/reset", Access.PUBLIC, this::reset);
@@ -65,7 +66,9 @@ public final class PasswordResetPages implements Consumer<CoreRouting> {
         }
         Locale pageLocale = views.locale(ctx);
         resets.request(email, AccountPages.siteUrl(ctx, settings), (user, link) -> mail(user, link, pageLocale));
-        views.page(ctx, "forgot", Map.of("email", email, "sent", true));
+        // Without SMTP the link only reaches the server log (for the site's team): say so instead of "on its way".
+        // The same answer for every address, known or not.
+        views.page(ctx, "forgot", Map.of("email", email, "sent", true, "mailMissing", !mailer.configured()));
     }
 
     private Mailer.Mail mail(UserRow user, String link, Locale pageLocale) {

@@ -50,6 +50,11 @@ public final class Mailer implements AutoCloseable {
 
     /** @return whether an SMTP host is set; without one nothing can be sent */
     public boolean configured() {
+        return isConfigured(settings);
+    }
+
+    /** @return whether the settings name an SMTP host (the console's banner and {@code /forgot} ask) */
+    public static boolean isConfigured(SiteSettings settings) {
         return settings.raw("mail.smtp.host").filter(h -> !h.isBlank()).isPresent();
     }
 
@@ -117,7 +122,8 @@ public final class Mailer implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** @return the error and, when different, its root cause, in one line (what the mail server answered) */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
