@@ -105,6 +105,8 @@ public enum CoreError implements ErrorCode {
     LOGO_TYPE(415),
     /** An uploaded file that is not a picture Kindred reads. */
     IMAGE_TYPE(415),
+    /** A picture given by its address on another host that could not be fetched (private address, no answer...). */
+    IMAGE_UNREACHABLE(422),
     /** An uploaded avatar that is not a picture Kindred reads. */
     AVATAR_TYPE(415),
     /** A plugin whose {@code Plugin-Requires} excludes this Kindred version. */

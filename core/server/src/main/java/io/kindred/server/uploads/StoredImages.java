@@ -12,9 +12,26 @@ import java.nio.file.Path;
 public final class StoredImages implements Images {
 
     private final Path root;
+    private final ImageFetcher fetcher;
 
-    public StoredImages(Path uploadsDir) {
+    /**
+     * @param uploadsDir   {@code <data>/uploads}
+     * @param allowPrivate whether pictures may be fetched from private addresses (setting
+     *                     {@code images.fetch-allow-private})
+     */
+    public StoredImages(Path uploadsDir, java.util.function.BooleanSupplier allowPrivate) {
         this.root = uploadsDir.toAbsolutePath().normalize();
+        this.fetcher = new ImageFetcher(allowPrivate);
+    }
+
+    @Override
+    public String local(String address, String folder) {
+        String a = address == null ? "" : address.strip();
+        if (a.startsWith("/uploads/") && !a.contains("..")) {
+            return a;
+        }
+        byte[] image = fetcher.fetch(a);
+        return store(new UploadedFile(a.substring(a.lastIndexOf('/') + 1), "application/octet-stream", image), folder);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.kindred.server.webhooks;
 import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -73,20 +72,9 @@ final class UrlGuard {
         }
     }
 
-    /** Loopback, link-local, site-local (10/8, 172.16/12, 192.168/16), fc00::/7, 100.64/10, 0/8, multicast, any-local. */
+    /** @see io.kindred.server.net.PublicAddresses#isForbidden(InetAddress) */
     static boolean isForbidden(InetAddress a) {
-        byte[] b = a.getAddress();
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()
-                || a.isAnyLocalAddress()) {
-            return true;
-        }
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc;
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 || first == 127 || (first == 100 && second >= 64 && second < 128)
-                || (first == 169 && second == 254) || first >= 240;
+        return io.kindred.server.net.PublicAddresses.isForbidden(a);
     }
 
     private static KindredException invalid(String message) {

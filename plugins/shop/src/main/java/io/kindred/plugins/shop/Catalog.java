@@ -51,14 +51,14 @@ final class Catalog {
         values.put("category", "general");
         values.put("kind", Item.PHYSICAL);
         values.put("active", 1);
-        values.putAll(columns(fields));
+        values.putAll(columns(withLocalImage(fields)));
         long id = ctx.db().write(tx -> items.insert(tx, values, ctx.clock().millis()));
         return find(id);
     }
 
     Item update(long id, Map<String, ?> fields) {
         find(id);
-        Map<String, Object> values = columns(fields);
+        Map<String, Object> values = columns(withLocalImage(fields));
         for (String required : List.of("name", "description", "category", "kind", "price_points", "active")) {
             if (values.containsKey(required) && values.get(required) == null) {
                 throw KindredException.invalidField("The field '" + required + "' cannot be empty.");
@@ -69,6 +69,20 @@ final class Catalog {
             return null;
         });
         return find(id);
+    }
+
+    /**
+     * A picture given by its address on another host is fetched and stored here: pages load pictures from the
+     * site itself only, so an outside address would be accepted and then blocked in every browser.
+     */
+    private Map<String, ?> withLocalImage(Map<String, ?> fields) {
+        Object url = fields.get("imageUrl");
+        if (blank(url)) {
+            return fields;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(fields);
+        copy.put("imageUrl", ctx.images().local(url.toString(), "shop"));
+        return copy;
     }
 
     /** @return column → value for the known fields present; unknown fields are refused */

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static io.kindred.plugins.shop.Fixture.give;
@@ -83,6 +84,62 @@ class ExportAndImageIT {
             assertTrue(page.contains("only PNG, JPEG, GIF or WebP pictures"), page);
             assertEquals(url, admin.get("/api/v1/admin/shop/items/" + id).json().path("item").path("imageUrl").asText(),
                     "the refused file changed nothing");
+        }
+    }
+
+    @Test
+    void aPictureGivenByItsAddressOnAnotherHostIsFetchedAndStoredOrRefusedWithAReason() throws Exception {
+        com.sun.net.httpserver.HttpServer cdn = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        cdn.createContext("/doll.png", x -> {
+            x.sendResponseHeaders(200, PNG.length);
+            x.getResponseBody().write(PNG);
+            x.close();
+        });
+        cdn.createContext("/moved", x -> {
+            x.getResponseHeaders().add("Location", "/doll.png");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        cdn.createContext("/notes.txt", x -> {
+            byte[] text = "not a picture".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, text.length);
+            x.getResponseBody().write(text);
+            x.close();
+        });
+        cdn.start();
+        String base = "http://127.0.0.1:" + cdn.getAddress().getPort();
+        try (TestPlatform p = Fixture.start()) {
+            Http.Response refused = p.admin().post("/api/v1/admin/shop/items", Map.of("name", "Doll", "pricePoints", 1,
+                    "imageUrl", base + "/doll.png"));
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("image_unreachable", refused.errorCode());
+            assertTrue(refused.body().contains("private network"), "by default a private host is never called: " + refused.body());
+            assertEquals(0, p.admin().get("/api/v1/admin/shop/items").json().path("items").size(), "nothing was saved");
+        }
+        try (TestPlatform p = TestPlatform.builder().plugin(Fixture.JAR).setting("images.fetch-allow-private", "true").start()) {
+            Http admin = p.admin();
+            for (String path : List.of("/doll.png", "/moved")) {
+                Http.Response made = admin.post("/api/v1/admin/shop/items", Map.of("name", "Doll", "pricePoints", 1,
+                        "imageUrl", base + path));
+                assertEquals(201, made.status(), made.body());
+                String url = made.json().path("item").path("imageUrl").asText();
+                assertTrue(url.matches("/uploads/shop/[A-Za-z0-9_-]+\\.png"), "stored here, served by the site: " + url);
+                assertEquals(200, admin.get(url).status());
+                assertArrayEquals(PNG, Files.readAllBytes(p.kindred().config.uploadsDir().resolve(url.substring("/uploads/".length()))));
+            }
+            Http.Response text = admin.post("/api/v1/admin/shop/items", Map.of("name", "Doll", "pricePoints", 1,
+                    "imageUrl", base + "/notes.txt"));
+            assertEquals(415, text.status(), text.body());
+            Http.Response missing = admin.post("/api/v1/admin/shop/items", Map.of("name", "Doll", "pricePoints", 1,
+                    "imageUrl", base + "/gone.png"));
+            assertEquals(422, missing.status(), missing.body());
+            assertTrue(missing.body().contains("answered 404"), missing.body());
+            Http.Response notAnAddress = admin.post("/api/v1/admin/shop/items", Map.of("name", "Doll", "pricePoints", 1,
+                    "imageUrl", "javascript:alert(1)"));
+            assertEquals(400, notAnAddress.status(), notAnAddress.body());
+        } finally {
+            cdn.stop(0);
         }
     }
 
