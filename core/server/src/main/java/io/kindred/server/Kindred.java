@@ -260,7 +260,7 @@ public final class Kindred implements AutoCloseable {
                 settings, unsubscribeLinks, ui::notificationType);
         Adjustments adjustments = new Adjustments(database, ledger, users);
         this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
-        CustomerImport customerImport = new CustomerImport(database, users, accounts, clock);
+        CustomerImport customerImport = new CustomerImport(database, users, accounts, ledger, outbox, clock);
         // one member across channels (issue 16): customer records from purchases, claims by email or phone, merges
         Buyers buyers = new Buyers(users, accounts, () -> settings.boolValue(Buyers.CREATE_CUSTOMERS, false), clock);
         PhoneClaims phoneClaims = new PhoneClaims(database, users, services, clock);

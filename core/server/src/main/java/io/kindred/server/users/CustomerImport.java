@@ -23,10 +23,13 @@ import java.util.Set;
 
 /**
  * Imports the brand's existing customers ("cold start from old users") from CSV with a header row:
- * {@code email, phone, name, external_id, external_system, total_spent, last_purchase_date, labels}.
+ * {@code email, phone, name, external_id, external_system, total_spent, last_purchase_date, labels, points}.
  * Each row needs an email or a phone. A row is matched to an existing member by external id, then email,
  * then phone, so importing the same file again updates instead of duplicating. Rows are committed in
- * chunks; a bad row is rejected with its reason and does not stop the others.
+ * chunks; a bad row is rejected with its reason and does not stop the others. {@code points} is an opening
+ * balance carried over from another loyalty program, booked once per member (ledger key
+ * {@code import:opening-points:<id>}); a row with {@code total_spent} publishes {@code customer.imported}, from
+ * which the membership plugin counts historic spend toward tiers (once per member).
  */
 public final class CustomerImport {
 
@@ -39,15 +42,22 @@ public final class CustomerImport {
     }
 
     private static final Set<String> COLUMNS = Set.of("email", "phone", "name", "external_id", "external_system",
-            "total_spent", "last_purchase_date", "labels");
+            "total_spent", "last_purchase_date", "labels", "points");
+    /** Reason of the opening balance's ledger entry. */
+    public static final String OPENING_REASON = "import.opening_balance";
     private static final int CHUNK = 500;
 
     private final Database db;
     private final UserStore users;
     private final Accounts accounts;
     private final Clock clock;
+    private final io.kindred.api.ledger.Ledger ledger;
+    private final io.kindred.api.events.Events events;
 
-    public CustomerImport(Database db, UserStore users, Accounts accounts, Clock clock) {
+    public CustomerImport(Database db, UserStore users, Accounts accounts, io.kindred.api.ledger.Ledger ledger,
+                          io.kindred.api.events.Events events, Clock clock) {
+        this.ledger = ledger;
+        this.events = events;
         this.db = db;
         this.users = users;
         this.accounts = accounts;
@@ -150,6 +160,7 @@ public final class CustomerImport {
             throw KindredException.invalidField("The external_id is longer than 100 characters.");
         }
         Long spent = v.containsKey("total_spent") ? minorUnits(v.get("total_spent")) : null;
+        Long points = v.containsKey("points") ? points(v.get("points")) : null;
         String lastDay = v.containsKey("last_purchase_date") ? day(v.get("last_purchase_date")) : null;
         String name = v.containsKey("name") ? Accounts.checkDisplayName(v.get("name"))
                 : (email != null ? email.substring(0, email.indexOf('@')) : "Member " + phone.substring(Math.max(0, phone.length() - 4)));
@@ -201,6 +212,7 @@ public final class CustomerImport {
                 throw new KindredException(CoreError.EXTERNAL_ID_TAKEN, "The external id belongs to member " + other + ".");
             });
         }
+        String note = carryOver(h, id, spent, points);
         if (v.containsKey("labels")) {
             for (String label : v.get("labels").split("[;|]")) {
                 String l = label.strip();
@@ -209,7 +221,44 @@ public final class CustomerImport {
                 }
             }
         }
-        return new RowResult(row, outcome, id, null);
+        return new RowResult(row, outcome, id, note);
+    }
+
+    /**
+     * Books the opening points balance once per member and announces the historic spend.
+     *
+     * @return a note for the report when the balance was booked by an earlier import, else null
+     */
+    private String carryOver(Handle h, long id, Long spent, Long points) {
+        if (spent != null && spent > 0) {
+            events.publish(h, "customer.imported", id, Map.of("userId", id, "totalSpent", spent));
+        }
+        if (points == null || points == 0) {
+            return null;
+        }
+        try {
+            boolean again = ledger.credit(h, id, "points", points, OPENING_REASON, "import",
+                    "import:opening-points:" + id).replayed();
+            return again ? "The opening points balance was booked by an earlier import; it is not booked again." : null;
+        } catch (KindredException e) {
+            if (e.code().equals("idempotency_conflict")) {
+                return "An opening points balance of another amount was booked by an earlier import; it is not booked"
+                        + " again (adjust the balance in the console instead).";
+            }
+            throw e;
+        }
+    }
+
+    private static long points(String text) {
+        try {
+            long p = Long.parseLong(text.replace(",", "").strip());
+            if (p < 0 || p > 1_000_000_000L) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw KindredException.invalidField("points must be a whole number of points from 0 to 1000000000.");
+        }
     }
 
     public static String checkLabel(String label) {

@@ -106,6 +106,26 @@ final class Growth {
         earnGrowth(e, tx, "checkin", settings().get(MembershipSettings.GROWTH_PER_CHECKIN), "membership.checkin");
     }
 
+    /**
+     * {@code customer.imported}: the spend a customer made before Kindred (the CSV import's {@code total_spent})
+     * counts toward tiers at the purchase rate, once per member — a second import of the same customer adds
+     * nothing — unless the operator turned {@code growthFromImportedSpend} off. No points: an opening points balance
+     * is its own column of the import.
+     */
+    void onImportedSpend(Event e, Handle tx) {
+        long userId = e.longValue("userId");
+        long spent = e.longValue("totalSpent");
+        if (!settings().get(MembershipSettings.GROWTH_FROM_IMPORTED_SPEND) || spent <= 0) {
+            return;
+        }
+        long growth = spent * settings().get(MembershipSettings.GROWTH_PER_CURRENCY_UNIT) / 100;
+        long now = ctx.clock().millis();
+        store.ensureMember(tx, userId, tierOf(tx, userId).rank(), now);
+        if (growth > 0 && store.insertAward(tx, userId, "import", "user:" + userId, e.id(), growth, 0, 0, now)) {
+            addGrowth(tx, e, userId, growth, "membership.imported_spend", "import");
+        }
+    }
+
     /** {@code post.published}: growth per post. */
     void onPost(Event e, Handle tx) {
         earnGrowth(e, tx, "post", settings().get(MembershipSettings.GROWTH_PER_POST), "membership.post");

@@ -56,6 +56,7 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.on("purchase.refunded", "refunds", Replay.FROM_NOW, growth::onRefund);
         ctx.on("purchase.refunded", "plan-refunds", Replay.FROM_NOW, plans::onRefund);
         ctx.on("checkin.recorded", "growth-for-checkins", Replay.FROM_NOW, growth::onCheckin);
+        ctx.on("customer.imported", "growth-for-imported-spend", Replay.FROM_NOW, growth::onImportedSpend);
         ctx.on("checkin.recorded", "checkin-bonus", Replay.FROM_NOW, bonuses::onCheckin);
         ctx.on("post.published", "growth-for-posts", Replay.FROM_NOW, growth::onPost);
         ctx.on("member.merged", "merge-members", Replay.FROM_NOW, new MembershipMerges(ctx, store, growth)::onMerged);

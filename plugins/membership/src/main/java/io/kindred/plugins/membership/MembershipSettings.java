@@ -22,12 +22,15 @@ final class MembershipSettings {
             1_000_000, "Bonus points each month for members with a paid plan (benefit monthly.bonus)");
     static final SettingDefinition<Integer> CHECKIN_BONUS_POINTS = SettingDefinition.integer("checkinBonusPoints", 5, 0,
             1_000_000, "Extra points per check-in for members with a paid plan (benefit checkin.bonus)");
+    static final SettingDefinition<Boolean> GROWTH_FROM_IMPORTED_SPEND = SettingDefinition.bool(
+            "growthFromImportedSpend", true, "Count the spend of imported customers (total_spent of the CSV import) "
+                    + "toward tiers, at the growth rate per currency unit, once per member");
     static final SettingDefinition<String> DOWNGRADE = SettingDefinition.choice("downgrade", "never",
             List.of("never", "yearly"), "Downgrade policy: never (a member keeps the highest tier reached) or yearly "
                     + "(growth of the last 12 months counts; each member's tier is reviewed once a year and may go down)");
 
     static final List<SettingDefinition<?>> ALL = List.of(GROWTH_PER_CURRENCY_UNIT, GROWTH_PER_CHECKIN,
-            GROWTH_PER_POST, POINTS_PER_CURRENCY_UNIT, BIRTHDAY_POINTS, MONTHLY_PLAN_POINTS, CHECKIN_BONUS_POINTS, DOWNGRADE);
+            GROWTH_PER_POST, POINTS_PER_CURRENCY_UNIT, BIRTHDAY_POINTS, MONTHLY_PLAN_POINTS, CHECKIN_BONUS_POINTS, GROWTH_FROM_IMPORTED_SPEND, DOWNGRADE);
 
     private MembershipSettings() {
     }
