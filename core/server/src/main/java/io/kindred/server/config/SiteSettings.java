@@ -46,6 +46,9 @@ public final class SiteSettings {
         });
         saved.clear();
         saved.putAll(fresh);
+        for (String key : consoleOverridesOfFile()) {
+            log.info("Setting {}: the value saved in the console overrides kindred.properties (see Console → Settings)", key);
+        }
     }
 
     public Optional<String> raw(String key) {
@@ -58,6 +61,61 @@ public final class SiteSettings {
             return Optional.of(v);
         }
         return config.fromFile(key);
+    }
+
+    /** Where a setting's value in force comes from, first match wins. */
+    public enum Source {
+        /** An environment variable or the command line: fixed, the console cannot change it. */
+        ENVIRONMENT,
+        /** Saved in the console (the {@code settings} table); it overrides {@code kindred.properties}. */
+        CONSOLE,
+        /** {@code kindred.properties}. */
+        FILE,
+        /** Nobody set it: the definition's default. */
+        DEFAULT;
+
+        /** @return the lower-case name used in the console and the API */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** @return where the value of {@code key} in force comes from */
+    public Source source(String key) {
+        if (config.forced(key).isPresent()) {
+            return Source.ENVIRONMENT;
+        }
+        if (saved.containsKey(key)) {
+            return Source.CONSOLE;
+        }
+        return config.fromFile(key).isPresent() ? Source.FILE : Source.DEFAULT;
+    }
+
+    /** @return the value {@code kindred.properties} gives the key, whether or not it is in force */
+    public Optional<String> fileValue(String key) {
+        return config.fromFile(key);
+    }
+
+    /**
+     * Forgets the console's value of a key, so that {@code kindred.properties} or the default applies again.
+     *
+     * @return whether there was one
+     * @throws KindredException 409 {@code setting_locked} when the environment fixes the key
+     */
+    public boolean clearSaved(String key) {
+        if (isForced(key)) {
+            throw new KindredException(CoreError.SETTING_LOCKED, key + " is set by the environment and cannot be changed here.");
+        }
+        int n = db.write(h -> h.createUpdate("DELETE FROM settings WHERE setting_key = :k").bind("k", key).execute());
+        saved.remove(key);
+        return n > 0;
+    }
+
+    /** @return keys whose console value hides a different value of {@code kindred.properties} (logged at start) */
+    public List<String> consoleOverridesOfFile() {
+        return saved.entrySet().stream().filter(e -> config.forced(e.getKey()).isEmpty())
+                .filter(e -> config.fromFile(e.getKey()).filter(f -> !f.equals(e.getValue())).isPresent())
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** @return whether the environment or the command line fixes this key, so the console cannot change it */

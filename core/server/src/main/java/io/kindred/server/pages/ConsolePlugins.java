@@ -141,6 +141,12 @@ final class ConsolePlugins implements Consumer<CoreRouting> {
 
     private void saveSettings(Context ctx) {
         String id = ctx.pathParam("id");
+        String reset = ctx.formParam("_reset");
+        if (reset != null) {
+            settings.clear(id, reset);
+            ConsoleSupport.redirect(ctx, "/console/plugins/" + ConsoleSupport.encode(id) + "/settings", "console_settings_reset");
+            return;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (PluginSettings.Field f : settings.fields(id)) {
             if (f.locked()) {

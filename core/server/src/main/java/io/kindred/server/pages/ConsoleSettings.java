@@ -112,6 +112,8 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
             m.put("choices", f.choices().get().stream().map(c -> Map.of("value", c,
                     "label", views.messages().find(views.locale(ctx), "console.settings.choice." + c).orElse(c))).toList());
             m.put("locked", settings.isForced(f.key()));
+            m.put("source", settings.source(f.key()).code());
+            m.put("fileValue", settings.fileValue(f.key()).orElse(null));
             m.put("env", envName(f.key()));
             m.put("error", errors.get(f.key()));
             rows.add(m);
@@ -128,6 +130,13 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
     }
 
     private void save(Context ctx) {
+        String reset = ctx.formParam("_reset");
+        if (reset != null && fields.stream().anyMatch(f -> f.key().equals(reset))) {
+            settings.clearSaved(reset);
+            theme.clear();
+            ConsoleSupport.redirect(ctx, "/console/settings", "console_settings_reset");
+            return;
+        }
         Map<String, String> entered = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Field f : fields) {

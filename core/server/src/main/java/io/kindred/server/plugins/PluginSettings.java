@@ -17,7 +17,7 @@ public final class PluginSettings {
 
     /** One setting as a form field. */
     public record Field(String key, String name, String type, String value, String defaultValue, String description,
-                        List<String> choices, boolean locked) {
+                        List<String> choices, boolean locked, String source, String fileValue) {
 
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -29,6 +29,8 @@ public final class PluginSettings {
             m.put("description", description);
             m.put("choices", choices);
             m.put("locked", locked);
+            m.put("source", source);
+            m.put("fileValue", fileValue);
             return m;
         }
     }
@@ -48,7 +50,8 @@ public final class PluginSettings {
             // What the operator typed, when valid; else the value in force in its text form.
             String current = settings.raw(key).filter(text -> isValid(d, text)).orElse(String.valueOf(settings.get(key, d)));
             out.add(new Field(key, d.name(), d.type().name().toLowerCase(), current,
-                    String.valueOf(d.defaultValue()), d.description(), d.choices(), settings.isForced(key)));
+                    String.valueOf(d.defaultValue()), d.description(), d.choices(), settings.isForced(key),
+                    settings.source(key).code(), settings.fileValue(key).orElse(null)));
         }
         return out;
     }
@@ -60,6 +63,14 @@ public final class PluginSettings {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Forgets the console's value of one of the plugin's settings (see {@link SiteSettings#clearSaved}). */
+    public boolean clear(String pluginId, String name) {
+        if (host.settingsOf(pluginId).stream().noneMatch(d -> d.name().equals(name))) {
+            throw KindredException.invalidField("The plugin " + pluginId + " has no setting '" + name + "'.");
+        }
+        return settings.clearSaved(pluginId + "." + name);
     }
 
     /**
