@@ -32,7 +32,7 @@ final class MeetupStore {
                             :audience, :audienceValue, :pricePoints, :priceOffline, :currency, :minParticipants, :deadlineAt,
                             :funding, :rewardPoints, :rewardBadge, :status, :proposedBy, :now, :now)
                         """)
-                .bindMethods(in).bind("funding", in.minParticipants() == null ? null : "pending")
+                .bindMap(fields(in)).bind("funding", in.minParticipants() == null ? null : "pending")
                 .bind("status", status).bind("proposedBy", proposedBy).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
@@ -48,7 +48,7 @@ final class MeetupStore {
                             reward_points = :rewardPoints, reward_badge = :rewardBadge, updated_at = :now
                         WHERE id = :id
                         """)
-                .bindMethods(in).bind("id", id).bind("now", now).execute() == 1;
+                .bindMap(fields(in)).bind("id", id).bind("now", now).execute() == 1;
     }
 
     /** Moves an event from one status to another; false when it was not in {@code from} (a racing change won). */
@@ -123,6 +123,29 @@ final class MeetupStore {
     List<Meetup> startingBetween(Handle h, long now, long until) {
         return h.createQuery(SELECT + " WHERE e.status = 'open' AND e.starts_at > :now AND e.starts_at <= :until ORDER BY e.id")
                 .bind("now", now).bind("until", until).map((rs, c) -> meetup(rs)).list();
+    }
+
+    /** The input's values by parameter name (Jdbi cannot read a package-private record's accessors itself). */
+    private static java.util.Map<String, Object> fields(Input in) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("title", in.title());
+        m.put("description", in.description());
+        m.put("coverUrl", in.coverUrl());
+        m.put("city", in.city());
+        m.put("address", in.address());
+        m.put("startsAt", in.startsAt());
+        m.put("endsAt", in.endsAt());
+        m.put("capacity", in.capacity());
+        m.put("audience", in.audience());
+        m.put("audienceValue", in.audienceValue());
+        m.put("pricePoints", in.pricePoints());
+        m.put("priceOffline", in.priceOffline());
+        m.put("currency", in.currency());
+        m.put("minParticipants", in.minParticipants());
+        m.put("deadlineAt", in.deadlineAt());
+        m.put("rewardPoints", in.rewardPoints());
+        m.put("rewardBadge", in.rewardBadge());
+        return m;
     }
 
     private static Meetup meetup(ResultSet rs) throws SQLException {

@@ -36,7 +36,7 @@ final class TicketQr {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ticket-qr\" role=\"img\" aria-label=\""
-                + label.replace("\"", "&quot;").replace("<", "&lt;") + "\" viewBox=\"0 0 " + m.getWidth() + " "
+                + label.replace("\"", "&quot;").replace("<", "&lt;") + "\" width=\"240\" height=\"240\" viewBox=\"0 0 " + m.getWidth() + " "
                 + m.getHeight() + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
