@@ -22,6 +22,7 @@ final class Calendars {
         VEvent v = new VEvent();
         String host = siteUrl.replaceFirst("^https?://", "").replaceAll("[/:].*$", "");
         v.setUid("meetup-" + e.id() + "@" + (host.isEmpty() ? "kindred" : host));
+        v.setDateTimeStamp(new Date(e.updatedAt())); // the version's time, so the same event gives the same file
         v.setSummary(e.title());
         v.setDateStart(new Date(e.startsAt()));
         v.setDateEnd(new Date(e.endsAt()));

@@ -59,7 +59,8 @@ class CrowdfundingIT {
         for (Http m : hikers) {
             assertEquals(200 - 40, points(m), "the 80 points of the missed event came back, once");
         }
-        assertEquals(3, transfers(p, "meetups.refund"));
+        assertEquals(3, transfers(p, "meetups.refund", missedId));
+        assertEquals(0, transfers(p, "meetups.refund", reachedId));
         var missedEvent = admin.get("/api/v1/admin/activities/events/" + missedId).json().path("event");
         assertEquals("cancelled", missedEvent.path("status").asText());
         assertEquals("missed", missedEvent.path("funding").asText());

@@ -88,9 +88,11 @@ final class MeetupFixture {
                 .bind("t", type).mapTo(Integer.class).one());
     }
 
-    static int transfers(TestPlatform p, String reason) {
-        return p.kindred().database.read(h -> h.createQuery("SELECT COUNT(*) FROM ledger_transfers WHERE reason = :r")
-                .bind("r", reason).mapTo(Integer.class).one());
+    /** @return how many ledger transfers of a reason were posted for an event */
+    static int transfers(TestPlatform p, String reason, long eventId) {
+        return p.kindred().database.read(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM ledger_transfers WHERE reason = :r AND reference = :ref")
+                .bind("r", reason).bind("ref", "meetup:" + eventId).mapTo(Integer.class).one());
     }
 
     static void ledgerHolds(Http admin) {
