@@ -35,6 +35,7 @@ class CrowdfundingIT {
 
     @Test
     void aCrowdfundedEventThatMissesItsMinimumReturnsEveryPointOnceWhenTheDeadlineJobRunsTwice() {
+        clock.set(START);
         Map<String, Object> missed = event("Hiking with a guide", 20, 80);
         missed.put("minParticipants", 5);
         missed.put("deadlineAt", "2026-03-15T12:00:00Z");
@@ -53,7 +54,7 @@ class CrowdfundingIT {
         assertEquals(200 - 80 - 40, points(hikers.get(0)));
         assertEquals(0, runJob(admin, "meetups-deadlines"), "nothing is due before the deadline");
 
-        clock.advance(Duration.ofDays(6));
+        clock.set(START.plus(Duration.ofDays(6)));
         assertEquals(2, runJob(admin, "meetups-deadlines"));
         assertEquals(0, runJob(admin, "meetups-deadlines"), "a second run finds nothing to settle");
         for (Http m : hikers) {
@@ -71,7 +72,33 @@ class CrowdfundingIT {
     }
 
     @Test
+    void joinedMembersAreRemindedOnceADayAndOnceTwoHoursBefore() {
+        clock.set(START);
+        long id = create(admin, event("Reminded walk", 10, 0));
+        Http walker = memberWithPoints(p, admin, "walker@meet.test", 0);
+        join(walker, id);
+        clock.set(java.time.Instant.parse("2026-03-19T12:00:00Z"));
+        runJob(admin, "meetups-reminders");
+        runJob(admin, "meetups-reminders");
+        assertEquals(1, reminders(walker), "the day-before reminder, once");
+        clock.set(java.time.Instant.parse("2026-03-20T08:30:00Z"));
+        runJob(admin, "meetups-reminders");
+        runJob(admin, "meetups-reminders");
+        assertEquals(2, reminders(walker), "and the two-hours one, once");
+        clock.set(START);
+    }
+
+    private static int reminders(Http member) {
+        int n = 0;
+        for (var item : member.get("/api/v1/me/notifications").json().path("items")) {
+            n += item.toString().contains("Reminder: Reminded walk") ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void anOperatorCancellingAnEventRefundsEveryoneOnceAndIsAudited() {
+        clock.set(START);
         long id = create(admin, event("Rainy picnic", 2, 30));
         Http a = memberWithPoints(p, admin, "pa@meet.test", 30);
         Http b = memberWithPoints(p, admin, "pb@meet.test", 30);
