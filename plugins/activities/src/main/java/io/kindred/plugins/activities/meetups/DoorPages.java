@@ -17,11 +17,13 @@ final class DoorPages {
 
     private final PluginContext ctx;
     private final Door door;
+    private final MeetupStore events;
     private final MeetupViews views;
 
-    DoorPages(PluginContext ctx, Door door, MeetupViews views) {
+    DoorPages(PluginContext ctx, Door door, MeetupStore events, MeetupViews views) {
         this.ctx = ctx;
         this.door = door;
+        this.events = events;
         this.views = views;
     }
 
@@ -45,7 +47,7 @@ final class DoorPages {
     }
 
     private void show(Exchange x, Ticket t, boolean justAdmitted, String error) {
-        Meetup e = ctx.db().read(h -> new MeetupStore().find(h, t.eventId())).orElseThrow();
+        Meetup e = ctx.db().read(h -> events.find(h, t.eventId())).orElseThrow();
         Member m = ctx.members().find(t.userId()).orElse(null);
         Map<String, Object> model = new HashMap<>();
         model.put("event", views.page(e, x.locale()));

@@ -51,10 +51,14 @@ final class MeetupStore {
                 .bindMap(fields(in)).bind("id", id).bind("now", now).execute() == 1;
     }
 
-    /** Moves an event from one status to another; false when it was not in {@code from} (a racing change won). */
+    /**
+     * Moves an event from one status to another, with the decision's note (approve, reject) or the cancellation's
+     * reason (cancel); false when it was not in {@code from} (a racing change won).
+     */
     boolean move(Handle tx, long id, String from, String to, String note, long now) {
         return tx.createUpdate("""
-                        UPDATE meetup_events SET status = :to, decision_note = COALESCE(:note, decision_note),
+                        UPDATE meetup_events SET status = :to,
+                            decision_note = CASE WHEN :to = 'cancelled' THEN decision_note ELSE COALESCE(:note, decision_note) END,
                             cancel_reason = CASE WHEN :to = 'cancelled' THEN COALESCE(:note, 'cancelled') ELSE cancel_reason END,
                             updated_at = :now
                         WHERE id = :id AND status = :from

@@ -99,9 +99,10 @@ final class Meetups {
     Meetup cancel(Member operator, long id, String reason) {
         return ctx.db().write(tx -> {
             Meetup e = store.find(tx, id).orElseThrow(() -> notFound(id));
-            if (!store.move(tx, id, e.status(), Meetup.CANCELLED, reason == null || reason.isBlank() ? "cancelled"
-                    : reason.strip(), ctx.clock().millis()) || e.status().equals(Meetup.CANCELLED)) {
-                throw new KindredException(MeetupsError.WRONG_STATUS, "Event " + id + " is cancelled already.");
+            boolean cancellable = e.status().equals(Meetup.OPEN) || e.status().equals(Meetup.PROPOSED);
+            String why = reason == null || reason.isBlank() ? "cancelled" : reason.strip();
+            if (!cancellable || !store.move(tx, id, e.status(), Meetup.CANCELLED, why, ctx.clock().millis())) {
+                throw new KindredException(MeetupsError.WRONG_STATUS, "Event " + id + " is " + e.status() + ".");
             }
             int refunded = refundAll(tx, e);
             ctx.audit().record(tx, operator, "activities.meetup_cancelled", target(id), e.title() + " (" + refunded

@@ -41,7 +41,7 @@ public final class MeetupsPart {
         MeetupApi api = new MeetupApi(ctx, meetups, seats, events, tickets, photos, views);
         MeetupAdmin admin = new MeetupAdmin(ctx, meetups, events, participants, door, views);
         MeetupPages pages = new MeetupPages(ctx, meetups, seats, events, tickets, photos, eligibility, views);
-        DoorPages doorPages = new DoorPages(ctx, door, views);
+        DoorPages doorPages = new DoorPages(ctx, door, events, views);
         MeetupConsole console = new MeetupConsole(ctx, meetups, events, participants, door, eligibility, views);
 
         ctx.messages("messages/meetups");

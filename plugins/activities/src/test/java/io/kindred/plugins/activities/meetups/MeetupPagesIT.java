@@ -68,6 +68,7 @@ class MeetupPagesIT {
         try (Browser b = Browser.open(Browser.PHONE)) {
             WebDriver d = b.driver();
             b.signIn(p.baseUrl(), "mia@meet.test", "member-password-1");
+            english(b);
             b.open(p.baseUrl(), "/activities/events");
             fits(d, "list");
             b.clickAndWait(d.findElement(By.cssSelector("a[href='" + page + "']")));
@@ -83,6 +84,7 @@ class MeetupPagesIT {
         try (Browser b = Browser.open(Browser.PHONE)) {
             WebDriver d = b.driver();
             b.signIn(p.baseUrl(), TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+            english(b);
             b.open(p.baseUrl(), doorPath);
             assertTrue(d.findElement(By.id("door-member")).getText().contains("mia"));
             fits(d, "door");
@@ -117,6 +119,14 @@ class MeetupPagesIT {
                 }
             }
         }
+    }
+
+    /** Chooses English, as a member does with the language switch (another test leaves the administrator in Chinese). */
+    private static void english(Browser b) {
+        WebDriver d = b.driver();
+        b.open(p.baseUrl(), "/activities/events");
+        new Select(d.findElement(By.id("lang-select"))).selectByValue("en");
+        b.clickAndWait(d.findElement(By.cssSelector("form.lang-switch button")));
     }
 
     /** @return the door token of the ticket with this code (null: the administrator's own ticket), as staff would scan it */
