@@ -81,6 +81,14 @@ final class MeetupStore {
                 .bind("id", id).bind("post", postId).execute();
     }
 
+    /**
+     * Takes the event's row lock for the rest of the transaction, so that seat counts read afterwards stay true until
+     * it commits: a no-op update, which PostgreSQL turns into a row lock and SQLite runs under its one writer.
+     */
+    void lock(Handle tx, long id) {
+        tx.createUpdate("UPDATE meetup_events SET capacity = capacity WHERE id = :id").bind("id", id).execute();
+    }
+
     Optional<Meetup> find(Handle h, long id) {
         return h.createQuery(SELECT + " WHERE e.id = :id").bind("id", id).map((rs, c) -> meetup(rs)).findOne();
     }

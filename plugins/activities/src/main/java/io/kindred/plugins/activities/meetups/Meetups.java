@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class Meetups {
 
-    static final String DECIDED = "activities.meetup_proposal_decided";
+    static final String APPROVED = "activities.meetup_proposal_approved";
+    static final String REJECTED = "activities.meetup_proposal_rejected";
     static final String CANCELLED = "activities.meetup_cancelled";
 
     private final PluginContext ctx;
@@ -68,8 +69,8 @@ final class Meetups {
             ctx.audit().record(tx, operator, approve ? "activities.meetup_approved" : "activities.meetup_rejected",
                     target(id), e.title() + (n == null ? "" : " — " + n));
             if (e.proposedBy() != null) {
-                ctx.notifications().send(tx, e.proposedBy(), DECIDED, Map.of("event", e.title(),
-                        "decision", approve ? "approved" : "rejected", "note", n == null ? "" : n),
+                ctx.notifications().send(tx, e.proposedBy(), approve ? APPROVED : REJECTED, Map.of("event", e.title(),
+                        "note", n == null ? "" : n),
                         "/activities/events/" + id, "meetups:decided:" + id);
             }
             return store.find(tx, id).orElseThrow();

@@ -50,7 +50,8 @@ public final class MeetupsPart {
         }
         notification(Seats.PROMOTED, "promoted");
         notification(Seats.SKIPPED, "skipped");
-        notification(Meetups.DECIDED, "decided");
+        notification(Meetups.APPROVED, "approved");
+        notification(Meetups.REJECTED, "rejected");
         notification(Meetups.CANCELLED, "cancelled");
         notification(Reminders.TYPE, "reminder");
         ctx.job("meetups-deadlines", Schedule.every(Duration.ofMinutes(5)), new Deadlines(ctx, events, tickets, meetups)::run);

@@ -44,6 +44,7 @@ final class Seats {
             throw new KindredException(MeetupsError.NOT_ELIGIBLE, "This event is for another audience.");
         }
         return ctx.db().write(tx -> {
+            events.lock(tx, eventId);
             Meetup e = open(events.find(tx, eventId).orElseThrow());
             var existing = tickets.find(tx, eventId, member.id());
             if (existing.isPresent() && existing.get().active()) {
@@ -80,6 +81,7 @@ final class Seats {
     boolean cancel(Member member, long eventId) {
         long refundBefore = ctx.settings().get(MeetupSettings.REFUND_HOURS) * 3_600_000L;
         return ctx.db().write(tx -> {
+            events.lock(tx, eventId);
             Meetup e = open(events.find(tx, eventId).orElseThrow(() -> Meetups.notFound(eventId)));
             Ticket t = tickets.find(tx, eventId, member.id()).filter(Ticket::active)
                     .orElseThrow(() -> new KindredException(MeetupsError.NO_TICKET, "You have no ticket for this event."));

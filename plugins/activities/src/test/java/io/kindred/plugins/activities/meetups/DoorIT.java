@@ -86,6 +86,23 @@ class DoorIT {
     }
 
     @Test
+    void operatorsMarkTheAmountPaidOnTheSpotAndExportTheParticipants() {
+        Map<String, Object> e = event("Dumpling workshop", 10, 0);
+        e.put("priceOffline", 3550);
+        long id = create(admin, e);
+        Http chef = memberWithPoints(p, admin, "chef@meet.test", 0);
+        String code = join(chef, id).path("code").asText();
+        Http.Response paid = admin.post("/api/v1/admin/activities/events/" + id + "/participants/" + userId(chef)
+                + "/offline-paid", Map.of("paid", true));
+        assertEquals(200, paid.status(), paid.body());
+        assertTrue(paid.json().path("ticket").path("offlinePaid").asBoolean());
+        Http.Response csv = admin.get("/console/activities/events/" + id + "/participants.csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.body().contains("\"chef\"") && csv.body().contains(code) && csv.body().contains("\"true\""), csv.body());
+        assertTrue(admin.get("/activities/events/" + id).body().contains("CNY 35.50"));
+    }
+
+    @Test
     void everyEventHasAnICalendarFile() {
         long id = create(admin, event("Calendar walk", 10, 0));
         Http.Response ics = p.http().get("/activities/events/" + id + ".ics");

@@ -133,6 +133,23 @@ class SeatsIT {
     }
 
     @Test
+    void cancellingWithinTheRefundWindowKeepsThePointsAndStillPromotes() {
+        Map<String, Object> e = event("Late leavers", 1, 40);
+        e.put("startsAt", "2026-03-10T20:00:00Z"); // 16 hours after the clock's now: inside the 24-hour window
+        e.put("endsAt", "2026-03-10T22:00:00Z");
+        long id = create(admin, e);
+        Http late = memberWithPoints(p, admin, "late@meet.test", 40);
+        Http next = memberWithPoints(p, admin, "next@meet.test", 40);
+        join(late, id);
+        join(next, id);
+        Http.Response r = late.post("/api/v1/activities/events/" + id + "/cancel", Map.of());
+        assertFalse(r.json().path("refunded").asBoolean());
+        assertEquals(0, points(late), "no refund within 24 hours of the start");
+        assertEquals("joined", ticket(next, id).path("status").asText());
+        ledgerHolds(admin);
+    }
+
+    @Test
     void joiningTwiceOrWithoutEnoughPointsIsRefusedAndMovesNothing() {
         long id = create(admin, event("Pricey", 5, 500));
         Http poor = memberWithPoints(p, admin, "poor@meet.test", 100);
