@@ -136,6 +136,15 @@ final class MeetupConsole {
         x.render("activities/meetups/console-door", model);
     }
 
+    /** {@code GET /{id}/door/count}: the count alone, which the door screen reloads every few seconds (htmx). */
+    void doorCount(Exchange x) {
+        Meetup e = meetups.find(x.pathParamAsId("id"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("admitted", participants.of(e.id(), null).stream().filter(r -> r.get("admittedAt") != null).count());
+        model.put("joined", e.joined());
+        x.render("activities/meetups/door-count", model);
+    }
+
     /** {@code POST /{id}/door}: admits by the typed {@code code}. */
     void admit(Exchange x) {
         long id = x.pathParamAsId("id");

@@ -116,6 +116,7 @@ public final class MeetupsPart {
             g.get("/{id}/participants.csv", console::csv);
             g.post("/{id}/participants/{userId}/offline-paid", console::offlinePaid);
             g.get("/{id}/door", console::door);
+            g.get("/{id}/door/count", console::doorCount);
             g.post("/{id}/door", console::admit);
         });
     }

@@ -83,6 +83,8 @@ class DoorIT {
         assertTrue(admitted.body().contains("Admitted now."), admitted.body());
         Http.Response screen = admin.get("/console/activities/events/" + id + "/door");
         assertTrue(screen.body().contains("1 of 1 admitted"), screen.body());
+        Http.Response count = admin.get("/console/activities/events/" + id + "/door/count");
+        assertTrue(count.body().contains("1 of 1 admitted") && !count.body().contains("<html"), count.body());
     }
 
     @Test
