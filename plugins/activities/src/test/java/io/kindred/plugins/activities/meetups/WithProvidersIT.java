@@ -59,6 +59,9 @@ class WithProvidersIT {
         try {
             Path png = Files.createTempFile("photo", ".png");
             javax.imageio.ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+            Http.Response cover = admin.postMultipart("/api/v1/admin/activities/events/" + id + "/cover", Map.of(), "cover", png);
+            assertEquals(200, cover.status(), cover.body());
+            assertTrue(cover.json().path("event").path("coverUrl").asText().startsWith("/uploads/activities/"));
             Http.Response added = lily.postMultipart("/api/v1/activities/events/" + id + "/photos", Map.of(), "photos", png);
             assertEquals(201, added.status(), added.body());
             assertEquals(1, lily.get("/api/v1/activities/events/" + id + "/photos").json().path("items").size());
