@@ -58,4 +58,19 @@ public interface MembershipService {
     default boolean grantPlan(long userId, String planCode, String source, String key) {
         return false;
     }
+
+    /**
+     * Whether the member holds an active paid plan (付费会员卡) of any kind, e.g. for an offline event reserved for
+     * plan holders.
+     *
+     * <pre>{@code
+     * boolean holder = ctx.services().find(MembershipService.class).map(m -> m.hasActivePlan(userId)).orElse(false);
+     * }</pre>
+     *
+     * @param userId member id
+     * @return true when a plan of the member is active now; false by default (an implementation without plans)
+     */
+    default boolean hasActivePlan(long userId) {
+        return false;
+    }
 }

@@ -89,5 +89,6 @@ public final class CommunityPlugin extends KindredPlugin {
         ctx.nav(NavEntry.console("community.contests.console.nav", "/console/community/contests", 21));
         ctx.widget(Widget.localized("community", "community/widget", 3, pages::widget));
         ctx.provide(io.kindred.api.community.CommunityActivity.class, new AuthorActivity(ctx));
+        ctx.provide(io.kindred.api.community.CommunityPosts.class, new PostsForPlugins(ctx, posts, categories));
     }
 }

@@ -83,6 +83,11 @@ public final class MembershipPlugin extends KindredPlugin {
             }
 
             @Override
+            public boolean hasActivePlan(long userId) {
+                return ctx.db().read(h -> !plans.activePlans(h, userId, java.util.Locale.ENGLISH).isEmpty());
+            }
+
+            @Override
             public boolean grantPlan(long userId, String planCode, String source, String key) {
                 return pluginGrants.grant(userId, planCode, source, key);
             }
