@@ -96,7 +96,7 @@ class SurveyPagesIT {
             noSidewaysScroll(d, "/activities/surveys/" + id + "?done=1");
         }
         String csv = admin.get("/api/v1/admin/surveys/" + id + "/results.csv").body();
-        assertTrue(csv.contains(",No,(not asked),A smaller bottle"), csv);
+        assertTrue(csv.contains("\"No\",\"(not asked)\",\"A smaller bottle\""), csv);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.kindred.plugins.activities.surveys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kindred.testkit.Http;
+import io.kindred.testkit.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console builds a questionnaire without JavaScript: settings, questions with a branch, a refused backward jump,
+ * deleting a question; a member answers through the page form; the questions are frozen after that and the results
+ * page shows the response.
+ */
+class SurveyConsoleIT {
+
+    private static TestPlatform p;
+    private static Http admin;
+
+    @BeforeAll
+    static void start() {
+        p = SurveyFixture.platform(SurveyFixture.clock()).start();
+        admin = p.admin();
+    }
+
+    @AfterAll
+    static void stop() {
+        p.close();
+    }
+
+    @Test
+    void anOperatorBuildsABranchingQuestionnaireWithPlainFormsAndItFreezesOnceAnswered() {
+        String list = "/console/activities/surveys";
+        Http.Response created = admin.submitForm(list, list, "title", "Car owners", "startsOn", "2026-03-01",
+                "endsOn", "2026-03-31", "status", "open", "rewardPoints", "10", "targetKind", "all");
+        assertEquals(302, created.status(), created.body());
+        String edit = created.headers().get("location").replaceAll("\\?.*", "");
+        long id = Long.parseLong(edit.substring(edit.lastIndexOf('/') + 1));
+
+        assertEquals(302, admin.submitForm(edit, edit + "/questions", "kind", "single", "text", "Do you drive?",
+                "required", "on", "options", "Yes\nNo -> end").status());
+        assertEquals(302, admin.submitForm(edit, edit + "/questions", "kind", "short_text", "text", "Which car?").status());
+        assertEquals(302, admin.submitForm(edit, edit + "/questions", "kind", "long_text", "text", "Why?").status());
+        Http.Response backwards = admin.submitForm(edit, edit + "/questions", "kind", "single", "text", "Again?",
+                "options", "A -> 1\nB");
+        assertTrue(backwards.headers().get("location").contains("error="), backwards.headers().toString());
+        assertEquals(302, admin.submitForm(edit, edit + "/questions/3/delete").status());
+
+        JsonNode s = admin.get("/api/v1/admin/surveys/" + id).json().path("survey");
+        assertEquals(2, s.path("questions").size());
+        assertEquals("end", s.at("/questions/0/options/1/goTo").asText());
+        assertEquals(10, s.path("rewardPoints").asInt());
+
+        Http member = p.member("driver@console.test", "Driver");
+        String page = "/activities/surveys/" + id;
+        long no = s.at("/questions/0/options/1/id").asLong();
+        Http.Response answered = member.submitForm(page, page, "q" + s.at("/questions/0/id").asLong(), String.valueOf(no),
+                "q" + s.at("/questions/1/id").asLong(), "written before choosing No");
+        assertTrue(answered.headers().get("location").endsWith("?done=1"), answered.headers().toString());
+        String csv = admin.get("/api/v1/admin/surveys/" + id + "/results.csv").body();
+        assertTrue(csv.contains("\"No\",\"(not asked)\""), csv);
+        assertFalse(csv.contains("written before"), csv);
+
+        assertTrue(admin.get(edit).body().contains("id=\"frozen\""));
+        Http.Response frozen = admin.submitForm(edit, edit + "/questions/2/delete");
+        assertTrue(frozen.headers().get("location").contains("error="), frozen.headers().toString());
+        assertTrue(admin.get(edit + "/results").body().contains("id=\"response-count\""));
+    }
+}
