@@ -37,18 +37,18 @@ class SurveyConsoleIT {
         String list = "/console/activities/surveys";
         Http.Response created = admin.submitForm(list, list, "title", "Car owners", "startsOn", "2026-03-01",
                 "endsOn", "2026-03-31", "status", "open", "rewardPoints", "10", "targetKind", "all");
-        assertEquals(302, created.status(), created.body());
+        ok(created);
         String edit = created.headers().get("location").replaceAll("\\?.*", "");
         long id = Long.parseLong(edit.substring(edit.lastIndexOf('/') + 1));
 
-        assertEquals(302, admin.submitForm(edit, edit + "/questions", "kind", "single", "text", "Do you drive?",
-                "required", "on", "options", "Yes\nNo -> end").status());
-        assertEquals(302, admin.submitForm(edit, edit + "/questions", "kind", "short_text", "text", "Which car?").status());
-        assertEquals(302, admin.submitForm(edit, edit + "/questions", "kind", "long_text", "text", "Why?").status());
+        ok(admin.submitForm(edit, edit + "/questions", "kind", "single", "text", "Do you drive?",
+                "required", "on", "options", "Yes\nNo -> end"));
+        ok(admin.submitForm(edit, edit + "/questions", "kind", "short_text", "text", "Which car?"));
+        ok(admin.submitForm(edit, edit + "/questions", "kind", "long_text", "text", "Why?"));
         Http.Response backwards = admin.submitForm(edit, edit + "/questions", "kind", "single", "text", "Again?",
                 "options", "A -> 1\nB");
         assertTrue(backwards.headers().get("location").contains("error="), backwards.headers().toString());
-        assertEquals(302, admin.submitForm(edit, edit + "/questions/3/delete").status());
+        ok(admin.submitForm(edit, edit + "/questions/3/delete"));
 
         JsonNode s = admin.get("/api/v1/admin/surveys/" + id).json().path("survey");
         assertEquals(2, s.path("questions").size());
@@ -69,5 +69,33 @@ class SurveyConsoleIT {
         Http.Response frozen = admin.submitForm(edit, edit + "/questions/2/delete");
         assertTrue(frozen.headers().get("location").contains("error="), frozen.headers().toString());
         assertTrue(admin.get(edit + "/results").body().contains("id=\"response-count\""));
+    }
+
+    @Test
+    void everyQuestionnaireApiRouteIsDescribedInTheOpenApiDocument() {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (var r : p.kindred().router.declared()) {
+            if (r.path().startsWith("/api/v1/surveys") || r.path().startsWith("/api/v1/admin/surveys")) {
+                served.add(r.method().toLowerCase() + " " + r.path().replaceAll("<(\\w+)>", "{$1}"));
+            }
+        }
+        JsonNode paths = p.http().get("/api/v1/openapi.json").json().path("paths");
+        java.util.Set<String> described = new java.util.TreeSet<>();
+        paths.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("/api/v1/surveys") || e.getKey().startsWith("/api/v1/admin/surveys")) {
+                e.getValue().fieldNames().forEachRemaining(m -> {
+                    if (!m.equals("parameters")) {
+                        described.add(m + " " + e.getKey());
+                    }
+                });
+            }
+        });
+        assertEquals(10, served.size(), served.toString());
+        assertEquals(served, described);
+    }
+
+    private static void ok(Http.Response r) {
+        assertEquals(303, r.status(), r.body());
+        assertFalse(r.headers().get("location").contains("error="), r.headers().get("location"));
     }
 }

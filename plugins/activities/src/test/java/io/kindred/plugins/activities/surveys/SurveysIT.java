@@ -209,6 +209,29 @@ class SurveysIT {
         assertEquals(409, answer(p.member("late@surveys.test", "Late"), id, answers()).status());
     }
 
+    @Test
+    void theResultsFilterBySegmentKeepsTheAnswersOfItsMembersOnly() throws IOException {
+        JsonNode s = create(admin, body("Filtered", 0, false, List.of(question("scale", "Soft?", true))));
+        long id = s.path("id").asLong();
+        Http gold = p.member("gold@surveys.test", "Gold");
+        Http other = p.member("other@surveys.test", "Other");
+        assertEquals(200, admin.post("/api/v1/admin/users/" + SurveyFixture.userId(gold) + "/labels",
+                Map.of("label", "gold")).status());
+        assertEquals(201, answer(gold, id, answers(questionId(s, 1), 5)).status());
+        assertEquals(201, answer(other, id, answers(questionId(s, 1), 1)).status());
+        Http.Response segment = admin.post("/api/v1/admin/segments", Map.of("name", "Gold", "filters", Map.of("label", "gold")));
+        String seg = segment.json().path("segment").path("id").asText();
+        JsonNode all = admin.get("/api/v1/admin/surveys/" + id + "/results").json().path("results");
+        assertEquals(3.0, all.at("/questions/0/average").asDouble());
+        JsonNode filtered = admin.get("/api/v1/admin/surveys/" + id + "/results?segment=" + seg).json().path("results");
+        assertEquals(1, filtered.path("responses").asInt());
+        assertEquals(5.0, filtered.at("/questions/0/average").asDouble());
+        List<CSVRecord> rows = csv(admin.get("/api/v1/admin/surveys/" + id + "/results.csv?segment=" + seg));
+        assertEquals(2, rows.size());
+        assertEquals(String.valueOf(SurveyFixture.userId(gold)), rows.get(1).get(1));
+        assertEquals(400, admin.get("/api/v1/admin/surveys/" + id + "/results?segment=999999").status());
+    }
+
     private static List<CSVRecord> csv(Http.Response r) throws IOException {
         assertEquals(200, r.status(), r.body());
         return CSVFormat.DEFAULT.parse(new StringReader(r.body().replace("\uFEFF", ""))).getRecords();
