@@ -11,7 +11,7 @@ import io.kindred.api.web.Routes;
  * segment, a label, a tier and above), set dates and a points reward paid once per member; members answer on their
  * phone; results with charts, NPS, CSV and a filter by segment; anonymous mode. Publishes {@code survey.answered}
  * {@code {surveyId}} with the member as the event's user. The partial {@code activities/surveys/for-you} lists the
- * questionnaires for the viewer (model: {@link SurveyPages#forYou}).
+ * questionnaires for the viewer (model: {@link #forYou}). Offers the task centre the kind {@code surveys.answer}.
  */
 public final class SurveysPart {
 
@@ -43,6 +43,7 @@ public final class SurveysPart {
         ctx.assets("assets");
         ctx.script("surveys/branching.js");
         ctx.stylesheet("surveys/surveys.css");
+        ctx.taskKind(SurveyTasks.ANSWER);
 
         Routes r = ctx.routes();
         SurveyPages pages = this.pages;
