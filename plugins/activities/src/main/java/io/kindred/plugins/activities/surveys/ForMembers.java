@@ -34,6 +34,16 @@ final class ForMembers {
                 }).toList();
     }
 
+    /** @return the questionnaires the member answered (open or closed), newest first */
+    List<Map<String, Object>> answered(long userId, java.util.Locale locale) {
+        Set<Long> taken = ctx.db().read(h -> store.takenOf(h, userId));
+        return surveys.published(taken, 50).stream().map(s -> {
+            Map<String, Object> m = s.readable(new LinkedHashMap<>(s.summary()), locale);
+            m.put("answered", true);
+            return m;
+        }).toList();
+    }
+
     /** @return the questionnaire as the member sees it, refused (403) outside its target */
     Map<String, Object> one(long userId, long surveyId, java.util.Locale locale) {
         Survey s = surveys.findPublished(surveyId);

@@ -43,7 +43,7 @@ final class ResponseStore {
                 .bind("s", surveyId).bind("u", userId).mapTo(Integer.class).one() > 0;
     }
 
-    /** @return ids of the surveys among {@code surveyIds} the member answered */
+    /** @return ids of the surveys the member answered */
     Set<Long> takenOf(Handle h, long userId) {
         return Set.copyOf(h.createQuery("SELECT survey_id FROM survey_takers WHERE user_id = :u")
                 .bind("u", userId).mapTo(Long.class).list());

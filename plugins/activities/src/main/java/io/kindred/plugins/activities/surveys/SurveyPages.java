@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Member pages: {@code /activities/surveys} (open questionnaires for me, answered ones marked) and
+ * Member pages: {@code /activities/surveys} (open questionnaires for me, and the ones I answered) and
  * {@code /activities/surveys/{id}}, one page with every question; without JavaScript the server keeps only the answers
  * on the path they take, with JavaScript the questions off the path are hidden as the member answers.
  */
@@ -28,10 +28,10 @@ final class SurveyPages {
     }
 
     void index(Exchange x) {
-        List<Map<String, Object>> all = forMembers.of(x.requireMember().id(), x.locale());
+        long me = x.requireMember().id();
         Map<String, Object> model = new HashMap<>();
-        model.put("open", all.stream().filter(s -> !Boolean.TRUE.equals(s.get("answered"))).toList());
-        model.put("done", all.stream().filter(s -> Boolean.TRUE.equals(s.get("answered"))).toList());
+        model.put("open", forMembers.of(me, x.locale()).stream().filter(s -> !Boolean.TRUE.equals(s.get("answered"))).toList());
+        model.put("done", forMembers.answered(me, x.locale()));
         x.render("activities/surveys/index", model);
     }
 

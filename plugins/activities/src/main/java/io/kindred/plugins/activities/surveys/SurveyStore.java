@@ -94,6 +94,16 @@ final class SurveyStore {
         return withQuestions(h, q.map((rs, c) -> row(rs)).list());
     }
 
+    /** @return the published (not draft) surveys among the ids, newest first */
+    List<Survey> published(Handle h, java.util.Collection<Long> ids, int limit) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withQuestions(h, h.createQuery(SELECT + " WHERE s.id IN (<ids>) AND s.status <> 'draft'"
+                        + " ORDER BY s.id DESC LIMIT :limit")
+                .bindList("ids", List.copyOf(ids)).bind("limit", limit).map((rs, c) -> row(rs)).list());
+    }
+
     /** @return surveys taking answers on {@code today}, ending soonest first */
     List<Survey> open(Handle h, LocalDate today, int limit) {
         return withQuestions(h, h.createQuery(SELECT + """

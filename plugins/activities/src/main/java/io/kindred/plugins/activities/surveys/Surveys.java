@@ -92,6 +92,11 @@ final class Surveys {
         return s;
     }
 
+    /** @return the published surveys among the ids, newest first */
+    List<Survey> published(java.util.Collection<Long> ids, int limit) {
+        return ctx.db().read(h -> store.published(h, ids, limit));
+    }
+
     List<Survey> open(int limit) {
         return ctx.db().read(h -> store.open(h, ctx.today(), limit));
     }

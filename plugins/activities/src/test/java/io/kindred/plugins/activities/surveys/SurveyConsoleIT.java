@@ -2,6 +2,7 @@ package io.kindred.plugins.activities.surveys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.testkit.Http;
+import io.kindred.testkit.Multipart;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +70,43 @@ class SurveyConsoleIT {
         Http.Response frozen = admin.submitForm(edit, edit + "/questions/2/delete");
         assertTrue(frozen.headers().get("location").contains("error="), frozen.headers().toString());
         assertTrue(admin.get(edit + "/results").body().contains("id=\"response-count\""));
+    }
+
+    @Test
+    void anImageChoiceTakesOneUploadedPicturePerOptionAndShowsThemToMembers() {
+        String list = "/console/activities/surveys";
+        Http.Response created = admin.submitForm(list, list, "title", "Bottles", "startsOn", "2026-03-01",
+                "endsOn", "2026-03-31", "status", "open", "targetKind", "all");
+        ok(created);
+        String edit = created.headers().get("location").replaceAll("\\?.*", "");
+        String csrf = admin.form(edit).field("_csrf");
+        Multipart body = new Multipart().field("_csrf", csrf).field("kind", "image").field("text", "Which bottle?")
+                .field("options", "Green\nBlue").file("images", "green.png", png()).file("images", "blue.png", png());
+        ok(admin.raw("POST", edit + "/questions", body.contentType(), body.bytes()));
+        Multipart short1 = new Multipart().field("_csrf", csrf).field("kind", "image").field("text", "Which cap?")
+                .field("options", "Red\nWhite").file("images", "red.png", png());
+        Http.Response refused = admin.raw("POST", edit + "/questions", short1.contentType(), short1.bytes());
+        assertTrue(refused.headers().get("location").contains("error="), refused.headers().toString());
+
+        long id = Long.parseLong(edit.substring(edit.lastIndexOf('/') + 1));
+        JsonNode q = admin.get("/api/v1/admin/surveys/" + id).json().at("/survey/questions/0");
+        assertEquals("image", q.path("kind").asText());
+        String url = q.at("/options/1/imageUrl").asText();
+        assertTrue(url.startsWith("/uploads/"), url);
+        Http member = p.member("bottles@console.test", "Bottles");
+        assertTrue(member.get("/activities/surveys/" + id).body().contains("src=\"" + url + "\""));
+        assertEquals(200, p.http().get(url).status());
+    }
+
+    private static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -207,6 +207,8 @@ class SurveysIT {
         change.put("status", "closed");
         assertEquals(200, admin.put("/api/v1/admin/surveys/" + id, change).status());
         assertEquals(409, answer(p.member("late@surveys.test", "Late"), id, answers()).status());
+        String mine = m.get("/activities/surveys").body();
+        assertTrue(mine.contains("href=\"/activities/surveys/" + id + "\""), "a closed questionnaire I answered is listed");
     }
 
     @Test
