@@ -102,6 +102,7 @@ class SurveyPagesIT {
     @Test
     void everyQuestionnairePageFitsAPhoneAndADesktopInBothLanguages() {
         Browser.requireChromium();
+        assertTrue(admin.get("/console/activities/surveys").body().contains("value=\"tier\""), "tiers with membership on");
         List<String> paths = List.of("/activities/surveys", "/activities/surveys/" + wideId, "/console/activities/surveys",
                 "/console/activities/surveys/" + wideId, "/console/activities/surveys/" + wideId + "/results");
         for (Dimension size : List.of(Browser.PHONE, new Dimension(1280, 800))) {

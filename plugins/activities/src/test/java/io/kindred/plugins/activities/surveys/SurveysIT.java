@@ -187,6 +187,17 @@ class SurveysIT {
     }
 
     @Test
+    void withMembershipOffTheTierTargetIsNotOfferedAndATierQuestionnaireAsksNobody() {
+        assertFalse(admin.get("/console/activities/surveys").body().contains("value=\"tier\""));
+        Map<String, Object> tiered = body("For V2 and above", 0, false, List.of(question("short_text", "Hi?", false)));
+        tiered.put("target", Map.of("kind", "tier", "value", "2"));
+        long id = create(admin, tiered).path("id").asLong();
+        Http m = p.member("tierless@surveys.test", "Tierless");
+        assertEquals(403, m.get("/api/v1/surveys/" + id).status());
+        assertFalse(m.get("/api/v1/surveys").body().contains("For V2 and above"));
+    }
+
+    @Test
     void branchesOnlyJumpForwardToAnExistingQuestionAndQuestionsFreezeOnceAnswered() {
         Http.Response backwards = admin.post("/api/v1/admin/surveys", body("Back", 0, false, List.of(
                 question("short_text", "One", false), question("single", "Two", false, option("A", "1"), option("B")))));
