@@ -148,7 +148,9 @@ public interface PluginContext {
     }
 
     /**
-     * Subscribes to events of one type, choosing where a brand-new subscriber starts.
+     * Subscribes to events of one type, choosing where a brand-new subscriber starts. May also be called while the
+     * plugin runs (after {@link KindredPlugin#contribute}), e.g. when an operator makes a task that reads a new event
+     * type: the subscription then starts at once, and ends with the run like the others.
      *
      * @param eventType e.g. {@code "purchase.recorded"}
      * @param name      stable name of this subscription inside the plugin
@@ -224,6 +226,29 @@ public interface PluginContext {
      * they were declared; a benefit disappears while the plugin offering it is disabled
      */
     java.util.List<io.kindred.api.membership.Benefit> benefits();
+
+    /**
+     * Offers a kind of task (任务类型) to the task centre of the activities plugin: operators make tasks from it and
+     * members' progress is read from this plugin's events. The kind is gone while this plugin is not started.
+     *
+     * <pre>{@code
+     * ctx.taskKind(TaskKind.of("checkin.streak", "Check in {target} days in a row", "checkin.recorded",
+     *         (event, params) -> Optional.of(TaskProgress.set(event.userId(), event.longValue("streak")))));
+     * }</pre>
+     *
+     * @param kind the kind; its code is unique on the platform
+     */
+    default void taskKind(io.kindred.api.tasks.TaskKind kind) {
+        throw new UnsupportedOperationException("this host offers no task kinds");
+    }
+
+    /**
+     * @return the task kinds offered by the plugins started now, in the order they were declared; read it when needed
+     * (not once at start): plugins that start later, or are switched off and on, change it
+     */
+    default java.util.List<io.kindred.api.tasks.TaskKind> taskKinds() {
+        return java.util.List.of();
+    }
 
     /**
      * Adds a filter over members to segments (分层): operators can then screen members by it on

@@ -224,7 +224,8 @@ public final class Kindred implements AutoCloseable {
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
-                        new StoredImages(config.uploadsDir(), () -> settings.boolValue("images.fetch-allow-private", false)), ui::benefits, notifications, audit.forPlugins(), theme,
+                        new StoredImages(config.uploadsDir(), () -> settings.boolValue("images.fetch-allow-private", false)),
+                        ui::benefits, ui::taskKinds, notifications, audit.forPlugins(), theme,
                         vault),
                 new HashSet<>(bundled));
         this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,

@@ -52,4 +52,26 @@ public interface MemberSearch {
      * @return the filters that can be used now: the core's, then those of started plugins
      */
     List<Field> filters(Locale locale);
+
+    /**
+     * The members of a saved segment (分层) now, as SQL a plugin can put into its own queries: "is member X in segment
+     * S" ({@code SELECT 1 WHERE :me IN (<sql>)}) or "only the answers of segment S" ({@code user_id IN (<sql>)}). The
+     * parameters are named {@code s0}, {@code s1}, …; bind them all and avoid those names for your own. The SQL is
+     * built from the segment's filters at the time of the call, so it follows later edits of the segment only when
+     * asked again.
+     *
+     * <pre>{@code
+     * MemberIds ids = search.segmentMembers(segmentId).orElseThrow();
+     * boolean in = h.createQuery("SELECT COUNT(*) FROM users WHERE id = :me AND id IN (" + ids.sql() + ")")
+     *         .bindMap(ids.params()).bind("me", userId).mapTo(Integer.class).one() > 0;
+     * }</pre>
+     *
+     * @param segmentId a saved segment's id
+     * @return the SELECT of its members' ids; empty when there is no such segment (or the host does not say)
+     * @throws io.kindred.api.KindredException {@code invalid_field} when a filter of the segment belongs to a stopped
+     *                                          plugin
+     */
+    default java.util.Optional<MemberIds> segmentMembers(long segmentId) {
+        return java.util.Optional.empty();
+    }
 }

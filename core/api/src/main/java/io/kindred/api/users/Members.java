@@ -75,6 +75,21 @@ public interface Members {
     }
 
     /**
+     * Which parts of the member's profile are filled in, e.g. for a "complete your profile" or "bind your phone" task:
+     * among {@code displayName}, {@code avatar}, {@code birthday}, {@code phone}, {@code shippingAddress}.
+     *
+     * <pre>{@code
+     * boolean phoneBound = ctx.members().profileFilled(userId).contains("phone");
+     * }</pre>
+     *
+     * @param id member id
+     * @return the names of the filled fields; empty when there is no such member (or the host does not say)
+     */
+    default Set<String> profileFilled(long id) {
+        return Set.of();
+    }
+
+    /**
      * The member's own invite code (邀请码), stable for life, as in {@code /signup?ref=CODE}.
      *
      * <pre>{@code

@@ -85,6 +85,35 @@ public interface Exchange {
     /** @param name header name @return its value, if present */
     Optional<String> header(String name);
 
+    /**
+     * A visitor: the client's address (the proxy's {@code X-Forwarded-For} when the site is set up behind one) and
+     * a first-party cookie the plugin sets itself, e.g. to count a shared link's visitors once each.
+     *
+     * <pre>{@code
+     * String visitor = x.cookie("kv").orElseGet(() -> { String id = newId(); x.cookie("kv", id, Duration.ofDays(365)); return id; });
+     * }</pre>
+     *
+     * @return the client's IP address as text
+     */
+    default String clientIp() {
+        return "";
+    }
+
+    /** @param name a cookie's name @return its value in the request, if sent */
+    default Optional<String> cookie(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Sets a first-party cookie on the response: HTTP only, SameSite=Lax, path {@code /}, secure when the site is.
+     *
+     * @param name   its name
+     * @param value  its value (letters, digits, {@code -_})
+     * @param maxAge how long the browser keeps it
+     */
+    default void cookie(String name, String value, java.time.Duration maxAge) {
+    }
+
     /** @return the {@code Idempotency-Key} header, if the caller sent one */
     Optional<String> idempotencyKey();
 

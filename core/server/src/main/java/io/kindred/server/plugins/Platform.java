@@ -21,11 +21,12 @@ public final class Platform {
 
     /**
      * The services of one plugin run: its own database view and event outbox (own mapper caches), and
-     * the shared ledger, members, settings, clock, service registry and the benefits offered by started plugins.
+     * the shared ledger, members, settings, clock, service registry and the benefits and task kinds offered by started plugins.
      */
     public record PluginServices(Database db, Ledger ledger, Events events, Members members, SiteSettings settings,
                                  Clock clock, Services registry, Images images,
                                  Supplier<List<Benefit>> benefits,
+                                 Supplier<List<io.kindred.api.tasks.TaskKind>> taskKinds,
                                  io.kindred.api.notifications.Notifications notifications,
                                  io.kindred.api.audit.Audit audit,
                                  io.kindred.server.pages.Theme theme,
@@ -33,7 +34,7 @@ public final class Platform {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
-            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits,
+            return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits, taskKinds,
                     notifications, audit, theme, vault);
         }
     }

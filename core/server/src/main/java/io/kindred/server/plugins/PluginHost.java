@@ -236,6 +236,8 @@ public final class PluginHost {
             dispatcher.subscribe(new Dispatcher.Subscription(e.id + ":" + s.name(), s.eventType(), e.id, s.handler()), s.replay(),
                     e.switchedOnAtRunTime);
         }
+        run.liveSubscriptions = s -> dispatcher.subscribe(
+                new Dispatcher.Subscription(e.id + ":" + s.name(), s.eventType(), e.id, s.handler()), s.replay(), false);
         run.jobs.forEach(j -> scheduler.schedule(e.id, j.name(), j.schedule(), j.job()));
         if (run.assetFolder != null) {
             pluginAssets.add(e.id, e.path, run.assetFolder, run.pageStyles, run.pageScripts);
@@ -246,6 +248,7 @@ public final class PluginHost {
         run.widgets.forEach(w -> ui.addWidget(e.id, w));
         run.accountSections.forEach(w -> ui.addAccountSection(e.id, w));
         run.benefits.forEach(b -> ui.addBenefit(e.id, b));
+        run.taskKinds.forEach(k -> ui.addTaskKind(e.id, k));
         run.memberFilters.forEach(f -> ui.addMemberFilter(e.id, f));
         run.preferences.forEach(p -> ui.addPreference(e.id, p));
         run.notificationTypes.forEach(t -> ui.addNotificationType(e.id, t));
@@ -260,6 +263,9 @@ public final class PluginHost {
 
     /** Removes everything a plugin contributed, by owner, whatever step of its start got that far; safe to repeat. */
     private void undo(Entry e) {
+        if (e.run != null) {
+            e.run.liveSubscriptions = null;
+        }
         router.removeAll(e.id);
         openApi.removeAll(e.id);
         dispatcher.unsubscribeAll(e.id);

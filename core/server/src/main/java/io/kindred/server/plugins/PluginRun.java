@@ -54,6 +54,9 @@ final class PluginRun implements PluginContext {
     final List<Widget> widgets = new ArrayList<>();
     final List<Widget> accountSections = new ArrayList<>();
     final List<Benefit> benefits = new ArrayList<>();
+    final List<io.kindred.api.tasks.TaskKind> taskKinds = new ArrayList<>();
+    /** Set by the host once the run is applied: subscriptions made from then on start at once. */
+    volatile java.util.function.Consumer<SubscriptionDecl> liveSubscriptions;
     final List<io.kindred.api.segments.MemberFilter> memberFilters = new ArrayList<>();
     final List<io.kindred.api.users.MemberPreference> preferences = new ArrayList<>();
     final List<String> messageBases = new ArrayList<>();
@@ -146,7 +149,13 @@ final class PluginRun implements PluginContext {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
             throw new IllegalArgumentException("a subscription name is lower case letters, digits, . _ - : " + name);
         }
-        subscriptions.add(new SubscriptionDecl(eventType, name, replay, handler));
+        SubscriptionDecl decl = new SubscriptionDecl(eventType, name, replay, handler);
+        java.util.function.Consumer<SubscriptionDecl> live = liveSubscriptions;
+        if (live != null) {
+            live.accept(decl);
+        } else {
+            subscriptions.add(decl);
+        }
     }
 
     @Override
@@ -242,6 +251,16 @@ final class PluginRun implements PluginContext {
     @Override
     public void memberFilter(io.kindred.api.segments.MemberFilter filter) {
         memberFilters.add(filter);
+    }
+
+    @Override
+    public void taskKind(io.kindred.api.tasks.TaskKind kind) {
+        taskKinds.add(kind);
+    }
+
+    @Override
+    public List<io.kindred.api.tasks.TaskKind> taskKinds() {
+        return services.taskKinds().get();
     }
 
     @Override

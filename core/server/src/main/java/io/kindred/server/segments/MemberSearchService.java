@@ -123,4 +123,12 @@ public final class MemberSearchService implements MemberSearch {
         ui.memberFilters().forEach(o -> out.add(new Field(o.value().name(), o.value().label(locale), o.owner())));
         return out;
     }
+
+    @Override
+    public java.util.Optional<io.kindred.api.segments.MemberIds> segmentMembers(long segmentId) {
+        return db.read(h -> store.byId(h, segmentId)).map(s -> {
+            Where w = filters.where(List.of(filters.checked(s.filters())));
+            return io.kindred.api.segments.MemberIds.of("SELECT u.id FROM users u WHERE " + w.sql(), w.params());
+        });
+    }
 }

@@ -23,6 +23,7 @@ public final class UiRegistry {
     private final List<Owned<Widget>> widgets = new CopyOnWriteArrayList<>();
     private final List<Owned<Widget>> accountSections = new CopyOnWriteArrayList<>();
     private final List<Owned<Benefit>> benefits = new CopyOnWriteArrayList<>();
+    private final List<Owned<io.kindred.api.tasks.TaskKind>> taskKinds = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.segments.MemberFilter>> memberFilters = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
@@ -59,6 +60,15 @@ public final class UiRegistry {
     /** @return benefits offered by started plugins, in the order they were declared */
     public List<Benefit> benefits() {
         return benefits.stream().map(Owned::value).toList();
+    }
+
+    public void addTaskKind(String owner, io.kindred.api.tasks.TaskKind kind) {
+        addUnique(taskKinds, owner, kind, io.kindred.api.tasks.TaskKind::code, "a task kind");
+    }
+
+    /** @return task kinds offered by started plugins, in the order they were declared */
+    public List<io.kindred.api.tasks.TaskKind> taskKinds() {
+        return taskKinds.stream().map(Owned::value).toList();
     }
 
     public void addMemberFilter(String owner, io.kindred.api.segments.MemberFilter filter) {
@@ -119,6 +129,7 @@ public final class UiRegistry {
         widgets.removeIf(o -> o.owner().equals(owner));
         accountSections.removeIf(o -> o.owner().equals(owner));
         benefits.removeIf(o -> o.owner().equals(owner));
+        taskKinds.removeIf(o -> o.owner().equals(owner));
         memberFilters.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
         notificationTypes.removeIf(o -> o.owner().equals(owner));

@@ -71,6 +71,25 @@ public final class MembersView implements Members {
     }
 
     @Override
+    public Set<String> profileFilled(long id) {
+        return db.read(h -> users.byId(h, id)).map(u -> {
+            Set<String> filled = new java.util.LinkedHashSet<>();
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("displayName", u.displayName());
+            fields.put("avatar", u.avatar());
+            fields.put("birthday", u.birthday());
+            fields.put("phone", u.phone());
+            fields.put("shippingAddress", u.shippingAddress());
+            fields.forEach((name, v) -> {
+                if (v != null && !v.toString().isBlank() && !v.toString().equals("{}")) {
+                    filled.add(name);
+                }
+            });
+            return Set.copyOf(filled);
+        }).orElse(Set.of());
+    }
+
+    @Override
     public Optional<String> referralCode(long id) {
         return db.read(h -> h.createQuery("SELECT referral_code FROM users WHERE id = :id")
                 .bind("id", id).mapTo(String.class).findOne());

@@ -42,6 +42,22 @@ public final class JavalinExchange implements Exchange {
     }
 
     @Override
+    public String clientIp() {
+        return ctx.ip();
+    }
+
+    @Override
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(ctx.cookie(name));
+    }
+
+    @Override
+    public void cookie(String name, String value, java.time.Duration maxAge) {
+        ctx.cookie(new io.javalin.http.Cookie(name, value, "/", (int) maxAge.toSeconds(), auth.secure(ctx), true, null,
+                io.javalin.http.SameSite.LAX));
+    }
+
+    @Override
     public String method() {
         return ctx.method().name();
     }
