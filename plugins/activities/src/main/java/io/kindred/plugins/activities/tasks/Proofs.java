@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 final class Proofs {
 
-    static final NotificationType APPROVED = NotificationType.of("tasks.proof_approved");
-    static final NotificationType REJECTED = NotificationType.of("tasks.proof_rejected");
+    static final NotificationType APPROVED = NotificationType.of("activities.task_proof_approved");
+    static final NotificationType REJECTED = NotificationType.of("activities.task_proof_rejected");
 
     private final PluginContext ctx;
     private final ProofStore store;
