@@ -87,6 +87,30 @@ class ShareVisitsIT {
     }
 
     @Test
+    void twentyVisitorsAtOnceCompleteATargetOfThreeAndPayOnce() throws Exception {
+        long task = TaskFixture.task(p, "tasks.share", 3, 7, "daily", Map.of("url", "/"));
+        Http eve = p.member("eve@shares.test", "Eve");
+        String link = link(eve, task);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String agent = TaskFixture.BROWSER + " crowd-" + i;
+                calls.add(() -> visitor(agent).get(link).status());
+            }
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+                assertEquals(303, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(3, progress(eve, task));
+        assertEquals(7, TaskFixture.points(eve));
+        assertEquals(1, TaskFixture.completedEvents(p, TaskFixture.userId(eve)));
+        TaskFixture.ledgerHolds(p);
+    }
+
+    @Test
     void theSharersOwnDeviceDoesNotCountSignedOut() {
         long task = TaskFixture.task(p, "tasks.share", 2, 5, "once", Map.of("url", "/"));
         Http bob = p.member("bob@shares.test", "Bob").header("User-Agent", TaskFixture.BROWSER + " Bob");
