@@ -27,6 +27,10 @@ final class TaskAdmin {
     record Decision(Optional<String> reason) {
     }
 
+    /** Completion times in the CSV: the site's local time, as operators read them. */
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private final PluginContext ctx;
     private final Tasks tasks;
     private final TaskStore store;
@@ -99,12 +103,12 @@ final class TaskAdmin {
         x.json(Map.of("proof", proofs.decide(x.actor(), x.pathParamAsId("id"), false, reason).json()));
     }
 
-    /** {@code GET /api/v1/admin/tasks/{id}/completions.csv}: who completed the task, when (and on which day). */
+    /** {@code GET /api/v1/admin/tasks/{id}/completions.csv}: who completed the task, when (site time) and on which day. */
     void completions(Exchange x) {
         Task t = tasks.find(x.pathParamAsId("id"));
         var rows = ctx.db().read(h -> progress.completions(h, t.id(), 100_000)).stream()
-                .map(c -> List.<Object>of(c.userId(), c.periodKey(), Instant.ofEpochMilli(c.completedAt()).toString(),
-                        t.reward()))
+                .map(c -> List.<Object>of(c.userId(), c.periodKey(), LOCAL.format(
+                        Instant.ofEpochMilli(c.completedAt()).atZone(ctx.siteZone())), t.reward()))
                 .toList();
         x.csv("task-" + t.id() + "-completions.csv", List.of("userId", "day", "completedAt", "reward"), rows);
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 public final class TasksPart {
 
     private final PluginContext ctx;
+    private TaskPages pages;
 
     public TasksPart(PluginContext ctx) {
         this.ctx = ctx;
@@ -40,10 +41,13 @@ public final class TasksPart {
         TaskViews views = new TaskViews(kinds);
         TaskApi api = new TaskApi(ctx, tasks, proofs, shares, views);
         TaskAdmin admin = new TaskAdmin(ctx, tasks, store, progress, proofStore, proofs, kinds, views);
-        TaskPages pages = new TaskPages(ctx, tasks, proofs, shares, shareStore, proofStore, views);
+        pages = new TaskPages(ctx, tasks, proofs, shares, shareStore, proofStore, views);
         TaskConsole console = new TaskConsole(ctx, tasks, store, progress, proofStore, proofs, kinds, views);
 
         ctx.messages("messages/tasks");
+        ctx.assets("assets");
+        ctx.stylesheet("tasks/tasks.css");
+        ctx.script("tasks/share.js");
         ctx.openApi("openapi/tasks.json");
         ctx.notificationType(Proofs.APPROVED);
         ctx.notificationType(Proofs.REJECTED);
@@ -84,5 +88,18 @@ public final class TasksPart {
             g.post("/{id}", console::update);
             g.get("/{id}/completions.csv", admin::completions);
         });
+    }
+
+    /**
+     * The variables of the partial {@code activities/tasks/today} (today's open tasks, at most four), for the
+     * activities overview page: {@code {% include "activities/tasks/today" %}} with this model. Call after
+     * {@link #contribute()}.
+     *
+     * @param viewer the member viewing the page, or null for a visitor
+     * @param locale the page's language
+     * @return {@code tasks} and {@code signedIn}
+     */
+    public java.util.Map<String, Object> today(io.kindred.api.users.Member viewer, java.util.Locale locale) {
+        return pages.widget(viewer, locale);
     }
 }

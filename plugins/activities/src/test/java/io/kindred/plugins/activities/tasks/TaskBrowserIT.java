@@ -29,6 +29,7 @@ class TaskBrowserIT {
     private static TestPlatform p;
     private static long follow;
     private static long streak;
+    private static long share;
 
     @BeforeAll
     static void start() {
@@ -36,7 +37,7 @@ class TaskBrowserIT {
         follow = TaskFixture.task(p, "tasks.follow", 1, 50, "once",
                 Map.of("platform", "Weibo", "account", "@kindred_brand_" + "x".repeat(60)));
         streak = TaskFixture.task(p, "checkin.streak", 3, 30, "once", Map.of());
-        TaskFixture.task(p, "tasks.share", 2, 5, "daily", Map.of("url", "/"));
+        share = TaskFixture.task(p, "tasks.share", 2, 5, "daily", Map.of("url", "/"));
         TaskFixture.task(p, "tasks.profile", 1, 20, "once", Map.of());
     }
 
@@ -67,6 +68,13 @@ class TaskBrowserIT {
             WebElement bar = done.findElement(By.tagName("progress"));
             assertEquals(bar.getAttribute("max"), bar.getAttribute("value"));
             assertEquals(50, TaskFixture.points(amy));
+
+            b.clickAndWait(d.findElement(By.id("task-" + share)).findElement(By.cssSelector("button[type=submit]")));
+            WebElement link = d.findElement(By.id("share-" + share));
+            assertTrue(link.getAttribute("value").contains("/activities/tasks/s/"), link.getAttribute("value"));
+            WebElement copy = d.findElement(By.cssSelector("[data-task-copy]"));
+            assertTrue(copy.isDisplayed(), "the copy button shows with JavaScript");
+            copy.click();
         }
     }
 
