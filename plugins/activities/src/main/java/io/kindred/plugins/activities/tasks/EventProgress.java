@@ -47,9 +47,6 @@ final class EventProgress {
     }
 
     private void handle(Event event, Handle tx) {
-        if (event.userId() == null && event.payload().isEmpty()) {
-            return;
-        }
         LocalDate day = LocalDate.ofInstant(event.createdAt(), ctx.siteZone());
         for (Task task : tasks.readingEvent(tx, event.type())) {
             Optional<TaskKind> kind = kinds.declared(task.kind());

@@ -24,8 +24,13 @@ record Task(long id, String kind, String eventType, String title, Map<String, St
             return name().toLowerCase();
         }
 
+        /** @throws io.kindred.api.KindredException 400 invalid_field for anything but once or daily */
         static Period of(String code) {
-            return "daily".equals(code) ? DAILY : ONCE;
+            return switch (code) {
+                case "once" -> ONCE;
+                case "daily" -> DAILY;
+                default -> throw io.kindred.api.KindredException.invalidField("The period is once or daily.");
+            };
         }
     }
 
@@ -37,8 +42,13 @@ record Task(long id, String kind, String eventType, String title, Map<String, St
             return name().toLowerCase();
         }
 
+        /** @throws io.kindred.api.KindredException 400 invalid_field for anything but active or paused */
         static Status of(String code) {
-            return "paused".equals(code) ? PAUSED : ACTIVE;
+            return switch (code) {
+                case "active" -> ACTIVE;
+                case "paused" -> PAUSED;
+                default -> throw io.kindred.api.KindredException.invalidField("The status is active or paused.");
+            };
         }
     }
 

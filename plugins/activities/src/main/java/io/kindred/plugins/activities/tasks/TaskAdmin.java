@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 final class TaskAdmin {
 
     /** A task as the operator sends it; kind and period are fixed once made. */
-    record Body(String kind, Optional<String> title, Optional<Map<String, String>> params, OptionalLong target,
+    record Body(Optional<String> kind, Optional<String> title, Optional<Map<String, String>> params, OptionalLong target,
                 long reward, Optional<String> period, Optional<String> startsOn, Optional<String> endsOn,
                 Optional<String> status) {
     }
@@ -66,7 +66,11 @@ final class TaskAdmin {
 
     /** {@code POST /api/v1/admin/tasks}: makes a task. */
     void create(Exchange x) {
-        Task t = tasks.create(x.actor(), input(x.body(Body.class)));
+        Body body = x.body(Body.class);
+        if (body.kind().isEmpty()) {
+            throw KindredException.missingField("kind");
+        }
+        Task t = tasks.create(x.actor(), input(body));
         x.json(201, Map.of("task", views.admin(t, x.locale())));
     }
 
@@ -114,7 +118,7 @@ final class TaskAdmin {
     }
 
     static TaskStore.Input input(Body b) {
-        return new TaskStore.Input(b.kind(), null, b.title().orElse(""), b.params().orElse(Map.of()),
+        return new TaskStore.Input(b.kind().orElse(""), null, b.title().orElse(""), b.params().orElse(Map.of()),
                 b.target().orElse(1), b.reward(), Task.Period.of(b.period().orElse("once")), day(b.startsOn()),
                 day(b.endsOn()), Task.Status.of(b.status().orElse("active")));
     }

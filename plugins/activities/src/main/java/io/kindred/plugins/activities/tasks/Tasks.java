@@ -40,7 +40,7 @@ final class Tasks {
 
     /** Makes a task; a plugin kind's task starts reading its event type at once. */
     Task create(Member operator, TaskStore.Input in) {
-        TaskStore.Input checked = check(in);
+        TaskStore.Input checked = check(in, parametersOf(in.kind()));
         Task task = ctx.db().write(tx -> {
             long id = store.insert(tx, checked, ctx.clock().millis());
             ctx.audit().record(tx, operator, "tasks.task_created", "tasks:task:" + id, checked.kind());
@@ -50,11 +50,15 @@ final class Tasks {
         return task;
     }
 
-    /** Changes a task's title, parameters, target, reward, dates and status (not its kind nor its period). */
+    /**
+     * Changes a task's title, parameters, target, reward, dates and status (not its kind nor its period); also while
+     * its kind's plugin is off (e.g. to pause it), when its parameters are checked against those it has.
+     */
     Task update(Member operator, long id, TaskStore.Input in) {
         Task old = find(id);
+        List<String> allowed = kinds.available(old.kind()) ? parametersOf(old.kind()) : List.copyOf(old.params().keySet());
         TaskStore.Input checked = check(new TaskStore.Input(old.kind(), old.eventType(), in.title(), in.params(),
-                in.target(), in.reward(), old.period(), in.startsOn(), in.endsOn(), in.status()));
+                in.target(), in.reward(), old.period(), in.startsOn(), in.endsOn(), in.status()), allowed);
         return ctx.db().write(tx -> {
             store.update(tx, id, checked, ctx.clock().millis());
             ctx.audit().record(tx, operator, "tasks.task_updated", "tasks:task:" + id, checked.status().code());
@@ -117,18 +121,23 @@ final class Tasks {
         return mine(member.id(), taskId);
     }
 
-    private TaskStore.Input check(TaskStore.Input in) {
-        String eventType = null;
-        List<String> allowed;
-        Optional<BuiltInKind> builtIn = BuiltInKind.of(in.kind());
+    /** @return the parameter names of a kind available now; 400 unknown_task_kind when it is not */
+    private List<String> parametersOf(String code) {
+        Optional<BuiltInKind> builtIn = BuiltInKind.of(code);
         if (builtIn.isPresent()) {
-            allowed = builtIn.get().parameters();
-        } else {
-            TaskKind kind = kinds.declared(in.kind()).orElseThrow(() -> new KindredException(TasksError.UNKNOWN_KIND,
-                    "There is no task kind '" + in.kind() + "' (is its plugin on?)."));
-            allowed = kind.parameters();
-            eventType = kind.eventType();
+            return builtIn.get().parameters();
         }
+        return declared(code).parameters();
+    }
+
+    private TaskKind declared(String code) {
+        return kinds.declared(code).orElseThrow(() -> new KindredException(TasksError.UNKNOWN_KIND,
+                "There is no task kind '" + code + "' (is its plugin on?)."));
+    }
+
+    private TaskStore.Input check(TaskStore.Input in, List<String> allowed) {
+        String eventType = in.eventType() != null || BuiltInKind.of(in.kind()).isPresent() ? in.eventType()
+                : declared(in.kind()).eventType();
         for (String name : in.params().keySet()) {
             if (!allowed.contains(name)) {
                 throw KindredException.invalidField("The kind " + in.kind() + " has no parameter '" + name + "'.");

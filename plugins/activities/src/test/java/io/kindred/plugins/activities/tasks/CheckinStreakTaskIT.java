@@ -109,6 +109,10 @@ class CheckinStreakTaskIT {
             assertFalse(admin.path("available").asBoolean(), admin.toString());
             assertEquals(400, p.admin().post("/api/v1/admin/tasks", Map.of("kind", "checkin.streak", "reward", 1))
                     .status(), "no new task of a kind whose plugin is off");
+            Http.Response paused = p.admin().put("/api/v1/admin/tasks/" + task, Map.of("reward", 80, "target", 7,
+                    "status", "paused"));
+            assertEquals(200, paused.status(), "a hidden task can still be changed: " + paused.body());
+            assertEquals(200, p.admin().put("/api/v1/admin/tasks/" + task, Map.of("reward", 70, "target", 7)).status());
         } finally {
             assertEquals(200, p.admin().post("/api/v1/admin/plugins/checkin/enable", Map.of()).status());
         }
