@@ -49,7 +49,9 @@ final class ProgressStore {
                         INSERT INTO task_progress(task_id, user_id, period_key, progress, last_event_id)
                         VALUES (:t, :u, :p, :progress, :e)
                         ON CONFLICT (task_id, user_id, period_key)
-                        DO UPDATE SET progress = excluded.progress, last_event_id = MAX(task_progress.last_event_id, excluded.last_event_id)
+                        DO UPDATE SET progress = excluded.progress,
+                            last_event_id = CASE WHEN excluded.last_event_id > task_progress.last_event_id
+                                                 THEN excluded.last_event_id ELSE task_progress.last_event_id END
                         """)
                 .bind("t", taskId).bind("u", userId).bind("p", periodKey).bind("progress", progress).bind("e", eventId)
                 .execute();
