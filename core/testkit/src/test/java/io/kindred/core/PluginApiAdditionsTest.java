@@ -42,6 +42,17 @@ class PluginApiAdditionsTest {
     }
 
     @Test
+    void theFilledProfileFieldsAreNamedAndAnUnknownMemberHasNone() {
+        try (TestPlatform p = TestPlatform.builder().start()) {
+            Http dora = p.member("dora@api.test", "Dora");
+            assertEquals(java.util.Set.of("displayName"), members(p).profileFilled(id(dora)));
+            assertEquals(200, dora.patch("/api/v1/me", Map.of("birthday", "1991-02-03", "phone", "+8613900139000")).status());
+            assertEquals(java.util.Set.of("displayName", "birthday", "phone"), members(p).profileFilled(id(dora)));
+            assertEquals(java.util.Set.of(), members(p).profileFilled(999_999));
+        }
+    }
+
+    @Test
     void aMembersJoinDateIsWhenTheirAccountWasCreatedByThePlatformClock() {
         java.time.Instant start = java.time.Instant.parse("2026-03-01T08:00:00Z");
         io.kindred.testkit.MutableClock clock = new io.kindred.testkit.MutableClock(start);

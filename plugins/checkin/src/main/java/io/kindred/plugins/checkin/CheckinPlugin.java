@@ -37,6 +37,7 @@ public final class CheckinPlugin extends KindredPlugin {
         }
         ctx.preference(Leaderboard.SHOW_ME);
         ctx.memberFilter(new StreakFilter(ctx));
+        ctx.taskKind(CheckinTasks.STREAK);
         ctx.messages("messages/checkin");
         ctx.notificationType(Reminders.CHALLENGE_STARTS);
         ctx.notificationType(Reminders.STREAK_AT_RISK);

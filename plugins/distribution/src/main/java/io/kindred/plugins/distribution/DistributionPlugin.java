@@ -64,6 +64,7 @@ public final class DistributionPlugin extends KindredPlugin {
         ctx.stylesheet("css/invite.css");
         ctx.benefit(Rights.BENEFIT);
         ctx.memberFilter(new FansFilter());
+        ctx.taskKind(DistributionTasks.INVITES);
         for (NotificationType type : Notices.ALL) {
             ctx.notificationType(type);
         }
