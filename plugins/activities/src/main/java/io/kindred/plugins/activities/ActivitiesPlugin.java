@@ -3,7 +3,9 @@ package io.kindred.plugins.activities;
 import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.ui.NavEntry;
+import io.kindred.api.web.Access;
 import io.kindred.plugins.activities.meetups.MeetupsPart;
+import io.kindred.plugins.activities.overview.OverviewPages;
 import io.kindred.plugins.activities.surveys.SurveysPart;
 import io.kindred.plugins.activities.tasks.TasksPart;
 
@@ -18,7 +20,8 @@ import io.kindred.plugins.activities.tasks.TasksPart;
  *   <li>{@link TasksPart}: the task centre (任务中心): one-off, daily and plugin-declared tasks with points rewards,
  *       proof review, counted shares.</li>
  * </ul>
- * The parts share no tables; they meet only through events.
+ * The parts share no tables; they meet only through events. {@link OverviewPages} puts a section of each on
+ * {@code /activities}.
  */
 public final class ActivitiesPlugin extends KindredPlugin {
 
@@ -26,9 +29,16 @@ public final class ActivitiesPlugin extends KindredPlugin {
     public void contribute(PluginContext ctx) {
         ctx.migrations("db/activities");
         ctx.messages("messages/activities");
-        new MeetupsPart(ctx).contribute();
-        new SurveysPart(ctx).contribute();
-        new TasksPart(ctx).contribute();
+        ctx.assets("assets"); // one folder for the plugin: each part keeps its files under assets/<part>/
+        MeetupsPart meetups = new MeetupsPart(ctx);
+        SurveysPart surveys = new SurveysPart(ctx);
+        TasksPart tasks = new TasksPart(ctx);
+        meetups.contribute();
+        surveys.contribute();
+        tasks.contribute();
+        OverviewPages overview = new OverviewPages(meetups::upcoming, surveys::forYou, tasks::today);
+        ctx.routes().get("/activities", Access.PUBLIC, overview::page);
+        ctx.routes().get("/console/activities", Access.OPERATOR, overview::console);
         ctx.nav(NavEntry.everyone("activities.nav", "/activities", 45));
         ctx.nav(NavEntry.console("activities.console.nav", "/console/activities", 45));
     }

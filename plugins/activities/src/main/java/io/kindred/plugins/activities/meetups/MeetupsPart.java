@@ -21,6 +21,7 @@ import java.time.Duration;
 public final class MeetupsPart {
 
     private final PluginContext ctx;
+    private MeetupPages pages;
 
     public MeetupsPart(PluginContext ctx) {
         this.ctx = ctx;
@@ -41,6 +42,7 @@ public final class MeetupsPart {
         MeetupApi api = new MeetupApi(ctx, meetups, seats, events, tickets, photos, views);
         MeetupAdmin admin = new MeetupAdmin(ctx, meetups, events, participants, door, views);
         MeetupPages pages = new MeetupPages(ctx, meetups, seats, events, tickets, photos, eligibility, views);
+        this.pages = pages;
         DoorPages doorPages = new DoorPages(ctx, door, events, views);
         MeetupConsole console = new MeetupConsole(ctx, meetups, events, participants, door, eligibility, views);
 
@@ -57,6 +59,7 @@ public final class MeetupsPart {
         ctx.job("meetups-deadlines", Schedule.every(Duration.ofMinutes(5)), new Deadlines(ctx, events, tickets, meetups)::run);
         ctx.job("meetups-reminders", Schedule.every(Duration.ofMinutes(5)), new Reminders(ctx, events, tickets, views)::run);
         ctx.openApi("openapi/meetups.json");
+        ctx.taskKind(MeetupTasks.ATTEND);
         ctx.widget(Widget.localized("activities-meetups", "activities/meetups/widget", 40, pages::widget));
 
         Routes r = ctx.routes();
@@ -124,5 +127,17 @@ public final class MeetupsPart {
     private void notification(String code, String key) {
         ctx.notificationType(NotificationType.of(code).messages("meetups.notify." + key + ".title",
                 "meetups.notify." + key + ".body"));
+    }
+
+    /**
+     * The model of the widget {@code activities/meetups/widget} (the next three events), for the plugin's overview
+     * page as for the home page.
+     *
+     * @param viewer the signed-in member, or null
+     * @param locale the page's language
+     * @return {@code events}: the next upcoming events
+     */
+    public java.util.Map<String, Object> upcoming(io.kindred.api.users.Member viewer, java.util.Locale locale) {
+        return pages == null ? java.util.Map.of("events", java.util.List.of()) : pages.widget(viewer, locale);
     }
 }

@@ -40,7 +40,6 @@ public final class SurveysPart {
 
         ctx.messages("messages/surveys");
         ctx.openApi("openapi/surveys.json");
-        ctx.assets("assets");
         ctx.script("surveys/branching.js");
         ctx.stylesheet("surveys/surveys.css");
         ctx.taskKind(SurveyTasks.ANSWER);

@@ -45,7 +45,6 @@ public final class TasksPart {
         TaskConsole console = new TaskConsole(ctx, tasks, store, progress, proofStore, proofs, kinds, views);
 
         ctx.messages("messages/tasks");
-        ctx.assets("assets");
         ctx.stylesheet("tasks/tasks.css");
         ctx.script("tasks/share.js");
         ctx.openApi("openapi/tasks.json");
