@@ -26,6 +26,9 @@ import java.util.Map;
 public record TaskKind(String code, Map<String, String> titles, String eventType, List<String> parameters,
                        ProgressRule rule) {
 
+    /** Suffix of the title keys for a target of 1 ({@code en#one}). */
+    private static final String ONE = "#one";
+
     /** Validates the code, the event type and the English title; keeps unmodifiable copies. */
     public TaskKind {
         if (code == null || !code.matches("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)+") || code.length() > 64) {
@@ -64,6 +67,18 @@ public record TaskKind(String code, Map<String, String> titles, String eventType
         return new TaskKind(code, all, eventType, parameters, rule);
     }
 
+    /**
+     * The title for a target of 1, in a language with plural forms ("Answer a questionnaire" rather than "Answer 1
+     * questionnaires"); without it the general title is used with 1.
+     *
+     * @param languageTag e.g. {@code en} @param title the title when the target is 1 @return a copy with it
+     */
+    public TaskKind namedForOne(String languageTag, String title) {
+        Map<String, String> all = new LinkedHashMap<>(titles);
+        all.put(Locale.forLanguageTag(languageTag).toLanguageTag() + ONE, title);
+        return new TaskKind(code, all, eventType, parameters, rule);
+    }
+
     /** @param names parameter names besides the target @return a copy with those parameters */
     public TaskKind withParameters(String... names) {
         return new TaskKind(code, titles, eventType, List.of(names), rule);
@@ -74,6 +89,25 @@ public record TaskKind(String code, Map<String, String> titles, String eventType
      * @return the title in that language ({@code zh-CN}, then {@code zh}, then English), placeholders not yet replaced
      */
     public String title(Locale locale) {
+        return title(locale, 0);
+    }
+
+    /**
+     * @param locale the reader's language
+     * @param target the task's target: 1 picks the title given by {@link #namedForOne}, when there is one
+     * @return the title in that language, placeholders not yet replaced
+     */
+    public String title(Locale locale, long target) {
+        if (target == 1) {
+            String one = titles.getOrDefault(locale.toLanguageTag() + ONE, titles.get(locale.getLanguage() + ONE));
+            if (one != null) {
+                return one;
+            }
+            if (!titles.containsKey(locale.toLanguageTag()) && !titles.containsKey(locale.getLanguage())
+                    && titles.containsKey("en" + ONE)) {
+                return titles.get("en" + ONE);
+            }
+        }
         String exact = titles.get(locale.toLanguageTag());
         if (exact != null) {
             return exact;

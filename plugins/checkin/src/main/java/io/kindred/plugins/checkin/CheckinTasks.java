@@ -13,7 +13,7 @@ final class CheckinTasks {
 
     static final TaskKind STREAK = TaskKind.of("checkin.streak", "Check in {target} days in a row", "checkin.recorded",
                     (event, params) -> Optional.of(TaskProgress.set(event.longValue("userId"), event.longValue("streak"))))
-            .named("zh", "连续签到 {target} 天");
+            .named("zh", "连续签到 {target} 天").namedForOne("en", "Check in today");
 
     private CheckinTasks() {
     }

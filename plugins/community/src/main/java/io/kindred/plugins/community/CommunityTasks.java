@@ -20,7 +20,7 @@ final class CommunityTasks {
                         }
                         return Optional.of(TaskProgress.add(event.longValue("userId"), 1));
                     })
-            .named("zh", "发布 {target} 篇帖子").withParameters("category");
+            .named("zh", "发布 {target} 篇帖子").namedForOne("en", "Publish a post").withParameters("category");
 
     private CommunityTasks() {
     }

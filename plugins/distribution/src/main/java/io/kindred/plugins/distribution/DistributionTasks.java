@@ -15,7 +15,7 @@ final class DistributionTasks {
     static final TaskKind INVITES = TaskKind.of("distribution.invites", "Invite {target} friends", "referral.bound",
                     (event, params) -> event.payload().containsKey("previousReferrerId") ? Optional.empty()
                             : Optional.of(TaskProgress.add(event.longValue("referrerId"), 1)))
-            .named("zh", "邀请 {target} 位好友");
+            .named("zh", "邀请 {target} 位好友").namedForOne("en", "Invite a friend");
 
     private DistributionTasks() {
     }

@@ -20,7 +20,7 @@ final class MeetupTasks {
                         }
                         return Optional.of(TaskProgress.add(event.longValue("userId"), 1));
                     })
-            .named("zh", "参加 {target} 场线下活动").withParameters("event");
+            .named("zh", "参加 {target} 场线下活动").namedForOne("en", "Attend an event").withParameters("event");
 
     private MeetupTasks() {
     }

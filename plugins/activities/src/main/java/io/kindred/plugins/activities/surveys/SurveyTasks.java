@@ -21,7 +21,7 @@ final class SurveyTasks {
                         }
                         return Optional.of(TaskProgress.add(event.userId(), 1));
                     })
-            .named("zh", "填写 {target} 份调研问卷").withParameters("survey");
+            .named("zh", "填写 {target} 份调研问卷").namedForOne("en", "Answer a questionnaire").withParameters("survey");
 
     private SurveyTasks() {
     }

@@ -15,6 +15,8 @@ enum BuiltInKind {
     /** Share a product or a post; counted when visitors open the member's link. */
     SHARE("tasks.share", List.of("url"), "Share with friends: {target} visits today", "分享给好友：今日 {target} 位好友打开");
 
+    private static final String SHARE_ONE = "Share with a friend: 1 visit today";
+
     private final String code;
     private final List<String> parameters;
     private final String english;
@@ -30,6 +32,11 @@ enum BuiltInKind {
     /** @return the title in the reader's language, placeholders not yet replaced */
     String title(java.util.Locale locale) {
         return "zh".equals(locale.getLanguage()) ? chinese : english;
+    }
+
+    /** @return the title for this target (English has a singular for the share task's 1 visit) */
+    String title(java.util.Locale locale, long target) {
+        return this == SHARE && target == 1 && !"zh".equals(locale.getLanguage()) ? SHARE_ONE : title(locale);
     }
 
     String code() {

@@ -53,8 +53,8 @@ final class Kinds {
         if (!task.title().isBlank()) {
             return task.title();
         }
-        String template = BuiltInKind.of(task.kind()).map(k -> k.title(locale))
-                .or(() -> declared(task.kind()).map(k -> k.title(locale)))
+        String template = BuiltInKind.of(task.kind()).map(k -> k.title(locale, task.target()))
+                .or(() -> declared(task.kind()).map(k -> k.title(locale, task.target())))
                 .orElse(task.kind());
         String title = template.replace("{target}", Long.toString(task.target()));
         for (Map.Entry<String, String> p : task.params().entrySet()) {
