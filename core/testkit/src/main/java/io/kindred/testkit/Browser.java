@@ -112,6 +112,21 @@ public final class Browser implements AutoCloseable {
                 .executeScript("return document.readyState")));
     }
 
+    /** @return how many CSS pixels the page is wider than the window (0 when nothing scrolls sideways) */
+    public long sidewaysScroll() {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return ((Number) overflow).longValue();
+    }
+
+    /** Fails when the page scrolls sideways, as a page for phones must not. @param what the page, for the message */
+    public void assertFits(String what) {
+        long overflow = sidewaysScroll();
+        if (overflow != 0) {
+            throw new AssertionError(what + " scrolls sideways by " + overflow + " px");
+        }
+    }
+
     /** Opens a path of the site and waits for the page. */
     public void open(String baseUrl, String path) {
         driver.get(baseUrl + path);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -76,14 +75,14 @@ class ActivitiesBrowserIT {
             WebDriver d = b.driver();
             b.signIn(p.baseUrl(), "mia@activities.test", "member-password-1");
             b.open(p.baseUrl(), "/activities");
-            fits(d, "/activities");
+            b.assertFits("/activities");
             assertTrue(d.findElement(By.id("overview-tasks")).getText().contains("0 of 1"),
                     "today's tasks show the one to do: " + d.findElement(By.id("overview-tasks")).getText());
 
             b.clickAndWait(d.findElement(By.cssSelector("#overview-events a[href='/activities/events/" + eventId + "']")));
             b.clickAndWait(d.findElement(By.id("join")));
             assertTrue(d.findElement(By.cssSelector("svg.ticket-qr")).isDisplayed(), "joined: the ticket shows");
-            fits(d, "the ticket");
+            b.assertFits("the ticket");
 
             b.open(p.baseUrl(), "/activities");
             b.clickAndWait(d.findElement(By.cssSelector("#overview-surveys a[href='/activities/surveys/" + surveyId + "']")));
@@ -98,7 +97,7 @@ class ActivitiesBrowserIT {
             assertTrue(task.findElement(By.className("task-done")).isDisplayed(), task.getText());
             WebElement bar = task.findElement(By.tagName("progress"));
             assertEquals(bar.getAttribute("max"), bar.getAttribute("value"));
-            fits(d, "/activities/tasks");
+            b.assertFits("/activities/tasks");
         }
         assertEquals(100 - 30 + 25 + 20, mia.get("/api/v1/me/balances").json().path("balances").path("points").asLong(),
                 "ticket paid once, questionnaire and task rewarded once");
@@ -115,7 +114,7 @@ class ActivitiesBrowserIT {
             try (Browser b = Browser.open(size)) {
                 WebDriver d = b.driver();
                 b.open(p.baseUrl(), "/activities");
-                fits(d, size + " visitor");
+                b.assertFits(size + " visitor");
                 assertEquals(0, d.findElements(By.id("overview-surveys")).size(), "questionnaires are for members");
                 b.signIn(p.baseUrl(), "wide@activities.test", "member-password-1");
                 for (String lang : List.of("en", "zh-CN")) {
@@ -124,7 +123,7 @@ class ActivitiesBrowserIT {
                     b.clickAndWait(d.findElement(By.cssSelector("form.lang-switch button")));
                     b.open(p.baseUrl(), "/activities");
                     assertFalse(d.getPageSource().matches("(?s).*>\\s*activities\\.[a-z.]+\\s*<.*"), "a message key shows");
-                    fits(d, size + " " + lang);
+                    b.assertFits(size + " " + lang);
                 }
             }
         }
@@ -137,11 +136,5 @@ class ActivitiesBrowserIT {
     private static JsonNode created(Http.Response r, String name) {
         assertEquals(201, r.status(), r.body());
         return "survey".equals(name) ? r.json().path(name) : r.json().path(name).path("id");
-    }
-
-    private static void fits(WebDriver d, String what) {
-        Object overflow = ((JavascriptExecutor) d).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, ((Number) overflow).longValue(), what + " scrolls sideways");
     }
 }

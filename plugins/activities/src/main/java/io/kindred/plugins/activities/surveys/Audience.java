@@ -54,8 +54,6 @@ final class Audience {
     }
 
     private boolean inSegment(long segmentId, long userId) {
-        return segment(segmentId).map(ids -> ctx.db().read(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM users WHERE id = :surveyMember AND id IN (" + ids.sql() + ")")
-                .bindMap(ids.params()).bind("surveyMember", userId).mapTo(Integer.class).one() > 0)).orElse(false);
+        return segment(segmentId).map(ids -> ctx.db().read(h -> SurveyStore.isIn(h, ids, userId))).orElse(false);
     }
 }

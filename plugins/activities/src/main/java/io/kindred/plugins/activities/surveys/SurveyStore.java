@@ -163,4 +163,10 @@ final class SurveyStore {
                 }).list();
         return out;
     }
+
+    /** @return whether the member is in the set of members the segments engine selects */
+    static boolean isIn(Handle h, io.kindred.api.segments.MemberIds ids, long userId) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE id = :surveyMember AND id IN (" + ids.sql() + ")")
+                .bindMap(ids.params()).bind("surveyMember", userId).mapTo(Integer.class).one() > 0;
+    }
 }

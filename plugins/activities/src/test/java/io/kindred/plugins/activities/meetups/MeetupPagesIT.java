@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -70,15 +69,15 @@ class MeetupPagesIT {
             b.signIn(p.baseUrl(), "mia@meet.test", "member-password-1");
             english(b);
             b.open(p.baseUrl(), "/activities/events");
-            fits(d, "list");
+            b.assertFits("list");
             b.clickAndWait(d.findElement(By.cssSelector("a[href='" + page + "']")));
-            fits(d, "event");
+            b.assertFits("event");
             b.clickAndWait(d.findElement(By.id("join")));
             assertTrue(d.getPageSource().contains("You joined"), d.getPageSource());
             assertTrue(d.findElement(By.cssSelector("svg.ticket-qr")).isDisplayed(), "the ticket's QR code shows");
             String code = d.findElement(By.id("ticket-code")).getText();
             assertEquals(8, code.length());
-            fits(d, "ticket");
+            b.assertFits("ticket");
             doorPath = "/activities/door/" + ticketToken(code);
         }
         try (Browser b = Browser.open(Browser.PHONE)) {
@@ -87,7 +86,7 @@ class MeetupPagesIT {
             english(b);
             b.open(p.baseUrl(), doorPath);
             assertTrue(d.findElement(By.id("door-member")).getText().contains("mia"));
-            fits(d, "door");
+            b.assertFits("door");
             b.clickAndWait(d.findElement(By.id("admit")));
             assertTrue(d.findElement(By.id("door-state")).getText().contains("Admitted"), d.getPageSource());
             b.open(p.baseUrl(), doorPath);
@@ -114,7 +113,7 @@ class MeetupPagesIT {
                     for (String path : paths) {
                         b.open(p.baseUrl(), path);
                         assertTrue(!d.getPageSource().contains("server_error") && !d.getTitle().isBlank(), path);
-                        fits(d, size + " " + lang + " " + path);
+                        b.assertFits(size + " " + lang + " " + path);
                     }
                 }
             }
@@ -136,11 +135,5 @@ class MeetupPagesIT {
                         .bind("e", eventId).bind("u", adminId).mapTo(String.class).one()
                 : h.createQuery("SELECT token FROM meetup_tickets WHERE event_id = :e AND code = :c")
                         .bind("e", eventId).bind("c", code).mapTo(String.class).one());
-    }
-
-    private static void fits(WebDriver d, String what) {
-        Object overflow = ((JavascriptExecutor) d).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, ((Number) overflow).longValue(), what + " scrolls sideways");
     }
 }

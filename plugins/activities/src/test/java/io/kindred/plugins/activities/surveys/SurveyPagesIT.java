@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -84,16 +83,16 @@ class SurveyPagesIT {
             WebDriver d = b.driver();
             b.signIn(p.baseUrl(), "phone@pages.test", "member-password-1");
             b.open(p.baseUrl(), "/activities/surveys");
-            noSidewaysScroll(d, "/activities/surveys");
+            b.assertFits("/activities/surveys");
             b.clickAndWait(d.findElement(By.cssSelector("a.button[href='/activities/surveys/" + id + "']")));
-            noSidewaysScroll(d, "/activities/surveys/" + id);
+            b.assertFits("/activities/surveys/" + id);
             assertTrue(d.findElement(By.id("q-2")).isDisplayed());
             d.findElement(By.cssSelector("#q-1 input[value='" + optionId(s, 1, 2) + "']")).click();
             assertFalse(d.findElement(By.id("q-2")).isDisplayed(), "question 2 is skipped by the answer No");
             d.findElement(By.cssSelector("#q-3 textarea")).sendKeys("A smaller bottle");
             b.clickAndWait(d.findElement(By.id("send")));
             assertTrue(d.findElement(By.id("thanks")).getText().contains("25"), d.getPageSource());
-            noSidewaysScroll(d, "/activities/surveys/" + id + "?done=1");
+            b.assertFits("/activities/surveys/" + id + "?done=1");
         }
         String csv = admin.get("/api/v1/admin/surveys/" + id + "/results.csv").body();
         assertTrue(csv.contains("\"No\",\"(not asked)\",\"A smaller bottle\""), csv);
@@ -116,16 +115,10 @@ class SurveyPagesIT {
                     for (String path : paths) {
                         b.open(p.baseUrl(), path);
                         assertFalse(MESSAGE_KEY.matcher(d.getPageSource()).find(), lang + " " + path + " shows a message key");
-                        noSidewaysScroll(d, size + " " + lang + " " + path);
+                        b.assertFits(size + " " + lang + " " + path);
                     }
                 }
             }
         }
-    }
-
-    private static void noSidewaysScroll(WebDriver d, String where) {
-        Object overflow = ((JavascriptExecutor) d).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, ((Number) overflow).longValue(), where + " scrolls sideways");
     }
 }
