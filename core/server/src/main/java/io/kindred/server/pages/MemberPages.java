@@ -199,18 +199,21 @@ public final class MemberPages implements Consumer<CoreRouting> {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         Map<String, List<Map<String, Object>>> expiring = ledger.upcomingExpiry(userId);
         List<Map<String, Object>> balances = new ArrayList<>();
+        List<Map<String, Object>> progress = new ArrayList<>();
         ledger.balances(userId).forEach((asset, amount) -> {
-            if (ledger.assets().find(asset).map(a -> a.spendable() || amount != 0).orElse(false)) {
+            boolean spendable = ledger.assets().find(asset).map(io.kindred.server.ledger.Assets.Asset::spendable).orElse(false);
+            if (spendable || amount != 0) {
                 Map<String, Object> b = new LinkedHashMap<>();
                 b.put("asset", asset);
                 b.put("amount", amount);
                 b.put("label", views.t(ctx, "asset." + asset));
                 b.put("expiring", expiring.getOrDefault(asset, List.of()));
-                balances.add(b);
+                // Growth value and the like are progress toward a level, never a second balance to spend.
+                (spendable ? balances : progress).add(b);
             }
         });
         PageRequest page = Params.page(ctx, 20);
-        Page<LedgerService.HistoryItem> history = Page.of(ledger.history(userId, null, page.before(), page.limit()),
+        Page<LedgerService.HistoryItem> history = Page.of(ledger.history(userId, null, true, page.before(), page.limit()),
                 page, LedgerService.HistoryItem::id);
         List<Map<String, Object>> items = new ArrayList<>();
         for (LedgerService.HistoryItem h : history.items()) {
@@ -224,6 +227,7 @@ public final class MemberPages implements Consumer<CoreRouting> {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("balances", balances);
+        model.put("progress", progress);
         model.put("items", items);
         model.put("nextCursor", history.nextCursor());
         views.page(ctx, "points", model);

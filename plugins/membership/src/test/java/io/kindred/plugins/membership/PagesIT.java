@@ -40,6 +40,21 @@ class PagesIT {
     }
 
     @Test
+    void myPointsShowsGrowthAsProgressNotAsABalanceToSpendNorInThePointsHistory() {
+        try (TestPlatform p = Fixture.start()) {
+            Http alice = p.member("alice@kindred.test", "Alice");
+            purchase(p, alice, "A-1", 600_00, null);
+            String page = alice.header("Accept-Language", "en").get("/points").body();
+            assertTrue(page.contains("data-asset=\"points\""), page);
+            assertFalse(page.contains("data-asset=\"growth\""), "growth is not a balance: " + page);
+            assertTrue(page.contains("id=\"progress-growth\"") && page.contains("Your growth value: 600."), page);
+            String history = page.substring(page.indexOf("class=\"history\""));
+            assertTrue(history.contains("points"), history);
+            assertFalse(history.contains("growth value"), "the history is of points, not growth: " + history);
+        }
+    }
+
+    @Test
     void theAccountPageShowsTheMemberCardAndGoesOnWithoutTheMembershipPlugin() {
         try (TestPlatform p = Fixture.start()) {
             Http alice = p.member("alice@kindred.test", "Alice");
