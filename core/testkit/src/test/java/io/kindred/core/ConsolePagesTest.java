@@ -301,6 +301,7 @@ class ConsolePagesTest {
     void anAdminDisablesAndEnablesAPluginAndItsConsoleEntryFollows() {
         Http.Response list = admin.get("/console/plugins");
         assertTrue(list.body().contains("id=\"plugin-sample\""), list.body());
+        assertTrue(list.body().contains("<h2>Sample <span class=\"muted\">sample"), "a card is titled by the plugin's name");
         assertTrue(list.body().contains("receives no events"), "the page says what disabling does");
 
         assertEquals(303, admin.submitForm("/console/plugins", "/console/plugins/sample/disable").status());

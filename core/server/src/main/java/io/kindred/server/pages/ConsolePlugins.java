@@ -94,6 +94,7 @@ final class ConsolePlugins implements Consumer<CoreRouting> {
         List<Map<String, Object>> plugins = host.list().stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", p.id());
+            m.put("name", views.pluginName(ctx, p.id()));
             m.put("version", p.version());
             m.put("description", p.description());
             m.put("state", p.state().name());

@@ -65,6 +65,15 @@ public final class Views implements Renderer, Errors.ErrorPage {
         return auth.principal(ctx);
     }
 
+    /**
+     * @return a plugin's name as operators read it: the label of its console (or member) menu entry in the page's
+     * language; its id, capitalised, when it has none or is not started
+     */
+    public String pluginName(Context ctx, String pluginId) {
+        return ui.navLabelKey(pluginId).flatMap(k -> theme.messages().find(locale(ctx), k))
+                .orElse(pluginId.isEmpty() ? pluginId : Character.toUpperCase(pluginId.charAt(0)) + pluginId.substring(1));
+    }
+
     /** The variables every page gets. */
     public Map<String, Object> base(Context ctx) {
         Locale locale = locale(ctx);

@@ -147,6 +147,13 @@ public final class UiRegistry {
         onChange.forEach(Runnable::run);
     }
 
+    /** @return the label key of a started plugin's console entry, else of its member entry: how operators name it */
+    public java.util.Optional<String> navLabelKey(String owner) {
+        return nav.stream().filter(o -> o.owner().equals(owner))
+                .sorted(Comparator.comparingInt(o -> o.value().place() == NavEntry.Place.CONSOLE ? 0 : 1))
+                .map(o -> o.value().labelKey()).findFirst();
+    }
+
     public List<NavEntry> nav(NavEntry.Place place) {
         return nav.stream().map(Owned::value).filter(n -> n.place() == place)
                 .sorted(Comparator.comparingInt(NavEntry::order)).toList();
