@@ -289,6 +289,7 @@ public final class Kindred implements AutoCloseable {
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
+                new io.kindred.server.pages.AppIcons(settings, views),
                 new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
                         throttle, settings, preferences),
                 new PasswordResetPages(views, resets, mailer, settings),
