@@ -37,6 +37,10 @@ class MembershipBrowserIT {
             d.get(p.baseUrl() + "/membership");
             assertTrue(d.findElement(By.id("membership-tier")).getText().contains("V2"));
             assertTrue(d.findElements(By.cssSelector("#membership-benefits li")).size() >= 2, "V2 has two benefits");
+            b.assertFits("/membership on a phone");
+            org.openqa.selenium.WebElement firstTier = d.findElement(By.cssSelector("#membership-tiers tbody td"));
+            assertTrue(firstTier.getSize().getWidth() > 250 && firstTier.getSize().getHeight() < 60,
+                    "on a phone each tier is a card, its name on one line, not one character per line: " + firstTier.getSize());
             b.screenshot(Path.of("target/screenshots/membership-phone.png"));
         }
     }
