@@ -261,7 +261,7 @@ public final class Kindred implements AutoCloseable {
                 settings, unsubscribeLinks, ui::notificationType);
         Adjustments adjustments = new Adjustments(database, ledger, users);
         this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
-        CustomerImport customerImport = new CustomerImport(database, users, accounts, ledger, outbox, clock);
+        CustomerImport customerImport = new CustomerImport(database, users, accounts, ledger, outbox, audit, clock);
         // one member across channels (issue 16): customer records from purchases, claims by email or phone, merges
         Buyers buyers = new Buyers(users, accounts, () -> settings.boolValue(Buyers.CREATE_CUSTOMERS, false), clock);
         PhoneClaims phoneClaims = new PhoneClaims(database, users, services, clock);
@@ -308,7 +308,8 @@ public final class Kindred implements AutoCloseable {
                 consoleSegments,
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(database, purchases, buyers),
-                new AdminUserRoutes(database, users, customerImport, clock),
+                new AdminUserRoutes(database, users, customerImport, clock,
+                        ctx -> io.kindred.server.plugins.PluginRoutes.actor(ctx, auth)),
                 new ApiKeyRoutes(apiKeys),
                 new io.kindred.server.kpis.KpiRoutes(kpis),
                 new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),

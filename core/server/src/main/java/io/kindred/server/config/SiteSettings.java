@@ -91,6 +91,11 @@ public final class SiteSettings {
         return config.fromFile(key).isPresent() ? Source.FILE : Source.DEFAULT;
     }
 
+    /** @return the keys saved in the console (or through the admin API) */
+    public java.util.Set<String> savedKeys() {
+        return java.util.Set.copyOf(saved.keySet());
+    }
+
     /** @return the value {@code kindred.properties} gives the key, whether or not it is in force */
     public Optional<String> fileValue(String key) {
         return config.fromFile(key);

@@ -21,8 +21,10 @@ final class ConsoleDashboard implements Consumer<CoreRouting> {
     private final Views views;
     private final Kpis kpis;
     private final SiteSettings settings;
+    private final GettingStarted gettingStarted;
 
-    ConsoleDashboard(Views views, Kpis kpis, SiteSettings settings) {
+    ConsoleDashboard(Views views, Kpis kpis, SiteSettings settings, GettingStarted gettingStarted) {
+        this.gettingStarted = gettingStarted;
         this.views = views;
         this.kpis = kpis;
         this.settings = settings;
@@ -40,6 +42,10 @@ final class ConsoleDashboard implements Consumer<CoreRouting> {
         model.put("preset", period.preset() == null ? "" : period.preset());
         model.put("today", kpis.today().toString());
         model.put("zone", settings.zone().getId());
+        // The steps are an administrator's (settings, plugins, imports): operators do not see them.
+        if (views.viewer(ctx).filter(v -> v.hasRole(io.kindred.api.users.Role.ADMIN)).isPresent()) {
+            model.put("gettingStarted", gettingStarted.model());
+        }
         views.page(ctx, "console/dashboard", model);
     }
 }

@@ -72,7 +72,8 @@ final class ConsoleImport implements Consumer<CoreRouting> {
             page(ctx, Map.of("error", views.t(ctx, "console.import.unreadable", e.getMessage())));
             return;
         }
-        ImportJobs.Job job = jobs.start(file.filename(), csv);
+        ImportJobs.Job job = jobs.start(file.filename(), csv,
+                views.principal(ctx).map(io.kindred.server.web.Principal::label).orElse("anonymous"));
         ctx.redirect("/console/members/import/" + job.id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

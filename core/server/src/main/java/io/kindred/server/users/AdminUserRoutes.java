@@ -37,7 +37,11 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
     private final CustomerImport importer;
     private final Clock clock;
 
-    public AdminUserRoutes(Database db, UserStore users, CustomerImport importer, Clock clock) {
+    private final java.util.function.Function<io.javalin.http.Context, String> actor;
+
+    public AdminUserRoutes(Database db, UserStore users, CustomerImport importer, Clock clock,
+                           java.util.function.Function<io.javalin.http.Context, String> actor) {
+        this.actor = actor;
         this.db = db;
         this.users = users;
         this.importer = importer;
@@ -52,7 +56,8 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
         r.delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
         r.put("/api/v1/admin/users/{id}/roles", Access.ADMIN, this::setRoles);
         r.post("/api/v1/admin/users/{id}/external-ids", Access.OPERATOR, this::linkExternalId);
-        r.post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report", importer.run(ctx.body()))));
+        r.post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report",
+                importer.run(ctx.body(), actor.apply(ctx), "api", (done, total) -> { }))));
     }
 
     private long id(Context ctx) {

@@ -91,7 +91,7 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     /** Queues an import of {@code csv}; returns its job at once. */
-    public Job start(String fileName, String csv) {
+    public Job start(String fileName, String csv, String actor) {
         Job job = new Job(Tokens.secret(12), fileName, clock.instant());
         jobs.put(job.id(), job);
         if (jobs.size() > KEPT) {
@@ -100,7 +100,7 @@ public final class ImportJobs implements AutoCloseable {
         }
         executor.submit(() -> {
             try {
-                job.report = importer.run(csv, (done, total) -> {
+                job.report = importer.run(csv, actor, fileName, (done, total) -> {
                     job.done = done;
                     job.total = total;
                 });
