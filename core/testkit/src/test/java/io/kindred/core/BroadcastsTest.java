@@ -98,6 +98,26 @@ class BroadcastsTest {
     }
 
     @Test
+    void withoutSmtpDueEmailsAreSetAsideAtOnceNotRetriedForDays() {
+        labelledMembers("nomail", 3);
+        Http admin = platform.admin();
+        assertEquals(303, admin.submitForm("/console/broadcasts", "/console/broadcasts", "title", "Hello", "body", "Hi.",
+                "audience", "label", "label", "nomail", "email", "on").status());
+        long id = latestBroadcast();
+        assertEquals(200, run("deliver-broadcasts").status());
+        for (int i = 0; i < 30 && count("""
+                SELECT COUNT(*) FROM email_outbox o JOIN notifications n ON n.id = o.notification_id
+                 WHERE n.dedup_key = :key AND o.state = 'pending'""", id) > 0; i++) {
+            assertEquals(200, run("send-emails").status());
+        }
+        assertEquals(3, count("""
+                SELECT COUNT(*) FROM email_outbox o JOIN notifications n ON n.id = o.notification_id
+                 WHERE n.dedup_key = :key AND o.state = 'failed' AND o.attempts = 1
+                   AND o.last_error = 'mail is not set up (mail.smtp.host)'""", id), "failed at once, not retried");
+        assertTrue(admin.get("/console/emails").body().contains("mail is not set up"), "the console lists them with why");
+    }
+
+    @Test
     void theEmailsPageShowsTheQueue() {
         Http.Response page = platform.admin().get("/console/emails");
         assertEquals(200, page.status());

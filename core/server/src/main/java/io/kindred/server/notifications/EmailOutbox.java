@@ -54,6 +54,9 @@ public final class EmailOutbox {
 
     /** @return how many emails were sent in this run */
     public long drain(Instant now) {
+        if (!mailer.configured()) {
+            return setAside(now);
+        }
         long sent = 0;
         for (NotificationStore.Email e : store.dueEmails(now.toEpochMilli(), BATCH)) {
             try {
@@ -69,6 +72,31 @@ public final class EmailOutbox {
         }
         return sent;
     }
+
+    /**
+     * Without SMTP no email can leave: the due ones are marked failed at once ("mail is not set up"), not retried
+     * for days, and the log says so in one line per run instead of one warning per attempt. Members still have the
+     * notification in the site; the console's banner tells the operator.
+     *
+     * @return 0, nothing was sent
+     */
+    private long setAside(Instant now) {
+        List<NotificationStore.Email> due = store.dueEmails(now.toEpochMilli(), BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        db.write(h -> {
+            for (NotificationStore.Email e : due) {
+                store.emailFailed(h, e.id(), "failed", now.toEpochMilli(), NOT_SET_UP);
+            }
+            return null;
+        });
+        log.warn("{} notification email(s) not sent: mail is not set up (mail.smtp.host); members see them in the site",
+                due.size());
+        return 0;
+    }
+
+    private static final String NOT_SET_UP = "mail is not set up (mail.smtp.host)";
 
     private void failed(NotificationStore.Email e, Instant now, Exception ex) {
         int attempts = e.attempts() + 1;
