@@ -187,6 +187,9 @@ public final class Kindred implements AutoCloseable {
             dispatcher.wake();
             webhookDeliverer.wake();
         });
+        io.kindred.server.events.OwnEvents ownEvents = new io.kindred.server.events.OwnEvents(database, dispatcher);
+        outbox.trackOwnEvents(ownEvents);
+        dispatcher.ownEvents(ownEvents);
         Assets assets = new Assets(database, clock, settings);
         assets.register("core", AssetDefinition.of("points"));
         this.ledger = new LedgerService(database, assets, clock, settings::zone);
@@ -233,6 +236,7 @@ public final class Kindred implements AutoCloseable {
         this.folderWatcher = new FolderWatcher(installer);
 
         Auth auth = new Auth(sessions, apiKeys, users, settings);
+        auth.awaitOwnEventsWith(ownEvents::await);
         Locales locales = new Locales(auth, settings);
         LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());

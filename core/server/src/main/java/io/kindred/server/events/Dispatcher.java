@@ -295,6 +295,18 @@ public final class Dispatcher {
         return n > 0;
     }
 
+    private volatile OwnEvents ownEvents;
+
+    /** @param own what notes members' events for read-your-writes; every outbox (core and plugins) reports to it */
+    public void ownEvents(OwnEvents own) {
+        this.ownEvents = own;
+    }
+
+    /** @return the read-your-writes tracker, or null before the core set it */
+    public OwnEvents ownEvents() {
+        return ownEvents;
+    }
+
     public boolean isActive(String name) {
         return subscriptions.containsKey(name);
     }

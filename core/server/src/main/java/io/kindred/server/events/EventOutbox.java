@@ -14,6 +14,12 @@ public final class EventOutbox implements Events {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Runnable wakeDispatcher;
+    private volatile OwnEvents ownEvents;
+
+    /** Notes members' events for read-your-writes (see {@link OwnEvents}). */
+    public void trackOwnEvents(OwnEvents own) {
+        this.ownEvents = own;
+    }
 
     public EventOutbox(ObjectMapper mapper, Clock clock, Runnable wakeDispatcher) {
         this.mapper = mapper;
@@ -37,6 +43,10 @@ public final class EventOutbox implements Events {
                         RETURNING id""")
                 .bind("type", type).bind("user", userId).bind("payload", json).bind("now", clock.millis())
                 .mapTo(Long.class).one();
+        OwnEvents own = ownEvents;
+        if (own != null && userId != null) {
+            own.published(userId, type, id);
+        }
         wakeDispatcher.run();
         return id;
     }

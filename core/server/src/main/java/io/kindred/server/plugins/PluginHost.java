@@ -192,7 +192,7 @@ public final class PluginHost {
             }
             ObjectMapper mapper = pluginMapper(w.getPluginClassLoader());
             Platform.PluginServices base = servicesFactory.get();
-            PluginRun run = new PluginRun(e.id, e.version, base.withOutbox(new EventOutbox(mapper, base.clock(), dispatcher::wake)));
+            PluginRun run = new PluginRun(e.id, e.version, base.withOutbox(outbox(mapper, base.clock())));
             plugin.contribute(run);
             apply(e, run, w.getPluginClassLoader(), mapper);
             e.run = run;
@@ -523,5 +523,12 @@ public final class PluginHost {
         boolean enabled = !isDisabled(e.id);
         List<String> deps = e.dependencies.stream().map(d -> d.getPluginId() + (d.isOptional() ? "?" : "")).toList();
         return new PluginInfo(e.id, e.version, e.description, e.state, enabled, e.error, bundledIds.contains(e.id), deps);
+    }
+
+    /** A plugin's outbox: its own JSON mapper (the plugin's classes), the core's dispatcher and read-your-writes. */
+    private EventOutbox outbox(com.fasterxml.jackson.databind.ObjectMapper mapper, java.time.Clock clock) {
+        EventOutbox outbox = new EventOutbox(mapper, clock, dispatcher::wake);
+        outbox.trackOwnEvents(dispatcher.ownEvents());
+        return outbox;
     }
 }

@@ -59,6 +59,18 @@ public final class Auth {
                     .ifPresent(p -> ctx.attribute(ATTR, p));
         }
     }
+    private volatile java.util.function.LongConsumer ownEvents = userId -> { };
+
+    /** Sets what waits for a member's own recent events before their reads (see {@code OwnEvents}). */
+    public void awaitOwnEventsWith(java.util.function.LongConsumer wait) {
+        this.ownEvents = wait;
+    }
+
+    /** Before a signed-in member's read: their own recent events are handled first (read-your-writes). */
+    public void awaitOwnEvents(Context ctx) {
+        principal(ctx).filter(p -> !p.isApiKey()).map(Principal::member).ifPresent(m -> ownEvents.accept(m.id()));
+    }
+
 
     public Optional<Principal> principal(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ATTR));

@@ -72,6 +72,9 @@ public final class HttpServer {
                     throw new KindredException(CoreError.BODY_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
                 }
                 auth.resolve(ctx);
+                if (ctx.method() == HandlerType.GET && !isStatic(ctx.path())) {
+                    auth.awaitOwnEvents(ctx);
+                }
             });
             cfg.routes.exception(KindredException.class, errors::kindred);
             cfg.routes.exception(Auth.SignInRequired.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
@@ -132,5 +135,12 @@ public final class HttpServer {
     /** Stops accepting requests and lets the ones in flight finish (up to 15 s). */
     public void stop() {
         app.stop();
+    }
+
+    /** @return whether the path is a static file, which never shows a member's figures */
+    private static boolean isStatic(String path) {
+        return path.startsWith("/assets/") || path.startsWith("/webjars/") || path.startsWith("/uploads/")
+                || path.startsWith("/plugins/") && path.contains("/assets/") || path.equals("/brand.css") || path.startsWith("/favicon")
+                || path.startsWith("/icon-") || path.equals("/healthz");
     }
 }

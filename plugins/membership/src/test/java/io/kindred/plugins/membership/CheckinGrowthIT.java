@@ -12,6 +12,7 @@ import static io.kindred.plugins.membership.Fixture.balance;
 import static io.kindred.plugins.membership.Fixture.me;
 import static io.kindred.plugins.membership.Fixture.purchase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Membership next to the check-ins plugin (enabled and disabled), and the MembershipService it provides. */
 class CheckinGrowthIT {
@@ -30,6 +31,20 @@ class CheckinGrowthIT {
             p.awaitEvents();
             assertEquals(1, balance(alice, "growth"));
             Fixture.assertLedgerBalanced(p);
+        }
+    }
+
+    @Test
+    void theMembersNextReadShowsTheGrowthOfTheirOwnCheckInWithoutWaiting() {
+        try (TestPlatform p = TestPlatform.builder().plugin(Fixture.JAR).plugin(CHECKIN_JAR).start()) {
+            for (int i = 0; i < 5; i++) {
+                Http m = p.member("rw" + i + "@kindred.test", "Reader " + i);
+                assertEquals(201, m.post("/api/v1/checkins", Map.of()).status());
+                // no awaitEvents: the read itself waits for the member's own events (read-your-writes)
+                assertEquals(1, balance(m, "growth"), "the growth handler ran before this member's next read");
+                String home = m.get("/").body();
+                assertTrue(home.contains("id=\"membership-growth\">1<"), "and the home widget shows it: " + home);
+            }
         }
     }
 
