@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import static io.kindred.api.web.Fields.text;
+
 /**
  * An event as an operator or a proposing member writes it (API body and page forms alike). Times are ISO-8601
  * instants ({@code 2026-03-14T06:00:00Z}) or local date-times in the site's time zone ({@code 2026-03-14T14:00}, as a
@@ -97,16 +99,6 @@ record Draft(String title, Optional<String> description, String city, String add
             throw KindredException.invalidField("The field '" + field + "' must be from 0 to 100000000.");
         }
         return n;
-    }
-
-    private static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw KindredException.missingField(field);
-        }
-        if (value.strip().length() > max) {
-            throw KindredException.invalidField("The field '" + field + "' must be at most " + max + " characters.");
-        }
-        return value.strip();
     }
 
 }

@@ -3,10 +3,12 @@ package io.kindred.plugins.activities.surveys;
 import io.kindred.api.KindredException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static io.kindred.api.web.Fields.text;
+import static io.kindred.api.web.Fields.day;
 
 /**
  * A questionnaire as an operator writes it (admin API body and console form alike), and its validation: dates,
@@ -156,26 +158,5 @@ final class Drafts {
             kept.add(new Question(q.id(), q.position(), q.kind(), q.text(), q.required(), options));
         }
         return of(kept);
-    }
-
-    static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw KindredException.missingField(field);
-        }
-        if (value.strip().length() > max) {
-            throw KindredException.invalidField("The field '" + field + "' must be at most " + max + " characters.");
-        }
-        return value.strip();
-    }
-
-    private static LocalDate day(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw KindredException.missingField(field);
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw KindredException.invalidField("The field '" + field + "' must be a day, YYYY-MM-DD.");
-        }
     }
 }

@@ -5,8 +5,10 @@ import io.kindred.api.PluginContext;
 import io.kindred.api.users.Member;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+
+import static io.kindred.api.web.Fields.text;
+import static io.kindred.api.web.Fields.day;
 
 /** Creating, changing and finding campaigns; every change by an operator is audited. */
 final class Campaigns {
@@ -105,26 +107,5 @@ final class Campaigns {
         }
         return new CampaignStore.Input(title, categories.check(d.category()), starts, ends, d.quota(), description,
                 status, FormField.validated(d.form()));
-    }
-
-    private static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw KindredException.missingField(field);
-        }
-        if (value.strip().length() > max) {
-            throw KindredException.invalidField("The field '" + field + "' must be at most " + max + " characters.");
-        }
-        return value.strip();
-    }
-
-    private static LocalDate day(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw KindredException.missingField(field);
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw KindredException.invalidField("The field '" + field + "' must be a day, YYYY-MM-DD.");
-        }
     }
 }
