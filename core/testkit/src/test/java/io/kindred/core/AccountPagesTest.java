@@ -3,6 +3,7 @@ package io.kindred.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.server.users.Accounts;
 import io.kindred.testkit.Http;
+import io.kindred.testkit.LogCapture;
 import io.kindred.testkit.MutableClock;
 import io.kindred.testkit.TestPlatform;
 import jakarta.mail.Session;
@@ -19,7 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLEncoder;
@@ -272,7 +272,7 @@ class AccountPagesTest {
     @Test
     void forgotGivesTheSameAnswerForAnyEmailAndLogsTheLinkWithoutSmtp() {
         Browser.join(platform, "hal@account.test", "Hal");
-        String log = captureErr(() -> {
+        String log = LogCapture.stderr(() -> {
             Browser visitor = new Browser(platform);
             Browser.Page known = visitor.submitForm("/forgot", "/forgot", Map.of("email", "hal@account.test"));
             Browser.Page unknown = visitor.submitForm("/forgot", "/forgot", Map.of("email", "nobody@account.test"));
@@ -450,7 +450,7 @@ class AccountPagesTest {
 
     /** Asks for a reset link (no SMTP in the shared platform) and returns it from the log. */
     private static String requestReset(String email) {
-        String log = captureErr(() -> assertEquals(200,
+        String log = LogCapture.stderr(() -> assertEquals(200,
                 new Browser(platform).submitForm("/forgot", "/forgot", Map.of("email", email)).status()));
         Matcher m = RESET_LINK.matcher(log);
         while (m.find()) {
@@ -459,31 +459,6 @@ class AccountPagesTest {
             }
         }
         throw new AssertionError("no reset link for " + email + " in the log: " + log);
-    }
-
-    /** Runs {@code work} while copying what the server logs (slf4j-simple writes to System.err). */
-    private static synchronized String captureErr(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                copy.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                copy.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return copy.toString(StandardCharsets.UTF_8);
     }
 
     private static byte[] image(String format) throws IOException {

@@ -3,15 +3,12 @@ package io.kindred.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.core.AccountPagesTest.Browser;
 import io.kindred.testkit.Http;
+import io.kindred.testkit.LogCapture;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +97,7 @@ class ClaimsTest {
 
     @Test
     void askingForACodeAnswersTheSameForAnUnknownPhoneAndSendsNothing() {
-        String log = captureErr(() -> {
+        String log = LogCapture.stderr(() -> {
             Http.Response r = platform.http().post("/api/v1/auth/claim/phone", Map.of("phone", "+8613900000000"));
             assertEquals(202, r.status(), r.body());
             assertEquals("+8613900000000", r.json().at("/claim/phone").asText());
@@ -108,7 +105,7 @@ class ClaimsTest {
         assertFalse(log.contains("+8613900000000: "), log);
         Http member = platform.member("has-password@claims.test", "Has Password");
         assertEquals(200, member.patch("/api/v1/me", Map.of("phone", "+8613900000001")).status());
-        String log2 = captureErr(() -> platform.http().post("/api/v1/auth/claim/phone", Map.of("phone", "+8613900000001")));
+        String log2 = LogCapture.stderr(() -> platform.http().post("/api/v1/auth/claim/phone", Map.of("phone", "+8613900000001")));
         assertFalse(SMS.matcher(log2).find(), "a record with a password is not claimable");
     }
 
@@ -117,7 +114,7 @@ class ClaimsTest {
         long id = importCustomer("email,name,total_spent\nold-customer@claims.test,Old Customer,88.00\n");
         Http visitor = platform.http();
         String[] link = new String[1];
-        String log = captureErr(() -> {
+        String log = LogCapture.stderr(() -> {
             Http.Response r = visitor.post("/api/v1/auth/register", Map.of("email", "Old-Customer@claims.test",
                     "password", "new-password-1", "displayName", "Newcomer"));
             assertEquals(202, r.status(), r.body());
@@ -152,7 +149,7 @@ class ClaimsTest {
         Browser browser = new Browser(platform);
         assertTrue(browser.get("/signup").body().contains("href=\"/claim\""));
         String[] code = new String[1];
-        String log = captureErr(() -> {
+        String log = LogCapture.stderr(() -> {
             Browser.Page sent = browser.postFormWithoutCsrf("/claim/phone", Map.of("phone", "+8613800138003"));
             assertEquals(200, sent.status());
             assertTrue(sent.body().contains("a six-digit code is on its way"), sent.body());
@@ -169,7 +166,7 @@ class ClaimsTest {
     @Test
     void theSignUpPageWithAnImportedEmailSendsTheClaimLinkInsteadOfRefusing() {
         importCustomer("email,name\npage-customer@claims.test,Page Customer\n");
-        String log = captureErr(() -> {
+        String log = LogCapture.stderr(() -> {
             Browser.Page page = new Browser(platform).postFormWithoutCsrf("/signup", Map.of("email", "page-customer@claims.test",
                     "password", "page-password-1", "displayName", "Page"));
             assertEquals(202, page.status());
@@ -221,7 +218,7 @@ class ClaimsTest {
     }
 
     private static String requestCode(Http visitor, String phone) {
-        String log = captureErr(() -> {
+        String log = LogCapture.stderr(() -> {
             Http.Response r = visitor.post("/api/v1/auth/claim/phone", Map.of("phone", phone));
             assertEquals(202, r.status(), r.body());
         });
@@ -238,29 +235,5 @@ class ClaimsTest {
 
     private static String otherThan(String code) {
         return code.equals("000000") ? "111111" : "000000";
-    }
-
-    private static synchronized String captureErr(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                copy.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                copy.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return copy.toString(StandardCharsets.UTF_8);
     }
 }

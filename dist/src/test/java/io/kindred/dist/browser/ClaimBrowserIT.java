@@ -2,15 +2,12 @@ package io.kindred.dist.browser;
 
 import io.kindred.testkit.Browser;
 import io.kindred.testkit.Http;
+import io.kindred.testkit.LogCapture;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,7 +48,7 @@ class ClaimBrowserIT {
             assertTrue(b.driver().findElement(By.tagName("h1")).getText().contains("认领"));
             assertNoSidewaysScroll(b, "/claim");
             b.driver().findElement(By.name("phone")).sendKeys("+86 138 0013 8088");
-            String log = captureErr(() -> b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/claim/phone'] button"))));
+            String log = LogCapture.stderr(() -> b.clickAndWait(b.driver().findElement(By.cssSelector("form[action='/claim/phone'] button"))));
             Matcher m = CODE.matcher(log);
             assertTrue(m.find(), log);
             String code = m.group(1) != null ? m.group(1) : m.group(2);
@@ -88,29 +85,5 @@ class ClaimBrowserIT {
         Object sideways = ((JavascriptExecutor) b.driver())
                 .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
         assertEquals(Boolean.FALSE, sideways, page + " scrolls sideways on a phone");
-    }
-
-    private static synchronized String captureErr(Runnable work) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int x) {
-                copy.write(x);
-                original.write(x);
-            }
-
-            @Override
-            public void write(byte[] x, int off, int len) {
-                copy.write(x, off, len);
-                original.write(x, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        return copy.toString(StandardCharsets.UTF_8);
     }
 }
