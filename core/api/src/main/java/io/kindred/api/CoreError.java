@@ -138,7 +138,9 @@ public enum CoreError implements ErrorCode {
     /** A connector delivery log entry that does not exist. */
     CONNECTOR_DELIVERY_NOT_FOUND(404),
     /** A connector delivery that cannot be replayed: it was applied already, or its signature was wrong. */
-    DELIVERY_NOT_REPLAYABLE(409);
+    DELIVERY_NOT_REPLAYABLE(409),
+    /** A share poster's layout template gives a size or a colour wrongly; the message names the template and key. */
+    POSTER_LAYOUT(500);
 
     private final int status;
 

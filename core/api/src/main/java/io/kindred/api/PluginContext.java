@@ -79,6 +79,14 @@ public interface PluginContext {
     /** @return where to store pictures uploaded to the plugin, served under {@code /uploads/} */
     Images images();
 
+    /**
+     * @return full addresses, QR codes and share posters of the site's pages, the same for every plugin
+     * (see {@link io.kindred.api.share.Sharing}; pages use the theme's {@code share} partial)
+     */
+    default io.kindred.api.share.Sharing sharing() {
+        throw new UnsupportedOperationException("this host does not share pages");
+    }
+
     /** @return services that plugins (this one included) offer each other */
     Services services();
 

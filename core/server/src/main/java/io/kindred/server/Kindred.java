@@ -222,6 +222,7 @@ public final class Kindred implements AutoCloseable {
         ui.addNotificationType("core", NotificationType.of(PointsExpiryReminder.TYPE));
         Messages messages = new Messages(ui);
         Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
+        io.kindred.server.share.SharingService sharing = new io.kindred.server.share.SharingService(settings, theme);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         OpenApiDocument openApi = new OpenApiDocument(version());
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
@@ -229,7 +230,7 @@ public final class Kindred implements AutoCloseable {
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
                         new StoredImages(config.uploadsDir(), () -> settings.boolValue("images.fetch-allow-private", false)),
                         ui::benefits, ui::taskKinds, notifications, audit.forPlugins(), theme,
-                        vault),
+                        vault, sharing),
                 new HashSet<>(bundled));
         this.installer = new PluginInstaller(plugins, config.pluginsDir(), migrations, database, audit,
                 settings.intValue("plugins.max-upload-bytes", 20 * 1_048_576));
@@ -240,7 +241,7 @@ public final class Kindred implements AutoCloseable {
         Locales locales = new Locales(auth, settings);
         LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
                 Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
-        Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
+        Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount, sharing);
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
         UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);
         NotificationPages notificationPages = new NotificationPages(views, notifications, notificationTexts, auth,
@@ -294,6 +295,7 @@ public final class Kindred implements AutoCloseable {
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
                 new io.kindred.server.pages.AppIcons(settings, views),
+                new io.kindred.server.pages.MemberCentre(views, users, accounts, ledger, ui, settings, sharing),
                 new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
                         throttle, settings, preferences),
                 new PasswordResetPages(views, resets, mailer, settings),

@@ -34,7 +34,7 @@ import java.time.Duration;
 public final class Browser implements AutoCloseable {
 
     public static final Dimension PHONE = new Dimension(390, 844);
-    public static final Dimension DESKTOP = new Dimension(1366, 900);
+    public static final Dimension DESKTOP = new Dimension(1280, 800);
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -155,6 +155,26 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(password);
         clickAndWait(driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
+    }
+
+    /**
+     * Saves a picture of the current page for the tour: {@code target/screenshots/<name>.png}, and also into the folder
+     * named by the system property {@code kindred.tour.dir} when it is set (the docs' screenshots are regenerated with
+     * {@code -Dkindred.tour.dir=$PWD/docs/screenshots}; see docs/tour.md).
+     *
+     * @param name e.g. {@code me-phone}
+     */
+    public void tourShot(String name) {
+        Path shot = screenshot(Path.of("target/screenshots", name + ".png"));
+        String tour = System.getProperty("kindred.tour.dir", "");
+        if (!tour.isBlank()) {
+            try {
+                Files.createDirectories(Path.of(tour));
+                Files.copy(shot, Path.of(tour, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Saves a PNG of the current page to {@code file}. */

@@ -73,4 +73,19 @@ public interface MembershipService {
     default boolean hasActivePlan(long userId) {
         return false;
     }
+
+    /**
+     * The member's tier and progress toward the next one, for the member card of the member centre.
+     *
+     * <pre>{@code
+     * Optional<Standing> s = ctx.services().find(MembershipService.class).flatMap(m -> m.standing(userId, locale));
+     * }</pre>
+     *
+     * @param userId member id
+     * @param locale the page's language, for the tier's name
+     * @return the standing; empty by default (an implementation without tiers)
+     */
+    default java.util.Optional<Standing> standing(long userId, java.util.Locale locale) {
+        return java.util.Optional.empty();
+    }
 }

@@ -241,7 +241,6 @@ public final class AccountPages implements Consumer<CoreRouting> {
                 : new String(Character.toChars(Character.toUpperCase(me.displayName().codePointAt(0)))));
         model.put("avatar", me.avatar() != null && me.avatar().startsWith("/uploads/") ? me.avatar() : null);
         model.put("referralCode", me.referralCode());
-        model.put("inviteLink", siteUrl(ctx, settings) + "/signup?ref=" + me.referralCode());
         model.put("maxAvatarKb", Avatars.MAX_BYTES / 1024);
         List<Map<String, Object>> prefs = new ArrayList<>();
         preferences.of(me.id()).forEach((p, on) -> prefs.add(Map.of("key", p.key(), "label", views.t(ctx, p.labelKey()), "on", on)));

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
-/** The member pages of the core: home, sign up, sign in, sign out, language, my points, brand CSS, WebJars. */
+/** The member pages of the core: sign up, sign in, sign out, language, my points, brand CSS, WebJars. */
 public final class MemberPages implements Consumer<CoreRouting> {
 
     public static final String LANG_COOKIE = "kindred_lang";
@@ -64,7 +64,6 @@ public final class MemberPages implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.get("/", Access.PUBLIC, this::home);
         r.get("/signup", Access.PUBLIC, ctx -> signupPage(ctx, Map.of()));
         r.postWithoutCsrf("/signup", Access.PUBLIC, this::signup);
         r.get("/signin", Access.PUBLIC, ctx -> signinPage(ctx, Map.of()));
@@ -79,26 +78,6 @@ public final class MemberPages implements Consumer<CoreRouting> {
                 .header("Cache-Control", "no-cache")
                 .result(":root { --brand: " + views.base(ctx).get("brandColor") + "; }\n"));
         r.get("/webjars/{lib}/<path>", Access.PUBLIC, MemberPages::webjar);
-    }
-
-    private void home(Context ctx) {
-        boolean newcomer = views.viewer(ctx).map(v -> accounts.isNewcomer(v.id())).orElse(false);
-        views.page(ctx, "home", Map.of("widgets", views.renderBoxes(ctx, orderedWidgets(), "Widget"),
-                "newcomer", newcomer));
-    }
-
-    /** Widgets in the operator's order (setting {@code home.widgets}, ids comma-separated), then the rest by default order. */
-    private List<UiRegistry.Owned<Widget>> orderedWidgets() {
-        List<String> order = settings.raw("home.widgets").map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
-        List<UiRegistry.Owned<Widget>> all = new ArrayList<>(ui.widgets());
-        all.sort((a, b) -> {
-            int ia = order.indexOf(a.value().id());
-            int ib = order.indexOf(b.value().id());
-            ia = ia < 0 ? Integer.MAX_VALUE : ia;
-            ib = ib < 0 ? Integer.MAX_VALUE : ib;
-            return ia != ib ? Integer.compare(ia, ib) : Integer.compare(a.value().order(), b.value().order());
-        });
-        return all;
     }
 
     private void signupPage(Context ctx, Map<String, Object> extra) {

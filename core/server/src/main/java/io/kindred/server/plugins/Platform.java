@@ -30,12 +30,13 @@ public final class Platform {
                                  io.kindred.api.notifications.Notifications notifications,
                                  io.kindred.api.audit.Audit audit,
                                  io.kindred.server.pages.Theme theme,
-                                 io.kindred.api.crypto.Vault vault) {
+                                 io.kindred.api.crypto.Vault vault,
+                                 io.kindred.api.share.Sharing sharing) {
 
         /** @return the same services with the plugin's own event outbox */
         public PluginServices withOutbox(Events outbox) {
             return new PluginServices(db, ledger, outbox, members, settings, clock, registry, images, benefits, taskKinds,
-                    notifications, audit, theme, vault);
+                    notifications, audit, theme, vault, sharing);
         }
     }
 }

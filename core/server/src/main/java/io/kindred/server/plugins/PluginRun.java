@@ -215,6 +215,11 @@ final class PluginRun implements PluginContext {
     }
 
     @Override
+    public io.kindred.api.share.Sharing sharing() {
+        return services.sharing();
+    }
+
+    @Override
     public io.kindred.api.crypto.Vault vault() {
         return services.vault();
     }

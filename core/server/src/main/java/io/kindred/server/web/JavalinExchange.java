@@ -41,6 +41,11 @@ public final class JavalinExchange implements Exchange {
         this.locale = locale;
     }
 
+    /** @return the Javalin request this exchange wraps, for the core's own services */
+    public Context context() {
+        return ctx;
+    }
+
     @Override
     public String clientIp() {
         return ctx.ip();

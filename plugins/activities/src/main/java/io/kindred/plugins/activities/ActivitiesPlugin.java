@@ -39,7 +39,7 @@ public final class ActivitiesPlugin extends KindredPlugin {
         OverviewPages overview = new OverviewPages(meetups::upcoming, surveys::forYou, tasks::today);
         ctx.routes().get("/activities", Access.PUBLIC, overview::page);
         ctx.routes().get("/console/activities", Access.OPERATOR, overview::console);
-        ctx.nav(NavEntry.everyone("activities.nav", "/activities", 45));
+        ctx.nav(NavEntry.everyone("activities.nav", "/activities", 45).withIcon("ticket"));
         ctx.nav(NavEntry.console("activities.console.nav", "/console/activities", 45));
     }
 }

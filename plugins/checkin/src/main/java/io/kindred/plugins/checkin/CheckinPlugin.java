@@ -89,7 +89,7 @@ public final class CheckinPlugin extends KindredPlugin {
             g.post("/challenges/{id}/delete", console::deleteChallengeForm);
         });
 
-        ctx.nav(NavEntry.member("checkin.nav", "/checkin", 20));
+        ctx.nav(NavEntry.member("checkin.nav", "/checkin", 20).withIcon("calendar"));
         ctx.nav(NavEntry.console("checkin.console.nav", "/console/checkin", 30));
         ctx.widget(new Widget("checkin", "checkin/widget", 5, pages::widget));
     }

@@ -84,7 +84,7 @@ public final class CommunityPlugin extends KindredPlugin {
         new ContestPages(contests, votes).register(r);
         new ContestConsole(ctx, contests, awards, categories).register(r);
 
-        ctx.nav(NavEntry.everyone("community.nav", "/community", 10));
+        ctx.nav(NavEntry.everyone("community.nav", "/community", 10).withIcon("chat"));
         ctx.nav(NavEntry.console("community.console.nav", "/console/community", 20));
         ctx.nav(NavEntry.console("community.moderation.console.nav", "/console/community/moderation", 21));
         ctx.nav(NavEntry.console("community.contests.console.nav", "/console/community/contests", 21));

@@ -31,7 +31,7 @@ public final class CreatorsPlugin extends KindredPlugin {
         new CampaignsPart(ctx).contribute();
         new RosterPart(ctx).contribute();
         new AgenciesPart(ctx).contribute();
-        ctx.nav(NavEntry.everyone("creators.nav", "/creators", 55));
+        ctx.nav(NavEntry.everyone("creators.nav", "/creators", 55).withIcon("star"));
         ctx.nav(NavEntry.console("creators.console.nav", "/console/creators", 50));
     }
 }

@@ -16,10 +16,12 @@ import java.util.Map;
 /** The member pages under {@code /invite}: invite link, QR and poster, my team, earnings, withdraw. */
 final class DistributionPages {
 
+    /** The invite poster's layout: the theme's share poster with the invite's own texts; a theme may override it. */
+    static final String POSTER_TEMPLATE = "distribution/poster";
+
     private final PluginContext ctx;
     private final Overview overview;
     private final InviteLinks links;
-    private final Posters posters;
     private final Levels levels;
     private final BindingStore bindings;
     private final CommissionStore commissions;
@@ -28,13 +30,12 @@ final class DistributionPages {
     private final Applications applications;
     private final RightsStore rightsStore;
 
-    DistributionPages(PluginContext ctx, Overview overview, InviteLinks links, Posters posters, Levels levels,
+    DistributionPages(PluginContext ctx, Overview overview, InviteLinks links, Levels levels,
                       BindingStore bindings, CommissionStore commissions, WithdrawalStore withdrawalStore,
                       Withdrawals withdrawals, Applications applications, RightsStore rightsStore) {
         this.ctx = ctx;
         this.overview = overview;
         this.links = links;
-        this.posters = posters;
         this.levels = levels;
         this.bindings = bindings;
         this.commissions = commissions;
@@ -47,7 +48,7 @@ final class DistributionPages {
     /** {@code GET /invite}: link with a copy button, QR code, poster, rules in plain words, rights and tasks. */
     void invite(Exchange x) {
         Member me = x.requireMember();
-        Overview.Summary s = overview.of(me, links.siteUrl(x.header("Host")));
+        Overview.Summary s = overview.of(me, links.siteUrl(x));
         Map<String, Object> model = base(s);
         model.put("levels", levels.all().stream().map(l -> Map.of("name", l.name(), "minFans", l.minFans(),
                 "minTeamSales", money(l.minTeamSales()), "rate1", Money.percent(l.rate1()),
@@ -62,19 +63,18 @@ final class DistributionPages {
 
     /** {@code GET /invite/qr.png}: the invite link as a QR code. */
     void qr(Exchange x) {
-        String link = links.link(links.siteUrl(x.header("Host")), links.codeOf(x.requireMember().id()));
-        x.download("invite-qr.png", "image/png", InviteLinks.drawing(() -> InviteLinks.png(InviteLinks.qr(link, 360))));
+        String link = links.link(links.siteUrl(x), links.codeOf(x.requireMember().id()));
+        x.download("invite-qr.png", "image/png", ctx.sharing().qrPng(link, 360));
     }
 
     /** {@code GET /invite/poster.png}: the share poster. */
     void poster(Exchange x) {
         Member me = x.requireMember();
         String code = links.codeOf(me.id());
-        String link = links.link(links.siteUrl(x.header("Host")), code);
-        String site = ctx.settings().raw("site.name").orElse("Kindred");
-        java.util.Properties layout = Posters.layout(ctx.renderText(Posters.TEMPLATE, Map.of("siteName", Posters.value(site),
-                "inviter", Posters.value(me.displayName()), "code", Posters.value(code)), x.locale()));
-        x.download("invite-poster.png", "image/png", InviteLinks.drawing(() -> posters.render(layout, link)));
+        String link = links.link(links.siteUrl(x), code);
+        io.kindred.api.share.Poster poster = io.kindred.api.share.Poster.of("", link).template(POSTER_TEMPLATE)
+                .byline(me.displayName()).code(code);
+        x.download("invite-poster.png", "image/png", ctx.sharing().poster(poster, x.locale()));
     }
 
     /** {@code POST /invite/apply}: apply for distribution rights. */
@@ -88,7 +88,7 @@ final class DistributionPages {
         Member me = x.requireMember();
         var page = x.page(50);
         var rows = ctx.db().read(h -> bindings.fans(h, me.id(), page.before(), page.limit()));
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x.header("Host"))));
+        Map<String, Object> model = base(overview.of(me, links.siteUrl(x)));
         model.put("fans", rows.stream().map(f -> Map.of(
                 "name", ctx.members().find(f.userId()).map(Member::displayName).map(Masking::name).orElse("***"),
                 "joined", day(f.boundAt()), "contribution", money(f.contribution()))).toList());
@@ -102,7 +102,7 @@ final class DistributionPages {
         var page = x.page(50);
         var rows = ctx.db().read(h -> commissions.list(h, new CommissionStore.Filter(me.id(), null, null), page.before(),
                 page.limit()));
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x.header("Host"))));
+        Map<String, Object> model = base(overview.of(me, links.siteUrl(x)));
         model.put("history", rows.stream().map(c -> Map.of("day", day(c.createdAt()), "amount", money(c.amount()),
                 "status", c.status(), "depth", c.depth(), "purchase", money(c.purchaseAmount()),
                 "releaseDay", day(c.releaseAt()))).toList());
@@ -133,7 +133,7 @@ final class DistributionPages {
 
     private void renderWithdraw(Exchange x, String error, Map<String, String> form) {
         Member me = x.requireMember();
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x.header("Host"))));
+        Map<String, Object> model = base(overview.of(me, links.siteUrl(x)));
         model.put("withdrawals", ctx.db().read(h -> withdrawalStore.list(h, me.id(), null, Long.MAX_VALUE, 50)).stream()
                 .map(w -> Map.of("day", day(w.createdAt()), "amount", money(w.amount()), "fee", money(w.fee()),
                         "method", w.method(), "account", w.accountMasked(), "status", w.status().code(),

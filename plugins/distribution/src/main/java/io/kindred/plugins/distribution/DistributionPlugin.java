@@ -47,7 +47,7 @@ public final class DistributionPlugin extends KindredPlugin {
                 withdrawalStore, withdrawals, applications);
         DistributionAdmin admin = new DistributionAdmin(ctx, rights, rightsStore, applications, levels, bindings,
                 bindingStore, commissionStore, withdrawals, withdrawalStore, suspicious);
-        DistributionPages pages = new DistributionPages(ctx, overview, links, new Posters(), levels, bindingStore,
+        DistributionPages pages = new DistributionPages(ctx, overview, links, levels, bindingStore,
                 commissionStore, withdrawalStore, withdrawals, applications, rightsStore);
         DistributionConsole console = new DistributionConsole(ctx, rights, rightsStore, applications, levels, bindings,
                 commissionStore, withdrawals, withdrawalStore, suspicious);
@@ -60,7 +60,6 @@ public final class DistributionPlugin extends KindredPlugin {
         }
         ctx.messages("messages/distribution");
         ctx.assets("assets");
-        ctx.script("js/copy.js");
         ctx.stylesheet("css/invite.css");
         ctx.benefit(Rights.BENEFIT);
         ctx.memberFilter(new FansFilter());
@@ -135,7 +134,7 @@ public final class DistributionPlugin extends KindredPlugin {
             g.get("/suspicious", console::suspiciousPage);
         });
 
-        ctx.nav(NavEntry.member("distribution.nav", "/invite", 40));
+        ctx.nav(NavEntry.member("distribution.nav", "/invite", 40).withIcon("share"));
         ctx.nav(NavEntry.console("distribution.console.nav", "/console/distribution", 45));
     }
 }

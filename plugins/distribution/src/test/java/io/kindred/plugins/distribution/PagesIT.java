@@ -136,7 +136,7 @@ class PagesIT {
             assertEquals("8.80 CNY", b.driver().findElement(By.id("commission-frozen")).getText());
             assertTrue(b.driver().findElement(By.id("history")).getText().contains("Frozen"));
             b.open(p.baseUrl(), "/invite");
-            assertTrue(b.driver().findElement(By.cssSelector(".copy-button")).isDisplayed(), "the copy script shows its button");
+            assertTrue(b.driver().findElement(By.cssSelector("#invite button[data-copy]")).isDisplayed(), "the copy script shows its button");
             assertEquals(link, b.driver().findElement(By.id("invite-link")).getAttribute("value"));
         }
     }

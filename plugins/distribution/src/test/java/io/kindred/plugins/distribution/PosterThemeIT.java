@@ -35,7 +35,7 @@ class PosterThemeIT {
                 qrY=250
                 qrSize=300
                 textColor=#FFFFFF
-                inviterY=640
+                bylineY=640
                 textSize=28
                 accent=#FFCC00
                 codeY=720
@@ -44,7 +44,7 @@ class PosterThemeIT {
                 footerSize=20
                 title={{ siteName | raw }}
                 subtitle=Brand subtitle
-                inviter={{ t('distribution.poster.inviter', inviter) | raw }}
+                byline={{ t('distribution.poster.inviter', byline) | raw }}
                 code={{ code | raw }}
                 footer=Scan me
                 """);

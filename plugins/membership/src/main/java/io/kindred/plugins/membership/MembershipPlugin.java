@@ -88,6 +88,11 @@ public final class MembershipPlugin extends KindredPlugin {
             }
 
             @Override
+            public java.util.Optional<io.kindred.api.membership.Standing> standing(long userId, java.util.Locale locale) {
+                return java.util.Optional.of(api.standing(userId, locale));
+            }
+
+            @Override
             public boolean grantPlan(long userId, String planCode, String source, String key) {
                 return pluginGrants.grant(userId, planCode, source, key);
             }
@@ -134,7 +139,7 @@ public final class MembershipPlugin extends KindredPlugin {
             g.post("/grants/revoke", admin::revokeForm);
         });
 
-        ctx.nav(NavEntry.member("membership.nav", "/membership", 30));
+        ctx.nav(NavEntry.member("membership.nav", "/membership", 30).withIcon("crown"));
         ctx.nav(NavEntry.console("membership.console.nav", "/console/membership", 35));
         ctx.widget(Widget.localized("membership", "membership/widget", 8, pages::card));
         ctx.accountSection(Widget.localized("membership", "membership/account", 10, pages::card));

@@ -94,6 +94,19 @@ final class MembershipRoutes {
         });
     }
 
+    /** @return where the member stands, for the member card of the member centre (kindred-api {@code Standing}) */
+    io.kindred.api.membership.Standing standing(long userId, java.util.Locale locale) {
+        return ctx.db().read(h -> {
+            Tier tier = growth.tierOf(h, userId);
+            long g = growth.countedGrowth(h, userId);
+            Tier next = Growth.next(store.tiers(h), tier);
+            long span = next == null ? 1 : Math.max(1, next.threshold() - tier.threshold());
+            int progress = next == null ? 100 : (int) Math.min(100, Math.max(0, (g - tier.threshold()) * 100 / span));
+            return new io.kindred.api.membership.Standing(tier.code(), tier.name(locale), tier.colour(), g,
+                    next == null ? null : next.code(), next == null ? 0 : Math.max(0, next.threshold() - g), progress);
+        });
+    }
+
     /** {@code GET /api/v1/membership/tiers} → {@code {"items":[tier…]}}, lowest first. */
     void tiers(Exchange x) {
         x.json(Page.all(ctx.db().read(store::tiers).stream().map(t -> t.json(x.locale())).toList()));

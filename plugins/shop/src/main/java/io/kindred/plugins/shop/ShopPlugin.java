@@ -82,7 +82,7 @@ public final class ShopPlugin extends KindredPlugin {
             g.post("/redemptions/{id}/cancel", console::cancelForm);
         });
 
-        ctx.nav(NavEntry.member("shop.nav", "/shop", 30));
+        ctx.nav(NavEntry.member("shop.nav", "/shop", 30).withIcon("shop"));
         ctx.nav(NavEntry.console("shop.console.nav", "/console/shop", 40));
         ctx.widget(new Widget("shop", "shop/widget", 20, pages::widget));
     }

@@ -29,7 +29,7 @@ public final class WelcomePlugin extends KindredPlugin {
         ctx.routes().get("/api/v1/admin/welcome/stats", Access.OPERATOR, gifts::stats);
         ctx.routes().get("/welcome", Access.MEMBER, gifts::page);
         ctx.messages("messages/welcome");
-        ctx.nav(NavEntry.member("welcome.nav", "/welcome", 50));
+        ctx.nav(NavEntry.member("welcome.nav", "/welcome", 50).withIcon("gift"));
         ctx.widget(new Widget("welcome", "welcome/widget", 10, gifts::widget));
     }
 }

@@ -43,10 +43,10 @@ public final class TasksPart {
         TaskAdmin admin = new TaskAdmin(ctx, tasks, store, progress, proofStore, proofs, kinds, views);
         pages = new TaskPages(ctx, tasks, proofs, shares, shareStore, proofStore, views);
         TaskConsole console = new TaskConsole(ctx, tasks, store, progress, proofStore, proofs, kinds, views);
+        ctx.nav(io.kindred.api.ui.NavEntry.member("tasks.title", "/activities/tasks", 46).withIcon("task"));
 
         ctx.messages("messages/tasks");
         ctx.stylesheet("tasks/tasks.css");
-        ctx.script("tasks/share.js");
         ctx.openApi("openapi/tasks.json");
         ctx.notificationType(Proofs.APPROVED);
         ctx.notificationType(Proofs.REJECTED);

@@ -69,9 +69,9 @@ class TaskBrowserIT {
             assertEquals(50, TaskFixture.points(amy));
 
             b.clickAndWait(d.findElement(By.id("task-" + share)).findElement(By.cssSelector("button[type=submit]")));
-            WebElement link = d.findElement(By.id("share-" + share));
+            WebElement link = d.findElement(By.id("share-" + share + "-link"));
             assertTrue(link.getAttribute("value").contains("/activities/tasks/s/"), link.getAttribute("value"));
-            WebElement copy = d.findElement(By.cssSelector("[data-task-copy]"));
+            WebElement copy = d.findElement(By.cssSelector("#share-" + share + " button[data-copy]"));
             assertTrue(copy.isDisplayed(), "the copy button shows with JavaScript");
             copy.click();
         }
