@@ -221,7 +221,7 @@ public final class Kindred implements AutoCloseable {
         ui.addNotificationType("core", NotificationType.of("core.announcement"));
         ui.addNotificationType("core", NotificationType.of(PointsExpiryReminder.TYPE));
         Messages messages = new Messages(ui);
-        Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
+        Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets, clock);
         io.kindred.server.share.SharingService sharing = new io.kindred.server.share.SharingService(settings, theme);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         OpenApiDocument openApi = new OpenApiDocument(version());

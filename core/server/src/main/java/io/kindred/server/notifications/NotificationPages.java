@@ -76,6 +76,7 @@ public final class NotificationPages implements Consumer<CoreRouting> {
             m.put("body", n.body());
             m.put("unread", n.unread());
             m.put("when", when.format(n.createdAt()));
+            m.put("at", n.createdAt().toString());
             items.add(m);
         }
         Map<String, Object> model = new HashMap<>();

@@ -202,6 +202,7 @@ public final class MemberPages implements Consumer<CoreRouting> {
             m.put("assetLabel", views.t(ctx, "asset." + h.asset()));
             m.put("balanceAfter", h.balanceAfter());
             m.put("when", when.format(h.createdAt()));
+            m.put("at", h.createdAt().toString());
             items.add(m);
         }
         Map<String, Object> model = new HashMap<>();

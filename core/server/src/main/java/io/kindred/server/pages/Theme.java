@@ -38,13 +38,15 @@ public final class Theme {
     private final Path themesDir;
     private final UiRegistry ui;
     private final Messages messages;
+    private final java.time.Clock clock;
     private final boolean dev;
     private final io.kindred.server.web.PluginAssets pluginAssets;
     private volatile PebbleEngine engine;
     private volatile String engineTheme;
 
     public Theme(SiteSettings settings, Path themesDir, UiRegistry ui, Messages messages, boolean dev,
-                 io.kindred.server.web.PluginAssets pluginAssets) {
+                 io.kindred.server.web.PluginAssets pluginAssets, java.time.Clock clock) {
+        this.clock = clock;
         this.pluginAssets = pluginAssets;
         this.settings = settings;
         this.themesDir = themesDir;
@@ -82,7 +84,7 @@ public final class Theme {
 
                         @Override
                         public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
-                            return Map.of("when", new WhenFilter(settings::zone));
+                            return Map.of("when", new WhenFilter(settings::zone, clock, messages));
                         }
                     })
                     .autoEscaping(true)

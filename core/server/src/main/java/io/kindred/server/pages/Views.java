@@ -254,7 +254,10 @@ public final class Views implements Renderer, Errors.ErrorPage {
             try {
                 Map<String, Object> model = new HashMap<>(base(ctx));
                 model.putAll(w.value().model().forViewer(viewer, locale(ctx)));
-                out.add(Map.of("id", w.value().id(), "html", renderFragment(ctx, w.value().template(), model)));
+                String html = renderFragment(ctx, w.value().template(), model);
+                if (!html.isBlank()) { // a box with nothing to say right now is left out, not shown empty
+                    out.add(Map.of("id", w.value().id(), "html", html));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("{} {} of plugin {} failed and is left out: {}",
                         kind, w.value().id(), w.owner(), e.toString());

@@ -11,8 +11,6 @@ import io.kindred.api.web.PageRequest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +27,6 @@ import java.util.Optional;
 final class CommunityPages {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PluginContext ctx;
     private final Categories categories;
@@ -167,7 +164,6 @@ final class CommunityPages {
     Map<String, Object> card(Feed.Card c, Locale locale) {
         Map<String, Object> m = c.json();
         m.put("categoryLabel", categoryLabel(c.post().categoryId(), locale));
-        m.put("day", DAY.format(Instant.ofEpochMilli(c.post().createdAt()).atZone(ctx.siteZone())));
         return m;
     }
 
@@ -181,7 +177,6 @@ final class CommunityPages {
         for (Interactions.View v : comments) {
             if (v.comment().parentId() == null) {
                 Map<String, Object> m = v.json();
-                m.put("day", DAY.format(Instant.ofEpochMilli(v.comment().createdAt()).atZone(ctx.siteZone())));
                 m.put("replies", new ArrayList<Map<String, Object>>());
                 tops.put(v.comment().id(), m);
             }
@@ -190,7 +185,6 @@ final class CommunityPages {
             Map<String, Object> parent = v.comment().parentId() == null ? null : tops.get(v.comment().parentId());
             if (parent != null) {
                 Map<String, Object> m = v.json();
-                m.put("day", DAY.format(Instant.ofEpochMilli(v.comment().createdAt()).atZone(ctx.siteZone())));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> replies = (List<Map<String, Object>>) parent.get("replies");
                 replies.add(m);
