@@ -251,6 +251,20 @@ public interface PluginContext {
     }
 
     /**
+     * Adds a step to the getting-started checklist on the console's dashboard, ticking itself when done (see
+     * {@link io.kindred.api.ui.SetupStep}).
+     *
+     * <pre>{@code
+     * ctx.setupStep(new SetupStep("shop.first-item", "shop.setup.firstItem", "/console/shop", () -> items.count() > 0));
+     * }</pre>
+     *
+     * @param step the step; its code is unique on the platform
+     */
+    default void setupStep(io.kindred.api.ui.SetupStep step) {
+        throw new UnsupportedOperationException("this host has no getting-started checklist");
+    }
+
+    /**
      * @return the task kinds offered by the plugins started now, in the order they were declared; read it when needed
      * (not once at start): plugins that start later, or are switched off and on, change it
      */

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +30,7 @@ class CheckinBrowserIT {
             long after = Long.parseLong(d.findElement(By.id("checkin-balance")).getText().trim());
             assertTrue(after > before, "the balance grew from " + before + " to " + after);
             assertEquals(0, d.findElements(By.id("checkin-button")).size(), "no second check-in button today");
-            b.screenshot(Path.of("target/screenshots/checkin-home-phone.png"));
+            b.tourShot("checkin-home-phone");
         }
     }
 }

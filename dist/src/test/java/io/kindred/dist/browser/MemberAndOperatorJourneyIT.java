@@ -11,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MemberAndOperatorJourneyIT {
 
-    static final Path SHOTS = Path.of("target/screenshots");
 
     @Test
     void inviteSignupPointsProfileAdjustmentAndPluginSwitch() {
@@ -48,10 +46,11 @@ class MemberAndOperatorJourneyIT {
             assertEquals(code, p.kindred().users.byEmail("mei@example.com").orElseThrow().referredByCode(),
                     "the invite code was carried through sign-up");
 
-            // Signs out and in again.
-            member.clickAndWait(m.findElement(By.cssSelector("form[action='/signout'] button")));
+            // Signs out from Me (the tab bar's last tab on a phone) and in again.
+            member.clickAndWait(m.findElement(By.cssSelector(".tabbar a[href='/me']")));
+            member.clickAndWait(m.findElement(By.cssSelector(".me-signout button")));
             member.signIn(p.baseUrl(), "mei@example.com", "member-password-1");
-            assertTrue(m.findElement(By.cssSelector(".hero")).getText().contains("Mei"));
+            assertTrue(m.findElement(By.cssSelector(".greeting")).getText().contains("Mei"));
 
             // Sees the points.
             m.get(p.baseUrl() + "/points");
@@ -123,6 +122,6 @@ class MemberAndOperatorJourneyIT {
 
     private static void shoot(Browser b, TestPlatform p, String path, String name) {
         b.driver().get(p.baseUrl() + path);
-        b.screenshot(SHOTS.resolve(name + ".png"));
+        b.tourShot(name);
     }
 }

@@ -40,7 +40,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
     public ConsolePages(Services s) {
         this.sections = List.of(
                 new ConsoleDashboard(s.views(), new Kpis(s.db(), new MemberStats(), s.ledger(), s.settings(), s.clock()),
-                        s.settings(), new GettingStarted(s.settings(), s.audit())),
+                        s.settings(), new GettingStarted(s.settings(), s.audit(), s.ui())),
                 new ConsoleImport(s.views(), new io.kindred.server.users.ImportJobs(s.importer(), s.clock()), s.settings()),
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),

@@ -58,10 +58,20 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                         SettingDefinition.choice("site.registration", "open", List.of("open", "invite-only"), "Registration")),
                 new Field("purchases.create-customers", "select", () -> List.of("false", "true"), SettingDefinition.choice(
                         "purchases.create-customers", "false", List.of("false", "true"), "Create customers from purchases")),
+                new Field(Views.MIDDLE_TAB, "select", this::middleTabChoices, checked(Views.MIDDLE_TAB, "",
+                        v -> v.isEmpty() || v.equals("none") || v.matches("/[A-Za-z0-9/_.-]{1,80}"))),
                 new Field("home.widgets", "text", List::of, checked("home.widgets", "",
                         v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))),
                 new Field("kpis.point-value", "text", List::of, io.kindred.server.kpis.Kpis.POINT_VALUE),
                 new Field("kpis.point-currency", "text", List::of, io.kindred.server.kpis.Kpis.POINT_CURRENCY));
+    }
+
+    /** @return the middle tab's choices: automatic, none, and every member menu entry of the started plugins */
+    private List<String> middleTabChoices() {
+        List<String> choices = new java.util.ArrayList<>(List.of("", "none"));
+        ui.nav(io.kindred.api.ui.NavEntry.Place.MEMBER).stream().map(io.kindred.api.ui.NavEntry::path).distinct().forEach(choices::add);
+        choices.add("/points");
+        return choices;
     }
 
     /** A text setting accepted when {@code ok} says so; the console shows its own sentence when not. */
@@ -109,8 +119,10 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
             m.put("label", views.t(ctx, "console.settings." + f.key() + ".label"));
             m.put("help", views.t(ctx, "console.settings." + f.key() + ".help"));
             m.put("value", entered.getOrDefault(f.key(), settings.raw(f.key()).orElse(f.def().defaultValue())));
-            m.put("choices", f.choices().get().stream().map(c -> Map.of("value", c,
-                    "label", views.messages().find(views.locale(ctx), "console.settings.choice." + c).orElse(c))).toList());
+            Map<String, String> pages = new java.util.HashMap<>();
+            views.memberNav(ctx).forEach(i -> pages.put((String) i.get("path"), (String) i.get("label")));
+            m.put("choices", f.choices().get().stream().map(c -> Map.of("value", c, "label", pages.getOrDefault(c,
+                    views.messages().find(views.locale(ctx), "console.settings.choice." + (c.isEmpty() ? "automatic" : c)).orElse(c)))).toList());
             m.put("locked", settings.isForced(f.key()));
             m.put("source", settings.source(f.key()).code());
             m.put("fileValue", settings.fileValue(f.key()).orElse(null));

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The dashboard's getting-started checklist: what a new site still lacks, each step ticking itself as soon as it is
  * done (nothing to tick by hand): the site's name, its public address, a logo, email, the plugins' settings, the
- * brand's existing customers. The list leaves the dashboard once every step is done.
+ * brand's existing customers, and the steps started plugins add (kindred-api {@code SetupStep}: the shop's first
+ * item). The list leaves the dashboard once every step is done.
  */
 final class GettingStarted {
 
@@ -23,10 +24,12 @@ final class GettingStarted {
 
     private final SiteSettings settings;
     private final AuditLog audit;
+    private final io.kindred.server.ui.UiRegistry ui;
 
-    GettingStarted(SiteSettings settings, AuditLog audit) {
+    GettingStarted(SiteSettings settings, AuditLog audit, io.kindred.server.ui.UiRegistry ui) {
         this.settings = settings;
         this.audit = audit;
+        this.ui = ui;
     }
 
     /** @return {@code steps} (each {@code {code, done, link}}), {@code done} and {@code total} */
@@ -39,6 +42,11 @@ final class GettingStarted {
         steps.add(step("plugins", settings.savedKeys().stream().anyMatch(k -> !CORE_PREFIXES.contains(k.split("\\.")[0])),
                 "/console/plugins"));
         steps.add(step("import", !audit.list("import:", Long.MAX_VALUE, 1).isEmpty(), "/console/members/import"));
+        for (io.kindred.api.ui.SetupStep s : ui.setupSteps()) {
+            Map<String, Object> step = step(s.code().replace('.', '-'), isDone(s), s.link());
+            step.put("key", s.labelKey());
+            steps.add(step);
+        }
         long done = steps.stream().filter(s -> Boolean.TRUE.equals(s.get("done"))).count();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("steps", steps);
@@ -47,9 +55,18 @@ final class GettingStarted {
         return m;
     }
 
+    private static boolean isDone(io.kindred.api.ui.SetupStep step) {
+        try {
+            return step.done().getAsBoolean();
+        } catch (RuntimeException e) {
+            return false; // a plugin's check that fails leaves its step open, and the dashboard up
+        }
+    }
+
     private static Map<String, Object> step(String code, boolean done, String link) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", code);
+        m.put("key", "console.start." + code);
         m.put("done", done);
         m.put("link", link);
         return m;

@@ -55,6 +55,7 @@ final class PluginRun implements PluginContext {
     final List<Widget> accountSections = new ArrayList<>();
     final List<Benefit> benefits = new ArrayList<>();
     final List<io.kindred.api.tasks.TaskKind> taskKinds = new ArrayList<>();
+    final List<io.kindred.api.ui.SetupStep> setupSteps = new ArrayList<>();
     /** Set by the host once the run is applied: subscriptions made from then on start at once. */
     volatile java.util.function.Consumer<SubscriptionDecl> liveSubscriptions;
     final List<io.kindred.api.segments.MemberFilter> memberFilters = new ArrayList<>();
@@ -256,6 +257,11 @@ final class PluginRun implements PluginContext {
     @Override
     public void memberFilter(io.kindred.api.segments.MemberFilter filter) {
         memberFilters.add(filter);
+    }
+
+    @Override
+    public void setupStep(io.kindred.api.ui.SetupStep step) {
+        setupSteps.add(step);
     }
 
     @Override

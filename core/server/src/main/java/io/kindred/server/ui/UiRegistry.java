@@ -24,6 +24,7 @@ public final class UiRegistry {
     private final List<Owned<Widget>> accountSections = new CopyOnWriteArrayList<>();
     private final List<Owned<Benefit>> benefits = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.tasks.TaskKind>> taskKinds = new CopyOnWriteArrayList<>();
+    private final List<Owned<io.kindred.api.ui.SetupStep>> setupSteps = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.segments.MemberFilter>> memberFilters = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
@@ -60,6 +61,15 @@ public final class UiRegistry {
     /** @return benefits offered by started plugins, in the order they were declared */
     public List<Benefit> benefits() {
         return benefits.stream().map(Owned::value).toList();
+    }
+
+    public void addSetupStep(String owner, io.kindred.api.ui.SetupStep step) {
+        addUnique(setupSteps, owner, step, io.kindred.api.ui.SetupStep::code, "a setup step");
+    }
+
+    /** @return the getting-started steps of started plugins, in the order they were declared */
+    public List<io.kindred.api.ui.SetupStep> setupSteps() {
+        return setupSteps.stream().map(Owned::value).toList();
     }
 
     public void addTaskKind(String owner, io.kindred.api.tasks.TaskKind kind) {
@@ -130,6 +140,7 @@ public final class UiRegistry {
         accountSections.removeIf(o -> o.owner().equals(owner));
         benefits.removeIf(o -> o.owner().equals(owner));
         taskKinds.removeIf(o -> o.owner().equals(owner));
+        setupSteps.removeIf(o -> o.owner().equals(owner));
         memberFilters.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
         notificationTypes.removeIf(o -> o.owner().equals(owner));

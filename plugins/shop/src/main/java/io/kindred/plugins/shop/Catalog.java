@@ -29,6 +29,11 @@ final class Catalog {
         return ctx.db().read(h -> items.list(h, activeOnly));
     }
 
+    /** @return whether the operator has put any item in the shop yet (the getting-started checklist asks) */
+    boolean hasItems() {
+        return ctx.db().read(items::any);
+    }
+
     List<String> categories() {
         return ctx.db().read(items::categories);
     }

@@ -32,6 +32,10 @@ final class ItemStore {
     }
 
     /** @return the catalog, newest first; only active items when {@code activeOnly} */
+    boolean any(Handle h) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM shop_items)").mapTo(Boolean.class).one();
+    }
+
     List<Item> list(Handle h, boolean activeOnly) {
         return h.createQuery(SELECT + (activeOnly ? " WHERE i.active = 1" : "") + " ORDER BY i.id DESC")
                 .map((rs, c) -> row(rs)).list();

@@ -84,6 +84,8 @@ public final class ShopPlugin extends KindredPlugin {
 
         ctx.nav(NavEntry.member("shop.nav", "/shop", 30).withIcon("shop"));
         ctx.nav(NavEntry.console("shop.console.nav", "/console/shop", 40));
+        ctx.setupStep(new io.kindred.api.ui.SetupStep("shop.first-item", "shop.setup.firstItem", "/console/shop/items/new",
+                catalog::hasItems));
         ctx.widget(new Widget("shop", "shop/widget", 20, pages::widget));
     }
 }
