@@ -35,9 +35,11 @@ final class CommunityPages {
     private final Interactions interactions;
     private final CommunityRoutes api;
     private final Authors authors;
+    private final Sharing sharing;
 
     CommunityPages(PluginContext ctx, Categories categories, Posts posts, Feed feed, Interactions interactions,
-                   CommunityRoutes api, Authors authors) {
+                   CommunityRoutes api, Authors authors, Sharing sharing) {
+        this.sharing = sharing;
         this.authors = authors;
         this.ctx = ctx;
         this.categories = categories;
@@ -82,8 +84,21 @@ final class CommunityPages {
         model.put("mayEdit", reader != null && (reader == post.userId() || operator));
         model.put("isOperator", operator);
         model.put("signedIn", reader != null);
-        model.put("shared", x.query("shared").orElse(null));
+        // after "Share": the post's link with the member's invite code, to copy, send or scan (the theme's share partial)
+        model.put("sharePath", reader != null && x.query("shared").isPresent() ? sharing.link(reader, post.id()) : null);
         x.render("community/post", model);
+    }
+
+    /** {@code GET /community/posts/{id}/poster.png}: a share poster of the post, its QR code carrying the member's link. */
+    void poster(Exchange x) {
+        Post post = posts.visible(x.pathParamAsId("id"));
+        Member me = x.requireMember();
+        String link = ctx.sharing().address(sharing.link(me.id(), post.id()), x);
+        String title = post.title().codePointCount(0, post.title().length()) > 20
+                ? post.title().substring(0, post.title().offsetByCodePoints(0, 19)) + "…" : post.title();
+        String author = ctx.members().find(post.userId()).map(Member::displayName).orElse("");
+        x.download("post-" + post.id() + "-poster.png", "image/png",
+                ctx.sharing().poster(io.kindred.api.share.Poster.of(title, link).byline(author), x.locale()));
     }
 
     /** {@code GET /community/members/{id}}: a member's posts. */
@@ -207,6 +222,7 @@ final class CommunityPages {
         });
         r.group("/community", Access.MEMBER, g -> {
             g.get("/bookmarks", this::bookmarks);
+            g.get("/posts/{id}/poster.png", this::poster);
         });
     }
 }

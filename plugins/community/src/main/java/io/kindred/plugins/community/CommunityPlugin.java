@@ -36,7 +36,7 @@ public final class CommunityPlugin extends KindredPlugin {
         CommunityStats stats = new CommunityStats(ctx);
         OfficialImport importer = new OfficialImport(ctx, posts, categories);
         CommunityRoutes api = new CommunityRoutes(categories, posts, feed, interactions, sharing);
-        CommunityPages pages = new CommunityPages(ctx, categories, posts, feed, interactions, api, authors);
+        CommunityPages pages = new CommunityPages(ctx, categories, posts, feed, interactions, api, authors, sharing);
         // Moderation's queue and decisions act on the board.
         ReportStore reportStore = new ReportStore();
         Decisions decisions = new Decisions(ctx, posts, interactions, reportStore);
@@ -75,7 +75,7 @@ public final class CommunityPlugin extends KindredPlugin {
         api.register(r);
         new CommunityAdmin(categories, posts, feed, stats, importer).register(r);
         pages.register(r);
-        new ComposerPages(categories, posts, feed, interactions, sharing).register(r);
+        new ComposerPages(categories, posts, feed, interactions).register(r);
         new CommunityConsole(categories, posts, feed, stats, importer).register(r);
         new ModerationRoutes(reports, queue, decisions, sanctions, standings).register(r);
         new ModerationPages(reports, decisions).register(r);

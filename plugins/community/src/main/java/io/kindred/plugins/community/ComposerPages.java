@@ -25,14 +25,12 @@ final class ComposerPages {
     private final Posts posts;
     private final Feed feed;
     private final Interactions interactions;
-    private final Sharing sharing;
 
-    ComposerPages(Categories categories, Posts posts, Feed feed, Interactions interactions, Sharing sharing) {
+    ComposerPages(Categories categories, Posts posts, Feed feed, Interactions interactions) {
         this.categories = categories;
         this.posts = posts;
         this.feed = feed;
         this.interactions = interactions;
-        this.sharing = sharing;
     }
 
     /** {@code GET /community/new?category=}. */
@@ -132,7 +130,7 @@ final class ComposerPages {
         long id = x.pathParamAsId("id");
         Member m = x.requireMember();
         interactions.share(m, id);
-        x.redirect("/community/posts/" + id + "?shared=" + CommunityPages.enc(sharing.link(m.id(), id)) + "#share");
+        x.redirect("/community/posts/" + id + "?shared=1#share");
     }
 
     /** {@code POST /community/posts/{id}/comments} with {@code body} and, for a reply, {@code parentId}. */
