@@ -89,10 +89,21 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Clicks an element that submits a form or follows a link, and waits until the next page has replaced it. */
+    /**
+     * Clicks an element that submits a form or follows a link, and waits until the next page has replaced it. The
+     * element is scrolled to the middle of the window first, as a member's thumb would: near the bottom of a phone's
+     * screen it would lie under the tab bar.
+     */
     public void clickAndWait(org.openqa.selenium.WebElement element) {
+        centre(element);
         element.click();
         waitForNextPage(element);
+    }
+
+    /** Scrolls {@code element} to the middle of the window (a fixed tab bar covers the bottom of a phone's screen). */
+    public void centre(org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
     }
 
     /** Waits until {@code element} has left the page (a form was submitted, a link followed) and the next page is loaded. */
