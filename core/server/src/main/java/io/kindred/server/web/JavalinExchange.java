@@ -115,12 +115,12 @@ public final class JavalinExchange implements Exchange {
 
     @Override
     public <T> T body(Class<T> type) {
-        return Bodies.read(mapper, ctx.body(), type);
+        return Bodies.read(mapper, ctx.bodyAsBytes(), type);
     }
 
     @Override
     public <T> T json(UploadedFile file, Class<T> type) {
-        return Bodies.read(mapper, new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8), type);
+        return Bodies.read(mapper, file.bytes(), type);
     }
 
     @Override
