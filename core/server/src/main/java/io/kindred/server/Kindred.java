@@ -273,7 +273,7 @@ public final class Kindred implements AutoCloseable {
         // one member across channels (issue 16): customer records from purchases, claims by email or phone, merges
         Buyers buyers = new Buyers(users, accounts, () -> settings.boolValue(Buyers.CREATE_CUSTOMERS, false), clock);
         PhoneClaims phoneClaims = new PhoneClaims(database, users, services, clock);
-        Claims claims = new Claims(new EmailClaims(users, resets), phoneClaims, views, settings);
+        Claims claims = new Claims(new EmailClaims(users, resets), phoneClaims, views, settings, throttle);
         ClaimPages claimPages = new ClaimPages(views, claims, auth);
         MemberMerges merges = new MemberMerges(database, users, ledger, outbox, audit, clock);
         scheduler.schedule("core", "purge-claim-codes", Schedule.dailyAt(LocalTime.of(4, 25)), now -> phoneClaims.purgeExpired());

@@ -54,7 +54,7 @@ public final class ClaimRoutes implements Consumer<CoreRouting> {
 
     private void phoneConfirm(Context ctx) {
         PhoneConfirmBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), PhoneConfirmBody.class);
-        signedIn(ctx, claims.phone().confirm(b.phone(), b.code(), b.password()));
+        signedIn(ctx, claims.confirmCode(ctx, b.phone(), b.code(), b.password()));
     }
 
     private void email(Context ctx) {
@@ -66,7 +66,7 @@ public final class ClaimRoutes implements Consumer<CoreRouting> {
 
     private void emailConfirm(Context ctx) {
         EmailConfirmBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), EmailConfirmBody.class);
-        signedIn(ctx, claims.email().confirm(b.token(), b.password()));
+        signedIn(ctx, claims.confirmLink(ctx, b.token(), b.password()));
     }
 
     private void signedIn(Context ctx, UserRow user) {

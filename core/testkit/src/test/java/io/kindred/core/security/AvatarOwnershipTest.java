@@ -56,10 +56,10 @@ class AvatarOwnershipTest {
     @Test
     void aMemberCannotPointTheirProfileAtAnotherMembersFileNorDeleteIt() throws IOException {
         Http victim = platform.member("victim@avatars.test", "Victim");
-        Http.Response up = victim.raw("PUT", "/api/v1/me/avatar", "image/png", png());
-        assertEquals(200, up.status(), up.body());
-        String victimUrl = up.json().path("upload").path("url").asText();
-        assertTrue(Files.exists(stored(victimUrl)));
+        Path picture = Files.write(Files.createTempFile("avatar", ".png"), png());
+        assertEquals(303, victim.form("/account").submitFile("/account/avatar", "avatar", picture).status());
+        String victimUrl = avatarOf(victim);
+        assertTrue(Files.exists(stored(victimUrl)), victimUrl);
 
         Http attacker = platform.member("attacker@avatars.test", "Attacker");
         for (String value : new String[]{victimUrl, victimUrl.substring(victimUrl.lastIndexOf('/') + 1),
@@ -70,9 +70,10 @@ class AvatarOwnershipTest {
         }
         assertEquals(null, avatarOf(attacker));
 
+        // Whatever the attacker does with their own avatar, on the page or the API, the victim's file stays.
+        assertEquals(303, attacker.submitForm("/account", "/account/avatar/remove", Map.of()).status());
+        assertEquals(303, attacker.form("/account").submitFile("/account/avatar", "avatar", picture).status());
         assertEquals(200, attacker.patch("/api/v1/me", Map.of("avatar", "")).status());
-        assertEquals(200, attacker.raw("PUT", "/api/v1/me/avatar", "image/png", png()).status());
-        assertEquals(200, attacker.delete("/api/v1/me/avatar").status());
         assertTrue(Files.exists(stored(victimUrl)), "the victim's file is still there");
         assertEquals(victimUrl, avatarOf(victim));
         assertTrue(Files.exists(platform.dataDir().resolve("kindred.db")));

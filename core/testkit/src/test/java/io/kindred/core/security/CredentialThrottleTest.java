@@ -171,6 +171,20 @@ class CredentialThrottleTest {
     }
 
     @Test
+    void claimLinkAndClaimCodeGuessesAreThrottled() throws Exception {
+        List<Http.Response> links = hundredAtOnce(i -> platform.http().post("/api/v1/auth/claim/email/confirm",
+                Map.of("token", "guess" + i, "password", "claimed-password-1")));
+        assertEquals(20, count(links, 400), links.get(0).body());
+        assertEquals(80, count(links, 429));
+        assertThrottled(links.stream().filter(r -> r.status() == 429).findFirst().orElseThrow());
+
+        List<Http.Response> codes = hundredAtOnce(i -> platform.http().post("/api/v1/auth/claim/phone/confirm",
+                Map.of("phone", "+8613900000077", "code", String.format("%06d", i), "password", "claimed-password-1")));
+        assertEquals(95, count(codes, 429), "five codes per phone, then 429");
+        assertThrottled(codes.stream().filter(r -> r.status() == 429).findFirst().orElseThrow());
+    }
+
+    @Test
     void successesDoNotCount() {
         platform.member("gus@throttle.test", "Gus");
         for (int i = 0; i < 30; i++) {
