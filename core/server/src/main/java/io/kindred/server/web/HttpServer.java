@@ -102,7 +102,7 @@ public final class HttpServer {
                     PluginRouter.Match m = router.match(ctx);
                     auth.check(ctx, m.route().access(), false);
                     m.route().handler().handle(new JavalinExchange(ctx, m.params(), m.route().mapper(), auth, renderer,
-                            locales.apply(ctx)));
+                            locales.apply(ctx), () -> io.kindred.server.config.SiteAddress.of(ctx, settings)));
                 });
             }
         });

@@ -31,8 +31,11 @@ public final class JavalinExchange implements Exchange {
     private final Renderer renderer;
     private final Locale locale;
 
+    private final java.util.function.Supplier<String> siteUrl;
+
     public JavalinExchange(Context ctx, Map<String, String> params, ObjectMapper mapper, Auth auth, Renderer renderer,
-                           Locale locale) {
+                           Locale locale, java.util.function.Supplier<String> siteUrl) {
+        this.siteUrl = siteUrl;
         this.ctx = ctx;
         this.params = params;
         this.mapper = mapper;
@@ -111,6 +114,11 @@ public final class JavalinExchange implements Exchange {
     @Override
     public Optional<String> idempotencyKey() {
         return Params.idempotencyKey(ctx);
+    }
+
+    @Override
+    public String siteUrl() {
+        return siteUrl.get();
     }
 
     @Override

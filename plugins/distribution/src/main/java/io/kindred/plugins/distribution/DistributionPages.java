@@ -47,7 +47,7 @@ final class DistributionPages {
     /** {@code GET /invite}: link with a copy button, QR code, poster, rules in plain words, rights and tasks. */
     void invite(Exchange x) {
         Member me = x.requireMember();
-        Overview.Summary s = overview.of(me, links.siteUrl(x.header("Host")));
+        Overview.Summary s = overview.of(me, x.siteUrl());
         Map<String, Object> model = base(s);
         model.put("levels", levels.all().stream().map(l -> Map.of("name", l.name(), "minFans", l.minFans(),
                 "minTeamSales", money(l.minTeamSales()), "rate1", Money.percent(l.rate1()),
@@ -62,7 +62,7 @@ final class DistributionPages {
 
     /** {@code GET /invite/qr.png}: the invite link as a QR code. */
     void qr(Exchange x) {
-        String link = links.link(links.siteUrl(x.header("Host")), links.codeOf(x.requireMember().id()));
+        String link = links.link(x.siteUrl(), links.codeOf(x.requireMember().id()));
         x.download("invite-qr.png", "image/png", InviteLinks.drawing(() -> InviteLinks.png(InviteLinks.qr(link, 360))));
     }
 
@@ -70,7 +70,7 @@ final class DistributionPages {
     void poster(Exchange x) {
         Member me = x.requireMember();
         String code = links.codeOf(me.id());
-        String link = links.link(links.siteUrl(x.header("Host")), code);
+        String link = links.link(x.siteUrl(), code);
         String site = ctx.settings().raw("site.name").orElse("Kindred");
         java.util.Properties layout = Posters.layout(ctx.renderText(Posters.TEMPLATE, Map.of("siteName", Posters.value(site),
                 "inviter", Posters.value(me.displayName()), "code", Posters.value(code)), x.locale()));
@@ -88,7 +88,7 @@ final class DistributionPages {
         Member me = x.requireMember();
         var page = x.page(50);
         var rows = ctx.db().read(h -> bindings.fans(h, me.id(), page.before(), page.limit()));
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x.header("Host"))));
+        Map<String, Object> model = base(overview.of(me, x.siteUrl()));
         model.put("fans", rows.stream().map(f -> Map.of(
                 "name", ctx.members().find(f.userId()).map(Member::displayName).map(Masking::name).orElse("***"),
                 "joined", day(f.boundAt()), "contribution", money(f.contribution()))).toList());
@@ -102,7 +102,7 @@ final class DistributionPages {
         var page = x.page(50);
         var rows = ctx.db().read(h -> commissions.list(h, new CommissionStore.Filter(me.id(), null, null), page.before(),
                 page.limit()));
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x.header("Host"))));
+        Map<String, Object> model = base(overview.of(me, x.siteUrl()));
         model.put("history", rows.stream().map(c -> Map.of("day", day(c.createdAt()), "amount", money(c.amount()),
                 "status", c.status(), "depth", c.depth(), "purchase", money(c.purchaseAmount()),
                 "releaseDay", day(c.releaseAt()))).toList());
@@ -133,7 +133,7 @@ final class DistributionPages {
 
     private void renderWithdraw(Exchange x, String error, Map<String, String> form) {
         Member me = x.requireMember();
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x.header("Host"))));
+        Map<String, Object> model = base(overview.of(me, x.siteUrl()));
         model.put("withdrawals", ctx.db().read(h -> withdrawalStore.list(h, me.id(), null, Long.MAX_VALUE, 50)).stream()
                 .map(w -> Map.of("day", day(w.createdAt()), "amount", money(w.amount()), "fee", money(w.fee()),
                         "method", w.method(), "account", w.accountMasked(), "status", w.status().code(),

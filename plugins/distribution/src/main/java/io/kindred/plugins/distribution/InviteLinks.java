@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
 
 /** A member's invite code and link ({@code /signup?ref=CODE}) and its QR code, drawn with ZXing. */
 final class InviteLinks {
@@ -31,17 +30,6 @@ final class InviteLinks {
     /** @return the member's invite code: the core's referral code, the same for life */
     String codeOf(long userId) {
         return ctx.members().referralCode(userId).orElseThrow();
-    }
-
-    /** @return the site's address: the setting {@code site.url}, else the host the request came to */
-    String siteUrl(Optional<String> host) {
-        Optional<String> configured = ctx.settings().raw("site.url").map(String::trim)
-                .filter(u -> u.matches("https?://[^\\s/]+(/\\S*)?"));
-        if (configured.isPresent()) {
-            String u = configured.get();
-            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-        }
-        return "http://" + host.filter(h -> h.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")).orElse("localhost");
     }
 
     String link(String siteUrl, String code) {

@@ -98,17 +98,6 @@ final class Shares {
         return new Visit(location, counted);
     }
 
-    /** @return the site's address: the setting {@code site.url}, else the host the request came to (as distribution does) */
-    String siteUrl(Optional<String> host) {
-        Optional<String> configured = ctx.settings().raw("site.url").map(String::trim)
-                .filter(u -> u.matches("https?://[^\\s/]+(/\\S*)?"));
-        if (configured.isPresent()) {
-            String u = configured.get();
-            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-        }
-        return "http://" + host.filter(h -> h.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")).orElse("localhost");
-    }
-
     private String location(Task task, long sharerId) {
         String given = task.params().getOrDefault("url", "/");
         String url = given.startsWith("/") && !given.startsWith("//") ? given : "/";

@@ -40,7 +40,7 @@ final class TaskPages {
         Member me = x.requireMember();
         Map<String, Object> model = new HashMap<>();
         model.put("tasks", cards(me, x.locale()));
-        model.put("baseUrl", shares.siteUrl(x.header("Host")));
+        model.put("baseUrl", x.siteUrl());
         model.put("error", x.query("error").filter(e -> e.matches("[a-z_]{1,40}")).orElse(null));
         model.put("done", x.query("done").filter(e -> e.matches("[a-z_]{1,20}")).orElse(null));
         x.render("activities/tasks/index", model);
