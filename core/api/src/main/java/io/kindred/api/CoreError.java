@@ -109,6 +109,8 @@ public enum CoreError implements ErrorCode {
     IMAGE_UNREACHABLE(422),
     /** An uploaded avatar that is not a picture Kindred reads. */
     AVATAR_TYPE(415),
+    /** A profile naming an avatar that is not one of the member's own uploads (another's file, a path). */
+    AVATAR_NOT_YOURS(400),
     /** A plugin whose {@code Plugin-Requires} excludes this Kindred version. */
     INCOMPATIBLE_PLUGIN(422),
     /** A new plugin failed to start and was not kept. */

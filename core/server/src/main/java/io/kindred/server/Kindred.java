@@ -79,7 +79,7 @@ import io.kindred.server.users.ReferralLinks;
 import io.kindred.server.uploads.StoredImages;
 import io.kindred.server.users.Avatars;
 import io.kindred.server.users.CustomerImport;
-import io.kindred.server.users.LoginThrottle;
+import io.kindred.server.users.CredentialThrottle;
 import io.kindred.server.users.Mailer;
 import io.kindred.server.users.MeRoutes;
 import io.kindred.server.users.MembersView;
@@ -158,6 +158,8 @@ public final class Kindred implements AutoCloseable {
     public final NotificationService notifications;
     public final PluginInstaller installer;
     public final Webhooks webhooks;
+    /** The one throttle of credential checks (passwords, reset links, claim codes, second-factor codes). */
+    public final CredentialThrottle throttle;
     private final WebhookDeliverer webhookDeliverer;
     /** Every route the server serves now (core and started plugins), e.g. for the OpenAPI coverage test. */
     public final PluginRouter router;
@@ -239,8 +241,10 @@ public final class Kindred implements AutoCloseable {
         Auth auth = new Auth(sessions, apiKeys, users, settings);
         auth.awaitOwnEventsWith(ownEvents::await);
         Locales locales = new Locales(auth, settings);
-        LoginThrottle throttle = new LoginThrottle(clock, settings.intValue("auth.max-failures", 5),
-                Duration.ofMinutes(settings.intValue("auth.lockout-minutes", 15)).toMillis());
+        this.throttle = new CredentialThrottle(clock, () -> new CredentialThrottle.Limits(
+                settings.intValue("auth.max-failures", 5), settings.intValue("auth.max-failures-per-address", 30),
+                Duration.ofMinutes(Math.max(1, settings.intValue("auth.lockout-minutes", 15)))));
+        Avatars avatars = new Avatars(accounts, users, database, clock, config.uploadsDir());
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount, sharing);
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
         UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);
@@ -270,7 +274,7 @@ public final class Kindred implements AutoCloseable {
         // one member across channels (issue 16): customer records from purchases, claims by email or phone, merges
         Buyers buyers = new Buyers(users, accounts, () -> settings.boolValue(Buyers.CREATE_CUSTOMERS, false), clock);
         PhoneClaims phoneClaims = new PhoneClaims(database, users, services, clock);
-        Claims claims = new Claims(new EmailClaims(users, resets), phoneClaims, views, settings);
+        Claims claims = new Claims(new EmailClaims(users, resets), phoneClaims, views, settings, throttle);
         ClaimPages claimPages = new ClaimPages(views, claims, auth);
         MemberMerges merges = new MemberMerges(database, users, ledger, outbox, audit, clock);
         scheduler.schedule("core", "purge-claim-codes", Schedule.dailyAt(LocalTime.of(4, 25)), now -> phoneClaims.purgeExpired());
@@ -292,13 +296,13 @@ public final class Kindred implements AutoCloseable {
         io.kindred.server.kpis.Kpis kpis = new io.kindred.server.kpis.Kpis(database, new io.kindred.server.users.MemberStats(),
                 ledger, settings, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
-                new SystemRoutes(version(), plugins, setup, auth, theme, views),
+                new SystemRoutes(version(), plugins, setup, auth, theme, views, settings),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
                 new io.kindred.server.pages.AppIcons(settings, views),
                 new io.kindred.server.pages.MemberCentre(views, users, accounts, ledger, ui, settings, sharing),
-                new AccountPages(views, accounts, users, new Avatars(accounts, users, config.uploadsDir()), sessions, auth,
+                new AccountPages(views, accounts, users, avatars, sessions, auth,
                         throttle, settings, preferences),
-                new PasswordResetPages(views, resets, mailer, settings),
+                new PasswordResetPages(views, resets, mailer, settings, throttle),
                 new Uploads(config.uploadsDir()),
                 new AuthRoutes(accounts, users, auth, settings, throttle, claims),
                 new ClaimRoutes(claims, auth),
@@ -306,7 +310,7 @@ public final class Kindred implements AutoCloseable {
                 new MergeRoutes(merges, auth),
                 new ConsoleMerge(views, users, ledger, merges, auth),
                 new ReferralLinks(database, users, outbox, auth, settings),
-                new MeRoutes(accounts, users, auth, preferences),
+                new MeRoutes(accounts, users, auth, preferences, throttle, avatars),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,
                 new ConsoleBroadcasts(views, broadcasts, notificationStore, settings, segments, mailer),

@@ -25,7 +25,7 @@ final class SystemRoutes implements Consumer<CoreRouting> {
 
     /** Every field optional here: the setup answers {@code setup_done} before it looks at the body. */
     record SetupBody(Optional<String> token, Optional<String> email, Optional<String> password,
-                     Optional<String> displayName) {
+                     Optional<String> displayName, Optional<String> siteUrl) {
     }
 
     private final String version;
@@ -35,7 +35,11 @@ final class SystemRoutes implements Consumer<CoreRouting> {
     private final Theme theme;
     private final Views views;
 
-    SystemRoutes(String version, PluginHost host, Setup setup, Auth auth, Theme theme, Views views) {
+    private final io.kindred.server.config.SiteSettings settings;
+
+    SystemRoutes(String version, PluginHost host, Setup setup, Auth auth, Theme theme, Views views,
+                 io.kindred.server.config.SiteSettings settings) {
+        this.settings = settings;
         this.version = version;
         this.host = host;
         this.setup = setup;
@@ -72,15 +76,22 @@ final class SystemRoutes implements Consumer<CoreRouting> {
             ctx.redirect("/signin", HttpStatus.SEE_OTHER);
             return;
         }
-        views.page(ctx, "setup", model);
+        Map<String, Object> m = new HashMap<>(model);
+        m.putIfAbsent("siteUrl", io.kindred.server.config.SiteAddress.suggestion(ctx, settings));
+        views.page(ctx, "setup", m);
     }
 
     private void setupForm(Context ctx) {
         String token = ctx.formParam("token");
         String email = ctx.formParam("email");
         String displayName = ctx.formParam("displayName");
+        String siteUrl = Optional.ofNullable(ctx.formParam("siteUrl")).orElse("").strip();
         try {
+            if (!siteUrl.isEmpty() && !io.kindred.server.config.SiteAddress.isSiteUrl(siteUrl)) {
+                throw KindredException.invalidField(views.t(ctx, "setup.error.siteUrl"));
+            }
             UserRow admin = setup.claim(token, email, ctx.formParam("password"), displayName);
+            io.kindred.server.config.SiteAddress.rememberSetup(ctx, settings, siteUrl);
             auth.signIn(ctx, admin);
             ctx.redirect("/console", HttpStatus.SEE_OTHER);
         } catch (KindredException e) {
@@ -93,15 +104,21 @@ final class SystemRoutes implements Consumer<CoreRouting> {
             model.put("token", token == null ? "" : token);
             model.put("email", email == null ? "" : email);
             model.put("displayName", displayName == null ? "" : displayName);
+            model.put("siteUrl", siteUrl);
             ctx.status(e.status());
             setupPage(ctx, model);
         }
     }
 
     private void setupJson(Context ctx) {
-        SetupBody b = Bodies.read(Json.CORE, ctx.body(), SetupBody.class);
+        SetupBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), SetupBody.class);
+        String siteUrl = b.siteUrl().orElse("").strip();
+        if (!siteUrl.isEmpty() && !io.kindred.server.config.SiteAddress.isSiteUrl(siteUrl)) {
+            throw KindredException.invalidField("The field 'siteUrl' must start with http:// or https://.");
+        }
         UserRow admin = setup.claim(b.token().orElse(null), b.email().orElse(null), b.password().orElse(null),
                 b.displayName().orElse(null));
+        io.kindred.server.config.SiteAddress.rememberSetup(ctx, settings, b.siteUrl().orElse(""));
         auth.signIn(ctx, admin);
         ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", admin.toJson())));
     }

@@ -161,7 +161,7 @@ class BadInputTest {
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"birthday\":\"1990-02-30\"}", 400, "invalid_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"birthday\":[1990,5,17]}", 400, "invalid_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"phone\":\"call me\"}", 400, "invalid_field"),
-                c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"avatar\":\"https://elsewhere.example/a.png\"}", 400, "invalid_field"),
+                c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"avatar\":\"https://elsewhere.example/a.png\"}", 400, "avatar_not_yours"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"locale\":\"<script>\"}", 400, "invalid_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"shippingAddress\":\"Main St\"}", 400, "invalid_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"shippingAddress\":{\"planet\":\"Mars\"}}", 400, "invalid_field"),

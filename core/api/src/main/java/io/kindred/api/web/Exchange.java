@@ -86,6 +86,20 @@ public interface Exchange {
     Optional<String> header(String name);
 
     /**
+     * The site's address, for links that leave the browser (invite and share links, calendar files, emails):
+     * the setting {@code site.url}, or while it is unset the address of this request if its host is one the
+     * operator allowed ({@code site.allowedHosts}, localhost), else the first allowed host. Never build such a
+     * link from the {@code Host} header yourself: a caller chooses it.
+     *
+     * <pre>{@code
+     * String link = x.siteUrl() + "/signup?ref=" + code;   // https://club.example.com/signup?ref=K7Q2M9XP
+     * }</pre>
+     *
+     * @return the address without a trailing slash, e.g. {@code https://club.example.com}
+     */
+    String siteUrl();
+
+    /**
      * A visitor: the client's address (the proxy's {@code X-Forwarded-For} when the site is set up behind one) and
      * a first-party cookie the plugin sets itself, e.g. to count a shared link's visitors once each.
      *

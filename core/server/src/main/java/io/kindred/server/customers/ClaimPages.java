@@ -63,8 +63,11 @@ public final class ClaimPages implements Consumer<CoreRouting> {
         String phone = form(ctx, "phone");
         ctx.header("Cache-Control", "no-store");
         try {
-            auth.signIn(ctx, claims.phone().confirm(phone, ctx.formParam("code"), ctx.formParam("password")));
+            auth.signIn(ctx, claims.confirmCode(ctx, phone, ctx.formParam("code"), ctx.formParam("password")));
             ctx.redirect("/?notice=welcome", HttpStatus.SEE_OTHER);
+        } catch (io.kindred.server.users.TooManyAttempts e) {
+            e.answer(ctx);
+            page(ctx, "code", Map.of("phone", phone, "error", views.errorText(ctx, e)));
         } catch (KindredException e) {
             ctx.status(e.status());
             page(ctx, "code", Map.of("phone", phone, "error", views.errorText(ctx, e)));
@@ -97,8 +100,11 @@ public final class ClaimPages implements Consumer<CoreRouting> {
         String token = form(ctx, "token");
         ctx.header("Cache-Control", "no-store");
         try {
-            auth.signIn(ctx, claims.email().confirm(token, ctx.formParam("password")));
+            auth.signIn(ctx, claims.confirmLink(ctx, token, ctx.formParam("password")));
             ctx.redirect("/?notice=welcome", HttpStatus.SEE_OTHER);
+        } catch (io.kindred.server.users.TooManyAttempts e) {
+            e.answer(ctx);
+            page(ctx, "email-password", Map.of("token", token, "error", views.errorText(ctx, e)));
         } catch (KindredException e) {
             ctx.status(400);
             boolean badLink = e.code().equals("reset_link_invalid");

@@ -47,26 +47,26 @@ public final class ClaimRoutes implements Consumer<CoreRouting> {
     }
 
     private void phone(Context ctx) {
-        PhoneBody b = Bodies.read(Json.CORE, ctx.body(), PhoneBody.class);
+        PhoneBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), PhoneBody.class);
         claims.sendCode(ctx, b.phone());
         json(ctx, 202, Map.of("claim", Claims.answer("phone", Accounts.normalisePhone(b.phone()))));
     }
 
     private void phoneConfirm(Context ctx) {
-        PhoneConfirmBody b = Bodies.read(Json.CORE, ctx.body(), PhoneConfirmBody.class);
-        signedIn(ctx, claims.phone().confirm(b.phone(), b.code(), b.password()));
+        PhoneConfirmBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), PhoneConfirmBody.class);
+        signedIn(ctx, claims.confirmCode(ctx, b.phone(), b.code(), b.password()));
     }
 
     private void email(Context ctx) {
-        EmailBody b = Bodies.read(Json.CORE, ctx.body(), EmailBody.class);
+        EmailBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), EmailBody.class);
         String email = Accounts.normaliseEmail(b.email());
         claims.sendLink(ctx, email);
         json(ctx, 202, Map.of("claim", Claims.answer("email", email)));
     }
 
     private void emailConfirm(Context ctx) {
-        EmailConfirmBody b = Bodies.read(Json.CORE, ctx.body(), EmailConfirmBody.class);
-        signedIn(ctx, claims.email().confirm(b.token(), b.password()));
+        EmailConfirmBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), EmailConfirmBody.class);
+        signedIn(ctx, claims.confirmLink(ctx, b.token(), b.password()));
     }
 
     private void signedIn(Context ctx, UserRow user) {

@@ -1,5 +1,8 @@
 package io.kindred.server.customers;
 
+import io.kindred.server.users.CredentialThrottle;
+import io.kindred.server.users.UserRow;
+
 import io.javalin.http.Context;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.pages.AccountPages;
@@ -23,7 +26,10 @@ public final class Claims {
     private final Views views;
     private final SiteSettings settings;
 
-    public Claims(EmailClaims email, PhoneClaims phone, Views views, SiteSettings settings) {
+    private final CredentialThrottle throttle;
+
+    public Claims(EmailClaims email, PhoneClaims phone, Views views, SiteSettings settings, CredentialThrottle throttle) {
+        this.throttle = throttle;
         this.email = email;
         this.phone = phone;
         this.views = views;
@@ -59,6 +65,30 @@ public final class Claims {
         Locale locale = views.locale(ctx);
         phone.request(phoneNumber, (code, minutes) -> views.messages().get(locale, "customers.sms.code",
                 settings.siteName(), code, minutes));
+    }
+
+    /**
+     * Claims a phone's record with the texted code, under the credential throttle (per phone and per address).
+     *
+     * @throws io.kindred.server.users.TooManyAttempts 429 after too many wrong codes
+     */
+    public UserRow confirmCode(Context ctx, String phoneNumber, String code, String password) {
+        CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.CLAIM_CODE, phoneNumber, ctx.ip());
+        UserRow user = phone.confirm(phoneNumber, code, password);
+        attempt.succeeded();
+        return user;
+    }
+
+    /**
+     * Claims an email's record with the mailed link's token, under the credential throttle (per address).
+     *
+     * @throws io.kindred.server.users.TooManyAttempts 429 after too many wrong links
+     */
+    public UserRow confirmLink(Context ctx, String token, String password) {
+        CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.LINK_TOKEN, null, ctx.ip());
+        UserRow user = email.confirm(token, password);
+        attempt.succeeded();
+        return user;
     }
 
     /** The {@code claim} object of the API's 202 answers. */

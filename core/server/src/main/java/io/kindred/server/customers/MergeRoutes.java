@@ -38,7 +38,7 @@ public final class MergeRoutes implements Consumer<CoreRouting> {
         } catch (NumberFormatException e) {
             throw MemberIds.notFound(ctx.pathParam("id"));
         }
-        MergeBody b = Bodies.read(Json.CORE, ctx.body(), MergeBody.class);
+        MergeBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), MergeBody.class);
         String actor = auth.principal(ctx).map(Principal::label).orElse("unknown");
         MemberMerges.Merge m = merges.merge(actor, into, b.from());
         ctx.contentType("application/json").result(Json.write(Map.of("merge", m.toJson())));

@@ -95,7 +95,7 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
     }
 
     private void postAdjustment(Context ctx) {
-        AdjustmentBody b = Bodies.read(Json.CORE, ctx.body(), AdjustmentBody.class);
+        AdjustmentBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), AdjustmentBody.class);
         // a body missing several fields names them in the contract's order: userId, asset, amount, reason
         if (b.userId() == null) {
             throw KindredException.missingField("userId");

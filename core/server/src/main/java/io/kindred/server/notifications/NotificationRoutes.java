@@ -76,7 +76,7 @@ public final class NotificationRoutes implements Consumer<CoreRouting> {
 
     private void read(Context ctx) {
         long member = memberId(auth, ctx);
-        ReadBody b = Bodies.read(Json.CORE, ctx.body(), ReadBody.class);
+        ReadBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), ReadBody.class);
         int marked;
         if (b.all().orElse(false)) {
             marked = notifications.markAllRead(member);

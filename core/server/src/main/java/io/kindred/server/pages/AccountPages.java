@@ -8,7 +8,8 @@ import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.users.Accounts;
 import io.kindred.server.users.Avatars;
-import io.kindred.server.users.LoginThrottle;
+import io.kindred.server.users.CredentialThrottle;
+import io.kindred.server.users.TooManyAttempts;
 import io.kindred.server.users.Passwords;
 import io.kindred.server.users.Sessions;
 import io.kindred.server.users.ShippingAddress;
@@ -50,12 +51,12 @@ public final class AccountPages implements Consumer<CoreRouting> {
     private final Avatars avatars;
     private final Sessions sessions;
     private final Auth auth;
-    private final LoginThrottle throttle;
+    private final CredentialThrottle throttle;
     private final SiteSettings settings;
     private final io.kindred.server.users.Preferences preferences;
 
     public AccountPages(Views views, Accounts accounts, UserStore users, Avatars avatars, Sessions sessions, Auth auth,
-                        LoginThrottle throttle, SiteSettings settings, io.kindred.server.users.Preferences preferences) {
+                        CredentialThrottle throttle, SiteSettings settings, io.kindred.server.users.Preferences preferences) {
         this.preferences = preferences;
         this.views = views;
         this.accounts = accounts;
@@ -178,28 +179,31 @@ public final class AccountPages implements Consumer<CoreRouting> {
         UserRow me = me(ctx);
         String current = Optional.ofNullable(ctx.formParam("currentPassword")).orElse("");
         String next = Optional.ofNullable(ctx.formParam("newPassword")).orElse("");
-        String key = throttle.key("account:" + me.id(), ctx.ip());
         String error = null;
-        String field = null;
-        if (throttle.isBlocked(key)) {
-            ctx.status(429);
+        String field = "currentPassword";
+        try {
+            // The same buckets as sign-in: a stolen session guesses the same secret a stranger would.
+            CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.PASSWORD,
+                    CredentialThrottle.accountOf(me), ctx.ip());
+            if (!Passwords.matches(current, me.passwordHash())) {
+                ctx.status(400);
+                error = views.t(ctx, "account.error.password.current");
+            } else {
+                attempt.succeeded();
+                if (next.length() < 8 || next.length() > 200) {
+                    ctx.status(400);
+                    error = views.t(ctx, "account.error.password.new");
+                    field = "newPassword";
+                }
+            }
+        } catch (TooManyAttempts e) {
+            e.answer(ctx);
             error = views.t(ctx, "signin.throttled");
-            field = "currentPassword";
-        } else if (!Passwords.matches(current, me.passwordHash())) {
-            throttle.failed(key);
-            ctx.status(400);
-            error = views.t(ctx, "account.error.password.current");
-            field = "currentPassword";
-        } else if (next.length() < 8 || next.length() > 200) {
-            ctx.status(400);
-            error = views.t(ctx, "account.error.password.new");
-            field = "newPassword";
         }
         if (error != null) {
             page(ctx, me, null, Map.of("error", error, "errorSection", "password", "errorField", field));
             return;
         }
-        throttle.succeeded(key);
         accounts.changePassword(me.id(), next);
         // Whoever else holds a session (a lost phone, a shared computer) is signed out; this browser stays in.
         sessions.closeAllOf(me.id());
@@ -250,22 +254,8 @@ public final class AccountPages implements Consumer<CoreRouting> {
         views.page(ctx, "account", model);
     }
 
-    /**
-     * The site's address for links that leave the browser (invite links, emailed links): the setting
-     * {@code site.url}, or else the origin the request came to (behind a trusted proxy, the forwarded one).
-     */
+    /** The site's address for links that leave the browser: see {@link io.kindred.server.config.SiteAddress}. */
     public static String siteUrl(Context ctx, SiteSettings settings) {
-        Optional<String> configured = settings.raw("site.url").map(String::trim).filter(u -> u.matches("https?://[^\\s/]+(/\\S*)?"));
-        if (configured.isPresent()) {
-            String u = configured.get();
-            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-        }
-        boolean proxied = settings.boolValue("http.trust-proxy", false);
-        String scheme = proxied && ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
-        String host = proxied && ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.host();
-        if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?")) {
-            host = "localhost:" + ctx.port();
-        }
-        return ("https".equalsIgnoreCase(scheme) ? "https" : "http") + "://" + host;
+        return io.kindred.server.config.SiteAddress.of(ctx, settings);
     }
 }

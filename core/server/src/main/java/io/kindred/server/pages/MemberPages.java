@@ -43,12 +43,12 @@ public final class MemberPages implements Consumer<CoreRouting> {
     private final LedgerService ledger;
     private final UiRegistry ui;
     private final SiteSettings settings;
-    private final io.kindred.server.users.LoginThrottle throttle;
+    private final io.kindred.server.users.CredentialThrottle throttle;
     private final io.kindred.server.customers.Claims claims;
     private final io.kindred.server.customers.ClaimPages claimPages;
 
     public MemberPages(Views views, Accounts accounts, UserStore users, Auth auth, LedgerService ledger, UiRegistry ui,
-                       SiteSettings settings, io.kindred.server.users.LoginThrottle throttle,
+                       SiteSettings settings, io.kindred.server.users.CredentialThrottle throttle,
                        io.kindred.server.customers.Claims claims, io.kindred.server.customers.ClaimPages claimPages) {
         this.claims = claims;
         this.claimPages = claimPages;
@@ -136,20 +136,21 @@ public final class MemberPages implements Consumer<CoreRouting> {
 
     private void signin(Context ctx) {
         String email = ctx.formParam("email");
-        String key = throttle.key(email, ctx.ip());
-        if (throttle.isBlocked(key)) {
-            ctx.status(429);
+        io.kindred.server.users.CredentialThrottle.Attempt attempt;
+        try {
+            attempt = throttle.check(io.kindred.server.users.CredentialThrottle.Kind.PASSWORD, email, ctx.ip());
+        } catch (io.kindred.server.users.TooManyAttempts e) {
+            e.answer(ctx);
             signinPage(ctx, Map.of("error", views.t(ctx, "signin.throttled"), "email", email == null ? "" : email));
             return;
         }
         Optional<UserRow> user = accounts.authenticate(email, ctx.formParam("password"));
         if (user.isEmpty()) {
-            throttle.failed(key);
             ctx.status(401);
             signinPage(ctx, Map.of("error", views.t(ctx, "signin.wrong"), "email", email == null ? "" : email));
             return;
         }
-        throttle.succeeded(key);
+        attempt.succeeded();
         auth.signIn(ctx, user.get());
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }

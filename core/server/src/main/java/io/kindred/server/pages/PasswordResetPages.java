@@ -6,6 +6,8 @@ import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.users.Accounts;
+import io.kindred.server.users.CredentialThrottle;
+import io.kindred.server.users.TooManyAttempts;
 import io.kindred.server.users.Mailer;
 import io.kindred.server.users.PasswordResets;
 import io.kindred.server.users.UserRow;
@@ -35,7 +37,11 @@ public final class PasswordResetPages implements Consumer<CoreRouting> {
     private final SiteSettings settings;
     private final AtomicBoolean warnedAboutSiteUrl = new AtomicBoolean();
 
-    public PasswordResetPages(Views views, PasswordResets resets, Mailer mailer, SiteSettings settings) {
+    private final CredentialThrottle throttle;
+
+    public PasswordResetPages(Views views, PasswordResets resets, Mailer mailer, SiteSettings settings,
+                              CredentialThrottle throttle) {
+        this.throttle = throttle;
         this.views = views;
         this.resets = resets;
         this.mailer = mailer;
@@ -60,9 +66,17 @@ public final class PasswordResetPages implements Consumer<CoreRouting> {
             views.page(ctx, "forgot", Map.of("email", email, "sent", false, "error", views.t(ctx, "forgot.error.email")));
             return;
         }
+        try {
+            // Every request counts (each sends a mail), per address asked for and per visitor.
+            throttle.check(CredentialThrottle.Kind.RESET_REQUEST, email, ctx.ip());
+        } catch (TooManyAttempts e) {
+            e.answer(ctx);
+            views.page(ctx, "forgot", Map.of("email", email, "sent", false, "error", views.t(ctx, "signin.throttled")));
+            return;
+        }
         if (settings.raw("site.url").isEmpty() && mailer.configured() && warnedAboutSiteUrl.compareAndSet(false, true)) {
-            log.warn("site.url is not set: emailed links use the address the visitor's request came to; "
-                    + "set site.url to the site's public address so that nobody can make them point elsewhere");
+            log.warn("site.url is not set: emailed links use the address the visitor's request came to only when "
+                    + "site.allowedHosts names it; set site.url to the site's public address");
         }
         Locale pageLocale = views.locale(ctx);
         resets.request(email, AccountPages.siteUrl(ctx, settings), (user, link) -> mail(user, link, pageLocale));
@@ -83,7 +97,11 @@ public final class PasswordResetPages implements Consumer<CoreRouting> {
     private void resetPage(Context ctx) {
         String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
         ctx.header("Cache-Control", "no-store");
-        if (!resets.isValid(token)) {
+        if (!linkValid(ctx, token)) {
+            if (ctx.status().getCode() == 429) {
+                views.page(ctx, "reset", Map.of("invalid", true, "token", "", "error", views.t(ctx, "signin.throttled")));
+                return;
+            }
             ctx.status(400);
             views.page(ctx, "reset", Map.of("invalid", true, "token", ""));
             return;
@@ -91,9 +109,33 @@ public final class PasswordResetPages implements Consumer<CoreRouting> {
         views.page(ctx, "reset", Map.of("invalid", false, "token", token));
     }
 
+    /** Checks a link's token under the throttle (its answer stays 429 when the visitor has guessed too often). */
+    private boolean linkValid(Context ctx, String token) {
+        try {
+            CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.LINK_TOKEN, null, ctx.ip());
+            boolean valid = resets.isValid(token);
+            if (valid) {
+                attempt.succeeded();
+            }
+            return valid;
+        } catch (TooManyAttempts e) {
+            e.answer(ctx);
+            return false;
+        }
+    }
+
     private void reset(Context ctx) {
         String token = Optional.ofNullable(ctx.formParam("token")).orElse("");
         ctx.header("Cache-Control", "no-store");
+        if (!linkValid(ctx, token)) {
+            boolean throttled = ctx.status().getCode() == 429;
+            if (!throttled) {
+                ctx.status(400);
+            }
+            views.page(ctx, "reset", throttled ? Map.of("invalid", true, "token", "", "error", views.t(ctx, "signin.throttled"))
+                    : Map.of("invalid", true, "token", ""));
+            return;
+        }
         try {
             resets.reset(token, ctx.formParam("password"));
             ctx.redirect("/signin?notice=password_reset", HttpStatus.SEE_OTHER);

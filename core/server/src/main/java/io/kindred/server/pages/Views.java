@@ -106,6 +106,8 @@ public final class Views implements Renderer, Errors.ErrorPage {
         m.put("tabBar", tabBar(memberNav, ctx, viewer.orElse(null), locale));
         m.put("consoleNav", viewer.filter(v -> v.hasRole(Role.OPERATOR)).map(v -> nav(ctx, NavEntry.Place.CONSOLE, v, locale))
                 .orElse(List.of()));
+        m.put("siteUrlMissing", viewer.filter(v -> v.hasRole(Role.OPERATOR)).isPresent()
+                && io.kindred.server.config.SiteAddress.configured(settings).isEmpty());
         m.put("mailMissing", viewer.filter(v -> v.hasRole(Role.OPERATOR)).isPresent()
                 && !io.kindred.server.users.Mailer.isConfigured(settings));
         m.put("notice", Optional.ofNullable(ctx.queryParam("notice")).filter(k -> k.matches("[a-z0-9_.]{1,60}"))

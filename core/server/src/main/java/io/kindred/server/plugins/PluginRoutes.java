@@ -107,7 +107,7 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
 
     @SuppressWarnings("unchecked")
     private void saveSettings(Context ctx) {
-        Map<String, Object> body = Bodies.read(Json.CORE, ctx.body(), Map.class);
+        Map<String, Object> body = Bodies.read(Json.CORE, ctx.bodyAsBytes(), Map.class);
         Map<String, String> values = new LinkedHashMap<>();
         body.forEach((k, v) -> {
             if (v == null || v instanceof Map || v instanceof List) {

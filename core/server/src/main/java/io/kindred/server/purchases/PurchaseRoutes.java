@@ -44,7 +44,7 @@ public final class PurchaseRoutes implements Consumer<CoreRouting> {
     }
 
     private void record(Context ctx) {
-        PurchaseBody b = Bodies.read(Json.CORE, ctx.body(), PurchaseBody.class);
+        PurchaseBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), PurchaseBody.class);
         if (b.externalOrderId().isBlank()) {
             throw KindredException.missingField("externalOrderId");
         }

@@ -116,7 +116,7 @@ public final class SegmentRoutes implements Consumer<CoreRouting> {
     }
 
     private void create(Context ctx) {
-        SegmentBody b = Bodies.read(Json.CORE, ctx.body(), SegmentBody.class);
+        SegmentBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), SegmentBody.class);
         SegmentStore.Segment s = segments.create(actor(ctx), b.name().orElseThrow(() -> KindredException.missingField("name")),
                 Segments.fromJson(b.filters().orElseThrow(() -> KindredException.missingField("filters"))));
         json(ctx, 201, Map.of("segment", segments.counted(s).toJson()));
@@ -124,14 +124,14 @@ public final class SegmentRoutes implements Consumer<CoreRouting> {
 
     private void update(Context ctx) {
         long id = id(ctx);
-        SegmentBody b = Bodies.read(Json.CORE, ctx.body(), SegmentBody.class);
+        SegmentBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), SegmentBody.class);
         SegmentStore.Segment s = segments.update(actor(ctx), id, b.name().orElse(null), b.filters().map(Segments::fromJson).orElse(null));
         json(ctx, 200, Map.of("segment", segments.counted(s).toJson()));
     }
 
     private void label(Context ctx) {
         long id = id(ctx);
-        LabelBody b = Bodies.read(Json.CORE, ctx.body(), LabelBody.class);
+        LabelBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), LabelBody.class);
         if (b.add().isPresent() == b.remove().isPresent()) {
             throw KindredException.invalidField("Send either {\"add\": label} or {\"remove\": label}.");
         }

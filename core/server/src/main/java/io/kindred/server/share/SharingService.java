@@ -13,7 +13,6 @@ import java.util.Map;
 import io.javalin.http.Context;
 import io.kindred.api.web.Exchange;
 import io.kindred.server.pages.AccountPages;
-import io.kindred.server.web.JavalinExchange;
 import java.util.function.Supplier;
 
 /** The core's {@link Sharing}: addresses from {@code site.url}, QR codes with ZXing, posters from the theme. */
@@ -34,15 +33,19 @@ public final class SharingService implements Sharing {
 
     @Override
     public String address(String path, Exchange request) {
-        return address(path, ((JavalinExchange) request).context());
+        return request.siteUrl() + checked(path);
     }
 
     /** @return the full address of a path of this site, for the request being answered */
     public String address(String path, Context ctx) {
+        return siteAddress(ctx) + checked(path);
+    }
+
+    private static String checked(String path) {
         if (path == null || !path.startsWith("/") || path.startsWith("//")) {
             throw new KindredException(CoreError.INVALID_FIELD, "A shared page is a path of this site, starting with one /.");
         }
-        return siteAddress(ctx) + path;
+        return path;
     }
 
     @Override

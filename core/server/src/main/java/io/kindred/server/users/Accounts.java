@@ -209,8 +209,8 @@ public final class Accounts {
         }
         if (c.avatar() != null) {
             String a = c.avatar().trim();
-            if (!a.isEmpty() && !a.matches("/uploads/[A-Za-z0-9._/-]{1,200}")) {
-                throw KindredException.invalidField("The avatar must be an uploaded image (/uploads/...).");
+            if (!a.isEmpty() && !a.matches("/uploads/avatars/[A-Za-z0-9_-]{1,100}\\.(png|jpg|gif|webp)")) {
+                throw KindredException.invalidField("The avatar must be an uploaded picture (/uploads/avatars/...).");
             }
             set.put("avatar", a.isEmpty() ? null : a);
         }

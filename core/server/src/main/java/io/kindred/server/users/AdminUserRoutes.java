@@ -79,7 +79,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private void addLabel(Context ctx) {
         long id = id(ctx);
-        String label = CustomerImport.checkLabel(Bodies.read(Json.CORE, ctx.body(), LabelBody.class).label().orElse(null));
+        String label = CustomerImport.checkLabel(Bodies.read(Json.CORE, ctx.bodyAsBytes(), LabelBody.class).label().orElse(null));
         db.write(h -> users.addLabel(h, id, label, clock.millis()));
         json(ctx, 200, Map.of("user", detail(id)));
     }
@@ -92,7 +92,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private void setRoles(Context ctx) {
         long id = id(ctx);
-        RolesBody b = Bodies.read(Json.CORE, ctx.body(), RolesBody.class);
+        RolesBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), RolesBody.class);
         EnumSet<Role> roles = EnumSet.of(Role.MEMBER);
         for (String r : b.roles()) {
             try {
@@ -110,7 +110,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private void linkExternalId(Context ctx) {
         long id = id(ctx);
-        ExternalIdBody b = Bodies.read(Json.CORE, ctx.body(), ExternalIdBody.class);
+        ExternalIdBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), ExternalIdBody.class);
         String system = b.system().map(String::trim).filter(s -> s.matches("[a-z0-9_.-]{1,40}")).orElseThrow(() ->
                 KindredException.invalidField("The system is 1 to 40 lower-case letters, digits, . _ or -."));
         String externalId = b.externalId().filter(e -> !e.isBlank() && e.length() <= 100).map(String::trim).orElseThrow(() ->

@@ -29,7 +29,7 @@ public final class ApiKeyRoutes implements Consumer<CoreRouting> {
     public void accept(CoreRouting r) {
         r.get("/api/v1/admin/apikeys", Access.ADMIN, ctx -> json(ctx, 200, Map.of("items", keys.list())));
         r.post("/api/v1/admin/apikeys", Access.ADMIN, ctx -> {
-            ApiKeys.Created c = keys.create(Bodies.read(Json.CORE, ctx.body(), CreateBody.class).name().orElse(null));
+            ApiKeys.Created c = keys.create(Bodies.read(Json.CORE, ctx.bodyAsBytes(), CreateBody.class).name().orElse(null));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("apiKey", c.key());
             body.put("secret", c.secret());

@@ -28,10 +28,10 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
     private final UserStore users;
     private final Auth auth;
     private final SiteSettings settings;
-    private final LoginThrottle throttle;
+    private final CredentialThrottle throttle;
     private final Claims claims;
 
-    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings, LoginThrottle throttle,
+    public AuthRoutes(Accounts accounts, UserStore users, Auth auth, SiteSettings settings, CredentialThrottle throttle,
                       Claims claims) {
         this.claims = claims;
         this.accounts = accounts;
@@ -49,7 +49,7 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
     }
 
     private void register(Context ctx) {
-        RegisterBody b = Bodies.read(Json.CORE, ctx.body(), RegisterBody.class);
+        RegisterBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), RegisterBody.class);
         if (claims.isClaim(b.email())) {
             // An imported customer's email: they prove it through the emailed link, then the record is theirs.
             claims.sendLink(ctx, b.email());
@@ -64,7 +64,7 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
     }
 
     private void login(Context ctx) {
-        LoginBody b = Bodies.read(Json.CORE, ctx.body(), LoginBody.class);
+        LoginBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), LoginBody.class);
         if (b.email().isBlank()) {
             throw KindredException.missingField("email");
         }
@@ -72,16 +72,12 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
             throw KindredException.missingField("password");
         }
         // The same throttle as the sign-in page: a guesser gains nothing by switching to the API.
-        String key = throttle.key(b.email(), ctx.ip());
-        if (throttle.isBlocked(key)) {
-            throw new KindredException(CoreError.TOO_MANY_ATTEMPTS, "Too many failed sign-ins. Wait a few minutes and try again.");
-        }
+        CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.PASSWORD, b.email(), ctx.ip());
         Optional<UserRow> found = accounts.authenticate(b.email(), b.password());
         if (found.isEmpty()) {
-            throttle.failed(key);
             throw new KindredException(CoreError.INVALID_CREDENTIALS, "The email or the password is wrong.");
         }
-        throttle.succeeded(key);
+        attempt.succeeded();
         UserRow user = found.get();
         auth.signIn(ctx, user);
         ctx.contentType("application/json").result(Json.write(Map.of("user", user.toJson())));

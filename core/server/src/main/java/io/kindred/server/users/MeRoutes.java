@@ -24,8 +24,9 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     record ProfileBody(Optional<String> displayName, Optional<String> avatar, Optional<String> birthday,
                        Optional<String> phone, Optional<Map<String, Object>> shippingAddress,
                        Optional<String> locale) {
+        /** The avatar is not among these: it goes through {@link Avatars}, which knows whose file is whose. */
         Accounts.ProfileChange change() {
-            return new Accounts.ProfileChange(displayName.orElse(null), avatar.orElse(null), birthday.orElse(null),
+            return new Accounts.ProfileChange(displayName.orElse(null), null, birthday.orElse(null),
                     phone.orElse(null), shippingAddress.orElse(null), locale.orElse(null));
         }
     }
@@ -35,7 +36,13 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     private final Auth auth;
     private final Preferences preferences;
 
-    public MeRoutes(Accounts accounts, UserStore users, Auth auth, Preferences preferences) {
+    private final CredentialThrottle throttle;
+    private final Avatars avatars;
+
+    public MeRoutes(Accounts accounts, UserStore users, Auth auth, Preferences preferences, CredentialThrottle throttle,
+                    Avatars avatars) {
+        this.throttle = throttle;
+        this.avatars = avatars;
         this.accounts = accounts;
         this.users = users;
         this.auth = auth;
@@ -47,6 +54,12 @@ public final class MeRoutes implements Consumer<CoreRouting> {
         r.get("/api/v1/me", Access.MEMBER, this::me);
         r.patch("/api/v1/me", Access.MEMBER, this::update);
         r.post("/api/v1/me/password", Access.MEMBER, this::changePassword);
+        r.put("/api/v1/me/avatar", Access.MEMBER, this::uploadAvatar);
+        r.delete("/api/v1/me/avatar", Access.MEMBER, ctx -> {
+            long id = memberId(auth, ctx);
+            avatars.remove(id);
+            me(ctx);
+        });
         r.get("/api/v1/me/preferences", Access.MEMBER, ctx -> preferencesJson(ctx, memberId(auth, ctx)));
         r.patch("/api/v1/me/preferences", Access.MEMBER, this::setPreferences);
     }
@@ -65,9 +78,27 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     }
 
     private void update(Context ctx) {
-        ProfileBody b = Bodies.read(Json.CORE, ctx.body(), ProfileBody.class);
-        UserRow u = accounts.updateProfile(memberId(auth, ctx), b.change());
+        ProfileBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), ProfileBody.class);
+        long id = memberId(auth, ctx);
+        UserRow u = accounts.updateProfile(id, b.change());
+        if (b.avatar().isPresent()) {
+            avatars.choose(id, b.avatar().get());
+            u = users.byId(id).orElseThrow();
+        }
         ctx.contentType("application/json").result(Json.write(Map.of("user", u.toJson())));
+    }
+
+    /** {@code PUT /api/v1/me/avatar}: the body is the picture itself; its id is the name in the returned path. */
+    private void uploadAvatar(Context ctx) {
+        long id = memberId(auth, ctx);
+        byte[] image = ctx.bodyAsBytes();
+        if (image.length == 0) {
+            throw KindredException.missingField("body");
+        }
+        String url = avatars.replace(id, image);
+        UserRow u = users.byId(id).orElseThrow();
+        Map<String, Object> upload = Map.of("id", url.substring(url.lastIndexOf('/') + 1), "url", url);
+        ctx.contentType("application/json").result(Json.write(Map.of("upload", upload, "user", u.toJson())));
     }
 
     private void preferencesJson(Context ctx, long id) {
@@ -79,7 +110,7 @@ public final class MeRoutes implements Consumer<CoreRouting> {
     @SuppressWarnings("unchecked")
     private void setPreferences(Context ctx) {
         long id = memberId(auth, ctx);
-        Map<String, Object> body = Bodies.read(Json.CORE, ctx.body(), Map.class);
+        Map<String, Object> body = Bodies.read(Json.CORE, ctx.bodyAsBytes(), Map.class);
         for (var e : body.entrySet()) {
             if (!(e.getValue() instanceof Boolean)) {
                 throw KindredException.invalidField("The preference '" + e.getKey() + "' must be true or false.");
@@ -92,7 +123,7 @@ public final class MeRoutes implements Consumer<CoreRouting> {
 
     private void changePassword(Context ctx) {
         long id = memberId(auth, ctx);
-        PasswordBody b = Bodies.read(Json.CORE, ctx.body(), PasswordBody.class);
+        PasswordBody b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), PasswordBody.class);
         if (b.currentPassword().isEmpty()) {
             throw KindredException.missingField("currentPassword");
         }
@@ -100,10 +131,14 @@ public final class MeRoutes implements Consumer<CoreRouting> {
             throw KindredException.missingField("newPassword");
         }
         UserRow u = users.byId(id).orElseThrow();
+        // The buckets of sign-in: a stolen session may not guess the password faster than a stranger.
+        CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.PASSWORD,
+                CredentialThrottle.accountOf(u), ctx.ip());
         if (u.email() == null
                 || accounts.authenticate(u.email(), b.currentPassword()).isEmpty()) {
             throw new KindredException(CoreError.INVALID_CREDENTIALS, "The current password is wrong.");
         }
+        attempt.succeeded();
         accounts.changePassword(id, b.newPassword());
         ctx.status(204);
     }

@@ -12,6 +12,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
@@ -40,6 +44,25 @@ public final class Bodies {
     private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(long.class, Long.class, OptionalLong.class);
 
     private Bodies() {
+    }
+
+    /** Reads a request body as it came over the wire: strict UTF-8 first, then {@link #read(ObjectMapper, String, Class)}. */
+    public static <T> T read(ObjectMapper mapper, byte[] body, Class<T> type) {
+        return read(mapper, utf8(body), type);
+    }
+
+    /**
+     * @return the bytes as text
+     * @throws KindredException 400 {@code invalid_json} when they are not UTF-8 (a replacement character would
+     *                          otherwise be stored in place of each bad byte)
+     */
+    public static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new KindredException(CoreError.INVALID_JSON, "The request body is not valid UTF-8.");
+        }
     }
 
     public static <T> T read(ObjectMapper mapper, String body, Class<T> type) {
@@ -75,10 +98,40 @@ public final class Bodies {
             if (tree == null || !tree.isObject()) {
                 throw notAnObject();
             }
+            checkSurrogates(tree);
             return tree;
         } catch (JsonProcessingException e) {
             throw new KindredException(CoreError.INVALID_JSON, "The request body is not valid JSON.");
         }
+    }
+
+    /** A {@code \\ud800} escape without its other half cannot be stored (it would become '?'). */
+    private static void checkSurrogates(JsonNode node) {
+        if (node.isTextual() && !wellFormed(node.textValue())) {
+            throw new KindredException(CoreError.INVALID_JSON, "The request body holds a string with half a surrogate pair.");
+        }
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (!wellFormed(field.getKey())) {
+                throw new KindredException(CoreError.INVALID_JSON, "The request body holds a name with half a surrogate pair.");
+            }
+            checkSurrogates(field.getValue());
+        }
+        if (node.isArray()) {
+            node.forEach(Bodies::checkSurrogates);
+        }
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static KindredException notAnObject() {
@@ -114,7 +167,9 @@ public final class Bodies {
         }
         for (RecordComponent c : components) {
             JsonNode value = node.get(c.getName());
-            if (value == null || value.isNull()) {
+            boolean blankText = c.getType() == String.class && value != null && value.isTextual()
+                    && value.textValue().isBlank();
+            if (value == null || value.isNull() || blankText) {
                 if (!isOptional(c.getType())) {
                     throw KindredException.missingField(join(path, c.getName()));
                 }

@@ -32,6 +32,9 @@ public final class Errors {
     }
 
     public void kindred(KindredException e, Context ctx) {
+        if (e instanceof io.kindred.server.users.TooManyAttempts t) {
+            ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+        }
         respond(ctx, e.status(), e.code(), e.getMessage());
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,6 +23,14 @@ public final class HttpServer {
 
     /** The two places a plugin jar is uploaded to (API and console), whose bodies may reach plugins.max-upload-bytes. */
     private static final java.util.Set<String> PLUGIN_UPLOADS = java.util.Set.of("/api/v1/admin/plugins", "/console/plugins/install");
+
+    /** Sent with every answer, Jetty's own error answers included. */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "same-origin",
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                    + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
 
     private final Javalin app;
 
@@ -49,11 +58,7 @@ public final class HttpServer {
                 server.setStopTimeout(15_000);
             });
             cfg.routes.before(ctx -> {
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("X-Frame-Options", "DENY");
-                ctx.header("Referrer-Policy", "same-origin");
-                ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                        + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
+                SECURITY_HEADERS.forEach(ctx::header);
                 long declared = ctx.contentLength();
                 long limit = maxBody;
                 if (PLUGIN_UPLOADS.contains(ctx.path()) && ctx.method() == HandlerType.POST) {
@@ -97,7 +102,7 @@ public final class HttpServer {
                     PluginRouter.Match m = router.match(ctx);
                     auth.check(ctx, m.route().access(), false);
                     m.route().handler().handle(new JavalinExchange(ctx, m.params(), m.route().mapper(), auth, renderer,
-                            locales.apply(ctx)));
+                            locales.apply(ctx), () -> io.kindred.server.config.SiteAddress.of(ctx, settings)));
                 });
             }
         });

@@ -31,19 +31,17 @@ public final class JavalinExchange implements Exchange {
     private final Renderer renderer;
     private final Locale locale;
 
+    private final java.util.function.Supplier<String> siteUrl;
+
     public JavalinExchange(Context ctx, Map<String, String> params, ObjectMapper mapper, Auth auth, Renderer renderer,
-                           Locale locale) {
+                           Locale locale, java.util.function.Supplier<String> siteUrl) {
+        this.siteUrl = siteUrl;
         this.ctx = ctx;
         this.params = params;
         this.mapper = mapper;
         this.auth = auth;
         this.renderer = renderer;
         this.locale = locale;
-    }
-
-    /** @return the Javalin request this exchange wraps, for the core's own services */
-    public Context context() {
-        return ctx;
     }
 
     @Override
@@ -119,13 +117,18 @@ public final class JavalinExchange implements Exchange {
     }
 
     @Override
+    public String siteUrl() {
+        return siteUrl.get();
+    }
+
+    @Override
     public <T> T body(Class<T> type) {
-        return Bodies.read(mapper, ctx.body(), type);
+        return Bodies.read(mapper, ctx.bodyAsBytes(), type);
     }
 
     @Override
     public <T> T json(UploadedFile file, Class<T> type) {
-        return Bodies.read(mapper, new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8), type);
+        return Bodies.read(mapper, file.bytes(), type);
     }
 
     @Override

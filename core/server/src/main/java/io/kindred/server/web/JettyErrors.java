@@ -14,19 +14,27 @@ import java.util.Map;
 
 /**
  * Errors that Jetty answers itself, before any route runs (a malformed URI, a bad Content-Length, no Host
- * header): they get the API's JSON error shape instead of Jetty's HTML page.
+ * header, a path that is not UTF-8): they get the API's JSON error shape and the security headers, for every
+ * method (Jetty itself writes a body only for GET, POST and HEAD, and leaves PUT, PATCH and DELETE empty).
  */
 final class JettyErrors extends ErrorHandler {
 
     @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
+        HttpServer.SECURITY_HEADERS.forEach(response.getHeaders()::put);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, body(status, message), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        HttpServer.SECURITY_HEADERS.forEach(fields::put);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         return body(status, reason);
     }

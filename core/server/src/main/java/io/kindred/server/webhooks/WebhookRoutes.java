@@ -58,7 +58,7 @@ public final class WebhookRoutes implements Consumer<CoreRouting> {
     }
 
     private void create(Context ctx) {
-        NewEndpoint b = Bodies.read(Json.CORE, ctx.body(), NewEndpoint.class);
+        NewEndpoint b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), NewEndpoint.class);
         Webhooks.Created created = webhooks.create(b.url(), b.events(), b.description().orElse(""));
         Map<String, Object> endpoint = created.endpoint().json();
         endpoint.put("secret", created.secret());
@@ -82,7 +82,7 @@ public final class WebhookRoutes implements Consumer<CoreRouting> {
 
     private void change(Context ctx) {
         long id = endpointId(ctx);
-        EndpointChange b = Bodies.read(Json.CORE, ctx.body(), EndpointChange.class);
+        EndpointChange b = Bodies.read(Json.CORE, ctx.bodyAsBytes(), EndpointChange.class);
         WebhookEndpoint e = webhooks.change(id, new Webhooks.Change(b.url(), b.events(), b.description(), b.enabled()));
         json(ctx, Map.of("webhook", e.json()));
     }

@@ -48,7 +48,7 @@ final class DistributionPages {
     /** {@code GET /invite}: link with a copy button, QR code, poster, rules in plain words, rights and tasks. */
     void invite(Exchange x) {
         Member me = x.requireMember();
-        Overview.Summary s = overview.of(me, links.siteUrl(x));
+        Overview.Summary s = overview.of(me, x.siteUrl());
         Map<String, Object> model = base(s);
         model.put("levels", levels.all().stream().map(l -> Map.of("name", l.name(), "minFans", l.minFans(),
                 "minTeamSales", money(l.minTeamSales()), "rate1", Money.percent(l.rate1()),
@@ -63,7 +63,7 @@ final class DistributionPages {
 
     /** {@code GET /invite/qr.png}: the invite link as a QR code. */
     void qr(Exchange x) {
-        String link = links.link(links.siteUrl(x), links.codeOf(x.requireMember().id()));
+        String link = links.link(x.siteUrl(), links.codeOf(x.requireMember().id()));
         x.download("invite-qr.png", "image/png", ctx.sharing().qrPng(link, 360));
     }
 
@@ -71,7 +71,7 @@ final class DistributionPages {
     void poster(Exchange x) {
         Member me = x.requireMember();
         String code = links.codeOf(me.id());
-        String link = links.link(links.siteUrl(x), code);
+        String link = links.link(x.siteUrl(), code);
         io.kindred.api.share.Poster poster = io.kindred.api.share.Poster.of("", link).template(POSTER_TEMPLATE)
                 .byline(me.displayName()).code(code);
         x.download("invite-poster.png", "image/png", ctx.sharing().poster(poster, x.locale()));
@@ -88,7 +88,7 @@ final class DistributionPages {
         Member me = x.requireMember();
         var page = x.page(50);
         var rows = ctx.db().read(h -> bindings.fans(h, me.id(), page.before(), page.limit()));
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x)));
+        Map<String, Object> model = base(overview.of(me, x.siteUrl()));
         model.put("fans", rows.stream().map(f -> Map.of(
                 "name", ctx.members().find(f.userId()).map(Member::displayName).map(Masking::name).orElse("***"),
                 "joined", day(f.boundAt()), "contribution", money(f.contribution()))).toList());
@@ -102,7 +102,7 @@ final class DistributionPages {
         var page = x.page(50);
         var rows = ctx.db().read(h -> commissions.list(h, new CommissionStore.Filter(me.id(), null, null), page.before(),
                 page.limit()));
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x)));
+        Map<String, Object> model = base(overview.of(me, x.siteUrl()));
         model.put("history", rows.stream().map(c -> Map.of("day", day(c.createdAt()), "amount", money(c.amount()),
                 "status", c.status(), "depth", c.depth(), "purchase", money(c.purchaseAmount()),
                 "releaseDay", day(c.releaseAt()))).toList());
@@ -133,7 +133,7 @@ final class DistributionPages {
 
     private void renderWithdraw(Exchange x, String error, Map<String, String> form) {
         Member me = x.requireMember();
-        Map<String, Object> model = base(overview.of(me, links.siteUrl(x)));
+        Map<String, Object> model = base(overview.of(me, x.siteUrl()));
         model.put("withdrawals", ctx.db().read(h -> withdrawalStore.list(h, me.id(), null, Long.MAX_VALUE, 50)).stream()
                 .map(w -> Map.of("day", day(w.createdAt()), "amount", money(w.amount()), "fee", money(w.fee()),
                         "method", w.method(), "account", w.accountMasked(), "status", w.status().code(),

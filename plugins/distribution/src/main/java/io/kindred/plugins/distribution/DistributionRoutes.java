@@ -46,7 +46,7 @@ final class DistributionRoutes {
 
     /** {@code GET /api/v1/distribution/me}. */
     void me(Exchange x) {
-        x.json(overview.of(x.requireMember(), links.siteUrl(x)).json());
+        x.json(overview.of(x.requireMember(), x.siteUrl()).json());
     }
 
     /** {@code GET /api/v1/distribution/fans?limit=&cursor=}: direct fans, names masked, newest first. */

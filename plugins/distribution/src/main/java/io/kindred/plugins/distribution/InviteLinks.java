@@ -16,12 +16,6 @@ final class InviteLinks {
         return ctx.members().referralCode(userId).orElseThrow();
     }
 
-    /** @return the site's address without a trailing slash: {@code site.url}, else the one the request came to */
-    String siteUrl(io.kindred.api.web.Exchange x) {
-        String home = ctx.sharing().address("/", x);
-        return home.substring(0, home.length() - 1);
-    }
-
     String link(String siteUrl, String code) {
         return siteUrl + "/signup?ref=" + code;
     }

@@ -56,7 +56,9 @@ final class Catalog {
         values.put("category", "general");
         values.put("kind", Item.PHYSICAL);
         values.put("active", 1);
-        values.putAll(columns(withLocalImage(fields)));
+        Map<String, Object> given = columns(withLocalImage(fields));
+        refuseEmptyRequired(given);
+        values.putAll(given);
         long id = ctx.db().write(tx -> items.insert(tx, values, ctx.clock().millis()));
         return find(id);
     }
@@ -64,16 +66,22 @@ final class Catalog {
     Item update(long id, Map<String, ?> fields) {
         find(id);
         Map<String, Object> values = columns(withLocalImage(fields));
-        for (String required : List.of("name", "description", "category", "kind", "price_points", "active")) {
-            if (values.containsKey(required) && values.get(required) == null) {
-                throw KindredException.invalidField("The field '" + required + "' cannot be empty.");
-            }
-        }
+        refuseEmptyRequired(values);
         ctx.db().write(tx -> {
             items.update(tx, id, values, ctx.clock().millis());
             return null;
         });
         return find(id);
+    }
+
+    /** A field that every item has (a NOT NULL column) may be left out, never sent empty: 400, not a failed insert. */
+    private static void refuseEmptyRequired(Map<String, Object> values) {
+        for (String required : List.of("name", "description", "category", "kind", "pricePoints", "active")) {
+            String column = ItemStore.COLUMNS.get(required);
+            if (values.containsKey(column) && values.get(column) == null) {
+                throw KindredException.invalidField("The field '" + required + "' cannot be empty.");
+            }
+        }
     }
 
     /**

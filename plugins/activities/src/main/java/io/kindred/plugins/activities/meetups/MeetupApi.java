@@ -82,7 +82,7 @@ final class MeetupApi {
         Ticket t = ctx.db().read(h -> tickets.find(h, id, m.id())).orElseThrow(() -> new io.kindred.api.KindredException(
                 MeetupsError.NO_TICKET, "You have no ticket for this event."));
         Map<String, Object> json = ticketOf(id, m.id()).orElseThrow();
-        json.put("doorUrl", views.siteUrl(x) + "/activities/door/" + t.token());
+        json.put("doorUrl", x.siteUrl() + "/activities/door/" + t.token());
         x.json(Map.of("ticket", json));
     }
 
@@ -102,7 +102,7 @@ final class MeetupApi {
     void calendar(Exchange x) {
         Meetup e = meetups.visible(x.pathParamAsId("id"), x.member().orElse(null));
         x.download("event-" + e.id() + ".ics", "text/calendar; charset=utf-8",
-                Calendars.ics(e, views.siteUrl(x)).getBytes(StandardCharsets.UTF_8));
+                Calendars.ics(e, x.siteUrl()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code GET /events/{id}/photos}. */

@@ -63,7 +63,7 @@ final class MeetupPages {
         Meetup e = meetups.visible(id, me.orElse(null));
         if (ics) {
             x.download("event-" + id + ".ics", "text/calendar; charset=utf-8",
-                    Calendars.ics(e, views.siteUrl(x)).getBytes(StandardCharsets.UTF_8));
+                    Calendars.ics(e, x.siteUrl()).getBytes(StandardCharsets.UTF_8));
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -73,7 +73,7 @@ final class MeetupPages {
         me.ifPresent(m -> ctx.db().read(h -> tickets.find(h, id, m.id())).ifPresent(t -> {
             model.put("ticket", views.ticket(t, ctx.db().read(h -> seats.waitingPlace(h, t))));
             if (t.status().equals(Ticket.JOINED)) {
-                String door = views.siteUrl(x) + "/activities/door/" + t.token();
+                String door = x.siteUrl() + "/activities/door/" + t.token();
                 model.put("qr", TicketQr.svg(door, t.code()));
                 model.put("admittedText", t.admittedAt() == null ? null : views.when(t.admittedAt(), x.locale()));
             }

@@ -1,7 +1,6 @@
 package io.kindred.plugins.activities.meetups;
 
 import io.kindred.api.PluginContext;
-import io.kindred.api.web.Exchange;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +8,6 @@ import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** Events and tickets as the API answers them (ISO-8601 UTC times) and as pages show them (local, readable times). */
 final class MeetupViews {
@@ -103,14 +101,4 @@ final class MeetupViews {
         return Instant.ofEpochMilli(millis).toString();
     }
 
-    /** @return the site's address: the setting {@code site.url}, else the host the request came to */
-    String siteUrl(Exchange x) {
-        Optional<String> configured = ctx.settings().raw("site.url").map(String::trim)
-                .filter(u -> u.matches("https?://[^\\s/]+(/\\S*)?"));
-        if (configured.isPresent()) {
-            String u = configured.get();
-            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-        }
-        return "http://" + x.header("Host").filter(h -> h.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")).orElse("localhost");
-    }
 }

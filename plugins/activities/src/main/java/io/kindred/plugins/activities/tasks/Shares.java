@@ -98,7 +98,6 @@ final class Shares {
         return new Visit(location, counted);
     }
 
-    /** @return the site's address: the setting {@code site.url}, else the host the request came to (as distribution does) */
     private String location(Task task, long sharerId) {
         String given = task.params().getOrDefault("url", "/");
         String url = given.startsWith("/") && !given.startsWith("//") ? given : "/";

@@ -48,6 +48,6 @@ final class TaskApi {
     /** {@code POST /api/v1/tasks/{id}/share}: my share link for a share task. */
     void share(Exchange x) {
         String link = shares.link(x.requireMember(), x.pathParamAsId("id"), Devices.hash(x));
-        x.json(Map.of("share", Map.of("link", ctx.sharing().address(link, x), "path", link)));
+        x.json(Map.of("share", Map.of("link", x.siteUrl() + link, "path", link)));
     }
 }
