@@ -224,6 +224,7 @@ public final class Kindred implements AutoCloseable {
         Theme theme = new Theme(settings, config.themesDir(), ui, messages, config.get("dev").isPresent(), pluginAssets);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         OpenApiDocument openApi = new OpenApiDocument(version());
+        openApi.describeScopesWith((method, path) -> router.scopeOf(method, path).map(io.kindred.api.web.Scope::code));
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,

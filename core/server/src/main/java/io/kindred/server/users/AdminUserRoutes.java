@@ -6,6 +6,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
@@ -51,12 +52,12 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
     @Override
     public void accept(CoreRouting r) {
         // GET /api/v1/admin/users (search and filters) is segments/SegmentRoutes'.
-        r.get("/api/v1/admin/users/{id}", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("user", detail(id(ctx)))));
-        r.post("/api/v1/admin/users/{id}/labels", Access.OPERATOR, this::addLabel);
-        r.delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
+        r.scoped(Scope.MEMBERS_READ).get("/api/v1/admin/users/{id}", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("user", detail(id(ctx)))));
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/{id}/labels", Access.OPERATOR, this::addLabel);
+        r.scoped(Scope.MEMBERS_WRITE).delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
         r.put("/api/v1/admin/users/{id}/roles", Access.ADMIN, this::setRoles);
-        r.post("/api/v1/admin/users/{id}/external-ids", Access.OPERATOR, this::linkExternalId);
-        r.post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report",
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/{id}/external-ids", Access.OPERATOR, this::linkExternalId);
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report",
                 importer.run(ctx.body(), actor.apply(ctx), "api", (done, total) -> { }))));
     }
 
