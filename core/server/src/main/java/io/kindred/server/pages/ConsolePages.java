@@ -44,7 +44,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
                 new ConsoleImport(s.views(), new io.kindred.server.users.ImportJobs(s.importer(), s.clock()), s.settings()),
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),
-                        s.clock()),
+                        s.clock(), new io.kindred.server.users.RoleChanges(s.db(), s.users(), s.audit())),
                 new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings()),
                         s.installer(), s.audit(), s.settings(), s.clock()),
                 new ConsoleJobs(s.views(), s.scheduler(), s.settings()),

@@ -40,8 +40,11 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private final java.util.function.Function<io.javalin.http.Context, String> actor;
 
+    private final RoleChanges roleChanges;
+
     public AdminUserRoutes(Database db, UserStore users, CustomerImport importer, Clock clock,
-                           java.util.function.Function<io.javalin.http.Context, String> actor) {
+                           java.util.function.Function<io.javalin.http.Context, String> actor, RoleChanges roleChanges) {
+        this.roleChanges = roleChanges;
         this.actor = actor;
         this.db = db;
         this.users = users;
@@ -102,10 +105,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
                 throw KindredException.invalidField("Unknown role '" + r + "'; the roles are member, operator, admin.");
             }
         }
-        db.write(h -> {
-                users.changeRoles(h, id, roles);
-                return null;
-            });
+        roleChanges.change(id, roles);
         json(ctx, 200, Map.of("user", detail(id)));
     }
 

@@ -73,6 +73,11 @@ public final class CoreRouting {
         routes.before(h);
     }
 
+    /** Runs after every request, also after one whose handler threw (its error answer is already set). */
+    public void after(Handler h) {
+        routes.after(h);
+    }
+
     private Handler guard(Access access, boolean csrfExempt, Handler h) {
         return (Context ctx) -> {
             auth.check(ctx, access, scope, csrfExempt);
