@@ -294,6 +294,7 @@ public final class Kindred implements AutoCloseable {
                 ledger, settings, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new io.kindred.server.audit.AuditTrail(audit, auth),
+                new io.kindred.server.audit.AuditRoutes(new io.kindred.server.audit.AuditSearch(database)),
                 new SystemRoutes(version(), plugins, setup, auth, theme, views),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
                 new io.kindred.server.pages.AppIcons(settings, views),

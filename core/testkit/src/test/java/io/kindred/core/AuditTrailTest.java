@@ -117,6 +117,29 @@ class AuditTrailTest {
         }
     }
 
+    @Test
+    void theConsoleFindsEntriesByActorActionAndDayAndExportsThemAsCsv() {
+        String key = platform.kindred().apiKeys.create("searched-key").secret();
+        platform.member("searched@audit.test", "Searched");
+        long id = platform.kindred().users.byEmail("searched@audit.test").orElseThrow().id();
+        platform.http().header("X-Requested-With", null).bearer(key)
+                .post("/api/v1/admin/users/" + id + "/labels", Map.of("label", "=HYPERLINK(\"x\")"));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        String found = console.get("/console/audit?actor=searched-key&action=admin_api.&from=" + today + "&until=" + today).body();
+        String none = console.get("/console/audit?actor=searched-key&from=2020-01-01&until=2020-01-02").body();
+        Http.Response csv = console.get("/console/audit.csv?actor=searched-key");
+
+        assertTrue(found.contains("/api/v1/admin/users/" + id + "/labels"), found);
+        assertTrue(!none.contains("/api/v1/admin/users/" + id + "/labels"), "another day finds nothing");
+        assertEquals(200, csv.status());
+        assertTrue(csv.headers().get("content-type").startsWith("text/csv"));
+        assertTrue(csv.body().contains("\"API key searched-key\""), csv.body());
+        assertTrue(csv.body().contains("\"via\""), "the header names every column");
+        assertEquals(400, console.get("/console/audit?from=yesterday").status());
+        assertEquals(403, platform.http().header("X-Requested-With", null).bearer(key).get("/console/audit.csv").status());
+    }
+
     private static List<JsonNode> entries() {
         Http.Response r = platform.admin().get("/api/v1/admin/audit?limit=200");
         assertEquals(200, r.status(), r.body());

@@ -152,6 +152,43 @@ class ScopedApiKeysTest {
         assertEquals(403, fresh.get("/api/v1/admin/plugins").status());
     }
 
+    @Test
+    void anAdminMakesAScopedExpiringKeyOnTheConsoleSeesWhereItWasUsedAndRotatesIt() {
+        Http console = platform.http().header("X-Requested-With", null);
+        assertEquals(303, console.raw("POST", "/signin", "application/x-www-form-urlencoded", "email="
+                + java.net.URLEncoder.encode(TestPlatform.ADMIN_EMAIL, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + TestPlatform.ADMIN_PASSWORD).status());
+        Http.Response none = console.submitForm("/console/apikeys", "/console/apikeys", "name", "no-scope");
+        assertEquals(400, none.status(), "a key needs a scope");
+
+        Http.Response made = console.submitForm("/console/apikeys", "/console/apikeys", "name", "pos-till",
+                "scope", "purchases:write", "expires", "30");
+        assertEquals(200, made.status(), made.body());
+        String secret = secretIn(made.body());
+        Http till = platform.http().header("X-Requested-With", null).bearer(secret);
+        assertEquals(403, till.get("/api/v1/admin/users").status());
+        platform.member("till@scopes.test", "Till");
+        assertEquals(201, till.post("/api/v1/admin/purchases", Map.of("email", "till@scopes.test",
+                "externalOrderId", "TILL-1", "amount", 100, "currency", "CNY")).status());
+        String page = console.get("/console/apikeys").body();
+        assertTrue(page.contains("<code>purchases:write</code>"), page);
+        assertTrue(page.contains("127.0.0.1"), "the last address is shown");
+
+        Http.Response rotated = console.submitForm("/console/apikeys", "/console/apikeys/pos-till/rotate");
+        assertEquals(200, rotated.status(), rotated.body());
+        assertEquals("no-store", rotated.headers().get("cache-control"));
+        assertEquals(401, till.get("/api/v1/admin/users").status(), "the old secret stopped working");
+        assertEquals(201, platform.http().header("X-Requested-With", null).bearer(secretIn(rotated.body()))
+                .post("/api/v1/admin/purchases", Map.of("email", "till@scopes.test", "externalOrderId", "TILL-2",
+                        "amount", 100, "currency", "CNY")).status());
+    }
+
+    private static String secretIn(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"new-secret\">(kdk_[^<]+)<").matcher(html);
+        assertTrue(m.find(), html);
+        return m.group(1);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -50,6 +50,7 @@ public final class ConsolePages implements Consumer<CoreRouting> {
                 new ConsoleJobs(s.views(), s.scheduler(), s.settings()),
                 new ConsoleSettings(s.views(), s.settings(), s.theme(), s.ui(), new ConsoleLogo(s.settings(), s.uploadsDir())),
                 new ConsoleKeys(s.views(), s.apiKeys(), s.settings()),
+                new ConsoleAudit(s.views(), new io.kindred.server.audit.AuditSearch(s.db()), s.settings()),
                 new ConsoleEvents(s.views(), new EventLog(s.db()), s.dispatcher(), s.settings()));
     }
 
