@@ -17,13 +17,20 @@ import java.util.regex.Pattern;
  * Makes the audit log impossible to forget: before each request the caller is noted (so every entry names their
  * key or session and address), and after each state-changing request on {@code /console/**} or
  * {@code /api/v1/admin/**} that succeeded without recording an entry of its own, one entry records the request:
- * actor, method and path, status, and the fields sent (secrets left out) as its "after".
+ * actor, method and path, status, and the fields sent as its "after" (the values of secrets and of fields that may
+ * hold a person's data are left out, their names kept).
  */
 public final class AuditTrail implements Consumer<CoreRouting> {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     /** Field names whose values never reach the log. */
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|csrf|otp|code|key|credential).*");
+    /**
+     * Field names whose values may be a person's data: an append-only log must not keep them, or erasing a member
+     * (PIPL, GDPR) would leave them behind. The field's name is still recorded.
+     */
+    private static final Pattern PERSONAL = Pattern.compile(
+            "(?i).*(email|phone|mobile|name|address|birth|identity|idnumber|wechat|body|content|message|comment|note|text).*");
     private static final int MAX_VALUE = 200;
 
     private final AuditLog audit;
@@ -80,7 +87,8 @@ public final class AuditTrail implements Consumer<CoreRouting> {
         } catch (Exception unreadable) {
             return null; // the handler read it (it succeeded): a body we cannot read again is simply not shown
         }
-        fields.replaceAll((k, v) -> SECRET.matcher(k).matches() ? "(not recorded)" : shorten(String.valueOf(v)));
+        fields.replaceAll((k, v) -> SECRET.matcher(k).matches() || PERSONAL.matcher(k).matches() ? "(not recorded)"
+                : shorten(String.valueOf(v)));
         return fields.isEmpty() ? null : Json.write(fields);
     }
 
