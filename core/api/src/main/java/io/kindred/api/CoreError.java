@@ -47,8 +47,10 @@ public enum CoreError implements ErrorCode {
     INVALID_CREDENTIALS(401),
     /** An API key that is not valid or was revoked. */
     INVALID_API_KEY(401),
-    /** Signed in, but without the role the route needs. */
+    /** Signed in, but without the role the route needs; or an API key on a console page. */
     FORBIDDEN(403),
+    /** An API key that does not hold the scope the route needs (the message names it). */
+    INSUFFICIENT_SCOPE(403),
     /** A state-changing request from a page without the CSRF token or {@code X-Requested-With}. */
     CSRF_FAILED(403),
     /** Sign-up is closed on this site. */

@@ -217,6 +217,7 @@ public final class Kindred implements AutoCloseable {
         ServiceRegistry services = new ServiceRegistry();
         this.preferences = new Preferences(database, ui, members, users, clock);
         this.audit = new AuditLog(database, clock);
+        settings.auditWith(audit);
         FileVault vault = new FileVault(config.dataDir().resolve("keys").resolve(FileVault.KEY_FILE));
         NotificationStore notificationStore = new NotificationStore(db.coreJdbi());
         this.notifications = new NotificationService(database, notificationStore, ui, clock);
@@ -227,6 +228,7 @@ public final class Kindred implements AutoCloseable {
         io.kindred.server.share.SharingService sharing = new io.kindred.server.share.SharingService(settings, theme);
         List<String> bundled = BundledPlugins.extract(config.pluginsDir());
         OpenApiDocument openApi = new OpenApiDocument(version());
+        openApi.describeScopesWith((method, path) -> router.scopeOf(method, path).map(io.kindred.api.web.Scope::code));
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
                 () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
@@ -268,7 +270,7 @@ public final class Kindred implements AutoCloseable {
                 () -> settings.intValue("broadcasts.batches-per-run", 10), segments);
         EmailOutbox emailOutbox = new EmailOutbox(database, notificationStore, notificationTexts, users, theme, mailer,
                 settings, unsubscribeLinks, ui::notificationType);
-        Adjustments adjustments = new Adjustments(database, ledger, users);
+        Adjustments adjustments = new Adjustments(database, ledger, users, audit);
         this.webhooks = new Webhooks(database, new WebhookStore(database), outbox, settings, clock, webhookDeliverer::wake);
         CustomerImport customerImport = new CustomerImport(database, users, accounts, ledger, outbox, audit, clock);
         // one member across channels (issue 16): customer records from purchases, claims by email or phone, merges
@@ -296,6 +298,8 @@ public final class Kindred implements AutoCloseable {
         io.kindred.server.kpis.Kpis kpis = new io.kindred.server.kpis.Kpis(database, new io.kindred.server.users.MemberStats(),
                 ledger, settings, clock);
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
+                new io.kindred.server.audit.AuditTrail(audit, auth),
+                new io.kindred.server.audit.AuditRoutes(new io.kindred.server.audit.AuditSearch(database)),
                 new SystemRoutes(version(), plugins, setup, auth, theme, views, settings),
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
                 new io.kindred.server.pages.AppIcons(settings, views),
@@ -319,7 +323,8 @@ public final class Kindred implements AutoCloseable {
                 new LedgerRoutes(ledger, adjustments, invariants, users, auth),
                 new PurchaseRoutes(database, purchases, buyers),
                 new AdminUserRoutes(database, users, customerImport, clock,
-                        ctx -> io.kindred.server.plugins.PluginRoutes.actor(ctx, auth)),
+                        ctx -> io.kindred.server.plugins.PluginRoutes.actor(ctx, auth),
+                        new io.kindred.server.users.RoleChanges(database, users, audit)),
                 new ApiKeyRoutes(apiKeys),
                 new io.kindred.server.kpis.KpiRoutes(kpis),
                 new PluginRoutes(plugins, installer, new PluginSettings(plugins, settings), audit, auth),

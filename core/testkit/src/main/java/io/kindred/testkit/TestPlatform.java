@@ -164,6 +164,12 @@ public final class TestPlatform implements AutoCloseable {
         return http().header("X-Requested-With", null).bearer(secret);
     }
 
+    /** Creates an API key that holds only the given scopes and returns a client that uses it. */
+    public Http apiClient(String name, io.kindred.api.web.Scope... scopes) {
+        String secret = kindred.apiKeys.create(name, java.util.Set.of(scopes), null).secret();
+        return http().header("X-Requested-With", null).bearer(secret);
+    }
+
     /** Waits until every event written so far has been handled by every active subscriber. */
     public void awaitEvents() {
         long deadline = System.currentTimeMillis() + 20_000;

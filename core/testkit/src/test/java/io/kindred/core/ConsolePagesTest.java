@@ -364,7 +364,8 @@ class ConsolePagesTest {
 
     @Test
     void anAdminCreatesAnApiKeySeesItOnceAndRevokesIt() {
-        Http.Response created = admin.submitForm("/console/apikeys", "/console/apikeys", "name", "shop-sync");
+        Http.Response created = admin.submitForm("/console/apikeys", "/console/apikeys", "name", "shop-sync",
+                "scope", "admin");
         assertEquals(200, created.status(), created.body());
         Matcher m = Pattern.compile("id=\"new-secret\">(kdk_[^<]+)<").matcher(created.body());
         assertTrue(m.find(), created.body());
@@ -374,7 +375,7 @@ class ConsolePagesTest {
         assertEquals(200, shop.get("/api/v1/admin/plugins").status());
         assertFalse(admin.get("/console/apikeys").body().contains(secret), "shown once only");
 
-        assertEquals(409, admin.submitForm("/console/apikeys", "/console/apikeys", "name", "shop-sync").status(),
+        assertEquals(409, admin.submitForm("/console/apikeys", "/console/apikeys", "name", "shop-sync", "scope", "admin").status(),
                 "names are unique");
         assertEquals(303, admin.submitForm("/console/apikeys", "/console/apikeys/shop-sync/revoke").status());
         assertEquals(401, shop.get("/api/v1/admin/plugins").status());

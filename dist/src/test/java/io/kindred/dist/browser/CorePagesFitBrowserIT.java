@@ -28,7 +28,7 @@ class CorePagesFitBrowserIT {
             "/console/members/2/merge", "/console/members/import", "/console/segments", "/console/broadcasts",
             "/console/emails", "/console/connectors", "/console/connectors/shopify", "/console/settings",
             "/console/plugins", "/console/plugins/membership/settings", "/console/webhooks", "/console/jobs",
-            "/console/events", "/console/apikeys");
+            "/console/events", "/console/apikeys", "/console/audit");
 
     private static TestPlatform p;
 

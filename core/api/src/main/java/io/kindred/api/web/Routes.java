@@ -8,6 +8,9 @@ package io.kindred.api.web;
  * <pre>{@code
  * ctx.routes().post("/api/v1/checkins", Access.MEMBER, checkins::checkIn);
  * }</pre>
+ *
+ * <p>An API key may call an operator or admin route only when it holds the route's {@link Scope}
+ * ({@link Scope#ADMIN} unless the route is registered through {@link #scoped(Scope)} or a scoped group).
  */
 public interface Routes {
 
@@ -43,4 +46,34 @@ public interface Routes {
     default void group(String prefix, Access access, java.util.function.Consumer<Group> body) {
         body.accept(new Group(this, prefix, access));
     }
+
+    /**
+     * Registers routes under one prefix, all with the same access, that an API key may call only when it holds
+     * {@code scope} (sessions are checked by role as usual).
+     *
+     * <pre>{@code
+     * ctx.routes().group("/api/v1/admin/shop", Access.OPERATOR, Scope.SHOP_WRITE, g -> g.post("/items", admin::create));
+     * }</pre>
+     *
+     * @param prefix path prefix
+     * @param access who may call every route of the group
+     * @param scope  the scope an API key needs for every route of the group
+     * @param body   registers the group's routes, with paths relative to the prefix
+     */
+    default void group(String prefix, Access access, Scope scope, java.util.function.Consumer<Group> body) {
+        scoped(scope).group(prefix, access, body);
+    }
+
+    /**
+     * The same routes, but an API key must hold {@code scope} to call the routes registered through the answer.
+     * Routes registered without it need {@link Scope#ADMIN} from a key; member and public routes ignore scopes.
+     *
+     * <pre>{@code
+     * ctx.routes().scoped(Scope.MEMBERS_READ).get("/api/v1/admin/community/members", Access.OPERATOR, admin::members);
+     * }</pre>
+     *
+     * @param scope the scope an API key needs
+     * @return where to register the scoped routes
+     */
+    Routes scoped(Scope scope);
 }

@@ -182,8 +182,14 @@ public final class SiteSettings {
             return;
         }
         long now = clock.millis();
+        io.kindred.server.audit.AuditLog audit = this.audit;
         db.write(h -> {
             for (Change c : toWrite) {
+                if (audit != null) {
+                    String before = raw(c.key()).orElse(String.valueOf(c.definition().defaultValue()));
+                    audit.change(h, "setting.changed", "setting:" + c.key(), "Changed the setting " + c.key() + ".",
+                            shown(c.key(), before), shown(c.key(), c.text()));
+                }
                 h.createUpdate("""
                                 INSERT INTO settings(setting_key, setting_value, updated_at) VALUES (:k, :v, :now)
                                 ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value,
@@ -193,6 +199,18 @@ public final class SiteSettings {
             return null;
         });
         toWrite.forEach(c -> saved.put(c.key(), c.text()));
+    }
+
+    private volatile io.kindred.server.audit.AuditLog audit;
+
+    /** From now on every saved change is audited with its value before and after (secrets masked). */
+    public void auditWith(io.kindred.server.audit.AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** @return a value as the audit log may show it: a password's, secret's, token's or key's value is masked */
+    private static String shown(String key, String value) {
+        return key.matches("(?i).*(password|secret|token|key)[^.]*$") && !value.isEmpty() ? "(secret)" : value;
     }
 
     /** @return the settings one plugin declared, read and saved under {@code <pluginId>.<name>} */

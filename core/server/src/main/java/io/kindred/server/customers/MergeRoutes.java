@@ -2,6 +2,7 @@ package io.kindred.server.customers;
 
 import io.javalin.http.Context;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.server.users.MemberIds;
 import io.kindred.server.web.Auth;
 import io.kindred.server.web.Bodies;
@@ -28,7 +29,7 @@ public final class MergeRoutes implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.post("/api/v1/admin/users/{id}/merge", Access.OPERATOR, this::merge);
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/{id}/merge", Access.OPERATOR, this::merge);
     }
 
     private void merge(Context ctx) {

@@ -42,7 +42,10 @@ public final class Adjustments {
     private final LedgerService ledger;
     private final UserStore users;
 
-    public Adjustments(Database db, LedgerService ledger, UserStore users) {
+    private final io.kindred.server.audit.AuditLog audit;
+
+    public Adjustments(Database db, LedgerService ledger, UserStore users, io.kindred.server.audit.AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.ledger = ledger;
         this.users = users;
@@ -60,8 +63,15 @@ public final class Adjustments {
                 ? new TransferRequest(a.asset(), system, member, amount, reason, reference, key)
                 : new TransferRequest(a.asset(), member, system, amount, reason, reference, key);
         return db.write(h -> {
+            long before = ledger.balance(h, a.userId(), a.asset());
             Transfer t = ledger.transfer(h, req);
-            return new Adjusted(t, a.userId(), a.amount(), ledger.balance(h, a.userId(), a.asset()));
+            long after = ledger.balance(h, a.userId(), a.asset());
+            if (!t.replayed()) {
+                audit.change(h, "ledger.adjusted", "user:" + a.userId(), "Adjusted " + a.asset() + " of member #"
+                        + a.userId() + " by " + (a.amount() > 0 ? "+" : "") + a.amount() + ": " + reason,
+                        "{\"" + a.asset() + "\":" + before + "}", "{\"" + a.asset() + "\":" + after + "}");
+            }
+            return new Adjusted(t, a.userId(), a.amount(), after);
         });
     }
 

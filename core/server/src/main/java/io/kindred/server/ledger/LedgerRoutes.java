@@ -5,6 +5,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.ledger.AccountRef;
 import io.kindred.api.ledger.Transfer;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.api.web.Page;
 import io.kindred.api.web.PageRequest;
 import io.kindred.server.users.MemberIds;
@@ -45,9 +46,9 @@ public final class LedgerRoutes implements Consumer<CoreRouting> {
     public void accept(CoreRouting r) {
         r.get("/api/v1/me/balances", Access.MEMBER, ctx -> balances(ctx, self(ctx)));
         r.get("/api/v1/me/ledger", Access.MEMBER, ctx -> history(ctx, self(ctx)));
-        r.get("/api/v1/admin/users/{id}/balances", Access.OPERATOR, ctx -> balances(ctx, userParam(ctx)));
-        r.get("/api/v1/admin/users/{id}/ledger", Access.OPERATOR, ctx -> history(ctx, userParam(ctx)));
-        r.post("/api/v1/admin/ledger/adjustments", Access.OPERATOR, this::postAdjustment);
+        r.scoped(Scope.MEMBERS_READ).get("/api/v1/admin/users/{id}/balances", Access.OPERATOR, ctx -> balances(ctx, userParam(ctx)));
+        r.scoped(Scope.MEMBERS_READ).get("/api/v1/admin/users/{id}/ledger", Access.OPERATOR, ctx -> history(ctx, userParam(ctx)));
+        r.scoped(Scope.LEDGER_WRITE).post("/api/v1/admin/ledger/adjustments", Access.OPERATOR, this::postAdjustment);
         r.get("/api/v1/admin/ledger/check", Access.OPERATOR, ctx -> {
             List<String> problems = invariants.check();
             ctx.contentType("application/json").result(Json.write(Map.of("ok", problems.isEmpty(), "problems", problems)));

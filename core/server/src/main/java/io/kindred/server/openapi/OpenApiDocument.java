@@ -41,6 +41,8 @@ public final class OpenApiDocument {
 
     private final String version;
     private final List<Fragment> fragments = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.BiFunction<String, String, java.util.Optional<String>> scopes =
+            (method, path) -> java.util.Optional.empty();
 
     /** @param version Kindred's version, shown as the document's {@code info.version} */
     public OpenApiDocument(String version) {
@@ -60,6 +62,17 @@ public final class OpenApiDocument {
         } catch (IOException e) {
             throw new IllegalArgumentException("its OpenAPI description " + resource + " is not JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * Sets where the scope an API key needs for an operation comes from: the routes as declared in code, so the
+     * description cannot differ from what is enforced. Each such operation gets {@code x-kindred-scope} and a
+     * {@code security} requirement naming the scope.
+     *
+     * @param scopeOf (upper-case method, path as described) to the scope's code, empty for member and public routes
+     */
+    public void describeScopesWith(java.util.function.BiFunction<String, String, java.util.Optional<String>> scopeOf) {
+        this.scopes = scopeOf;
     }
 
     /** Removes everything a plugin's fragments described; safe to repeat. */
@@ -107,7 +120,9 @@ public final class OpenApiDocument {
         info.put("description", "Every endpoint of the core and of the plugins that run on this site. Errors answer "
                 + "{\"error\":{\"code\",\"message\"}}. Call with an API key (Authorization: Bearer) or a session cookie; "
                 + "a request with a session that changes something also sends X-Requested-With: kindred (or X-CSRF-Token). "
-                + "Member endpoints take a session only; operator and admin endpoints also take any API key.");
+                + "Member endpoints take a session only; operator and admin endpoints also take an API key that holds the "
+                + "operation's scope (x-kindred-scope: purchases:write, members:read, members:write, ledger:write, "
+                + "webhooks:manage, shop:write or admin; admin holds them all). API keys never open console pages.");
         ArrayNode servers = doc.putArray("servers");
         servers.addObject().put("url", "/");
         doc.putArray("security").addObject().putArray("apiKey");
@@ -117,14 +132,17 @@ public final class OpenApiDocument {
         for (Fragment fragment : fragments) {
             fragment.json().path("paths").fields().forEachRemaining(p -> {
                 ObjectNode merged = (ObjectNode) paths.computeIfAbsent(p.getKey(), k -> f.objectNode());
-                merged.setAll((ObjectNode) p.getValue());
+                merged.setAll(((ObjectNode) p.getValue()).deepCopy());
             });
             fragment.json().path("components").fields().forEachRemaining(section ->
                     section.getValue().fields().forEachRemaining(c ->
                             components.computeIfAbsent(section.getKey(), k -> new TreeMap<>()).put(c.getKey(), c.getValue())));
         }
         ObjectNode pathsNode = doc.putObject("paths");
-        paths.forEach(pathsNode::set);
+        paths.forEach((path, item) -> {
+            describeScopes(path, (ObjectNode) item);
+            pathsNode.set(path, item);
+        });
         ObjectNode componentsNode = doc.putObject("components");
         components.forEach((section, entries) -> {
             ObjectNode s = componentsNode.putObject(section);
@@ -136,6 +154,20 @@ public final class OpenApiDocument {
         schemes.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", "kindred_session")
                 .put("description", "The session cookie of a signed-in member (POST /api/v1/auth/login).");
         return doc;
+    }
+
+    private void describeScopes(String path, ObjectNode item) {
+        item.fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey()) && op.getValue().isObject()) {
+                scopes.apply(op.getKey().toUpperCase(java.util.Locale.ROOT), path).ifPresent(scope -> {
+                    ObjectNode operation = (ObjectNode) op.getValue();
+                    operation.put("x-kindred-scope", scope);
+                    ArrayNode security = operation.putArray("security");
+                    security.addObject().putArray("apiKey").add(scope);
+                    security.addObject().putArray("session");
+                });
+            }
+        });
     }
 
     /** Reads every {@code openapi/*.json} resource of the folder or jar that holds {@code openapi/core.json}. */

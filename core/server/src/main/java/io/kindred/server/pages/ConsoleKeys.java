@@ -15,10 +15,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code /console/apikeys} (admins): the brand's server-to-server keys. A new key's secret is on the page
- * that answers its creation and nowhere else (only its hash is kept); revoking is immediate.
+ * {@code /console/apikeys} (admins): the brand's server-to-server keys, each with its scopes and expiry. A new or
+ * rotated key's secret is on the page that answers its creation or rotation and nowhere else (only its hash is
+ * kept); rotating and revoking are immediate.
  */
 final class ConsoleKeys implements Consumer<CoreRouting> {
+
+    /** The expiries offered on the form, in days ("" is never). */
+    private static final List<String> EXPIRY_DAYS = List.of("30", "90", "365");
 
     private final Views views;
     private final ApiKeys keys;
@@ -34,6 +38,12 @@ final class ConsoleKeys implements Consumer<CoreRouting> {
     public void accept(CoreRouting r) {
         r.get("/console/apikeys", Access.ADMIN, ctx -> page(ctx, Map.of()));
         r.post("/console/apikeys", Access.ADMIN, this::create);
+        r.post("/console/apikeys/{name}/rotate", Access.ADMIN, ctx -> {
+            ApiKeys.Created rotated = keys.rotate(ctx.pathParam("name")).orElseThrow(() ->
+                    KindredException.notFound("There is no active API key named '" + ctx.pathParam("name") + "'."));
+            ctx.header("Cache-Control", "no-store");
+            page(ctx, Map.of("created", Map.of("name", rotated.key().name(), "secret", rotated.secret(), "rotated", true)));
+        });
         r.post("/console/apikeys/{name}/revoke", Access.ADMIN, ctx -> {
             if (!keys.revoke(ctx.pathParam("name"))) {
                 throw KindredException.notFound("There is no active API key named '" + ctx.pathParam("name") + "'.");
@@ -52,6 +62,10 @@ final class ConsoleKeys implements Consumer<CoreRouting> {
             m.put("prefix", "kdk_" + k.prefix() + "_…");
             m.put("created", ConsoleSupport.when(k.createdAt(), zone));
             m.put("lastUsed", ConsoleSupport.when(k.lastUsedAt(), zone));
+            m.put("lastUsedAddress", k.lastUsedAddress());
+            m.put("scopes", k.scopes());
+            m.put("expires", ConsoleSupport.when(k.expiresAt(), zone));
+            m.put("expired", k.expiresAt() != null && !k.expiresAt().isAfter(java.time.Instant.now()));
             m.put("revoked", ConsoleSupport.when(k.revokedAt(), zone));
             m.put("active", k.revokedAt() == null);
             return m;
@@ -59,20 +73,29 @@ final class ConsoleKeys implements Consumer<CoreRouting> {
         Map<String, Object> model = new HashMap<>();
         model.put("keys", rows);
         model.put("name", "");
+        model.put("scopes", java.util.Arrays.stream(io.kindred.api.web.Scope.values()).map(io.kindred.api.web.Scope::code).toList());
+        model.put("chosen", List.of());
+        model.put("expiries", EXPIRY_DAYS);
         model.putAll(extra);
         views.page(ctx, "console/apikeys", model);
     }
 
     private void create(Context ctx) {
         String name = ConsoleSupport.field(ctx, "name");
+        List<String> chosen = ctx.formParams("scope");
         try {
-            ApiKeys.Created created = keys.create(name);
+            String days = ConsoleSupport.field(ctx, "expires");
+            if (!days.isEmpty() && !EXPIRY_DAYS.contains(days)) {
+                throw KindredException.invalidField("Choose an expiry from the list.");
+            }
+            java.time.Instant expires = days.isEmpty() ? null : java.time.Instant.now().plus(java.time.Duration.ofDays(Long.parseLong(days)));
+            ApiKeys.Created created = keys.create(name, ApiKeys.scopes(chosen), expires);
             // the secret is in this answer only: no cache may keep it
             ctx.header("Cache-Control", "no-store");
             page(ctx, Map.of("created", Map.of("name", created.key().name(), "secret", created.secret())));
         } catch (KindredException e) {
             ctx.status(ConsoleSupport.formStatus(e));
-            page(ctx, Map.of("name", name, "error", views.messages().find(views.locale(ctx), "console.error.key_" + e.code())
+            page(ctx, Map.of("name", name, "chosen", chosen, "error", views.messages().find(views.locale(ctx), "console.error.key_" + e.code())
                     .orElse(views.errorText(ctx, e))));
         }
     }

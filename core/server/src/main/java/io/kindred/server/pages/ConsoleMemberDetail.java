@@ -50,9 +50,11 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
     private final Auth auth;
     private final SiteSettings settings;
     private final Clock clock;
+    private final io.kindred.server.users.RoleChanges roleChanges;
 
     ConsoleMemberDetail(Views views, Database db, UserStore users, LedgerService ledger, Adjustments adjustments,
-                        Auth auth, SiteSettings settings, Clock clock) {
+                        Auth auth, SiteSettings settings, Clock clock, io.kindred.server.users.RoleChanges roleChanges) {
+        this.roleChanges = roleChanges;
         this.views = views;
         this.db = db;
         this.users = users;
@@ -239,10 +241,7 @@ final class ConsoleMemberDetail implements Consumer<CoreRouting> {
             roles.add(Role.ADMIN);
         }
         try {
-            db.write(h -> {
-                users.changeRoles(h, u.id(), roles);
-                return null;
-            });
+            roleChanges.change(u.id(), roles);
             ConsoleSupport.redirect(ctx, back(u), "console_roles_saved");
         } catch (KindredException e) {
             refuse(ctx, u, e, "rolesError", Map.of());

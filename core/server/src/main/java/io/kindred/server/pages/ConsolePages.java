@@ -44,12 +44,13 @@ public final class ConsolePages implements Consumer<CoreRouting> {
                 new ConsoleImport(s.views(), new io.kindred.server.users.ImportJobs(s.importer(), s.clock()), s.settings()),
                 new ConsoleMembers(s.views(), s.db(), s.users(), s.ledger(), s.settings(), s.clock()),
                 new ConsoleMemberDetail(s.views(), s.db(), s.users(), s.ledger(), s.adjustments(), s.auth(), s.settings(),
-                        s.clock()),
+                        s.clock(), new io.kindred.server.users.RoleChanges(s.db(), s.users(), s.audit())),
                 new ConsolePlugins(s.views(), s.plugins(), new io.kindred.server.plugins.PluginSettings(s.plugins(), s.settings()),
                         s.installer(), s.audit(), s.settings(), s.clock()),
                 new ConsoleJobs(s.views(), s.scheduler(), s.settings()),
                 new ConsoleSettings(s.views(), s.settings(), s.theme(), s.ui(), new ConsoleLogo(s.settings(), s.uploadsDir())),
                 new ConsoleKeys(s.views(), s.apiKeys(), s.settings()),
+                new ConsoleAudit(s.views(), new io.kindred.server.audit.AuditSearch(s.db()), s.settings()),
                 new ConsoleEvents(s.views(), new EventLog(s.db()), s.dispatcher(), s.settings()));
     }
 

@@ -178,6 +178,7 @@ public final class Views implements Renderer, Errors.ErrorPage {
             entries.add(new NavEntry(place, "console.nav.plugins", "/console/plugins", 80, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.settings", "/console/settings", 85, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.apikeys", "/console/apikeys", 90, io.kindred.api.web.Access.ADMIN));
+            entries.add(new NavEntry(place, "console.nav.audit", "/console/audit", 91, io.kindred.api.web.Access.ADMIN));
             entries.add(NavEntry.console("console.nav.broadcasts", "/console/broadcasts", 20));
             entries.add(NavEntry.console("console.nav.events", "/console/events", 95));
             entries.add(NavEntry.console("console.nav.emails", "/console/emails", 97));

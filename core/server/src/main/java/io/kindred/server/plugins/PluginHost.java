@@ -229,7 +229,7 @@ public final class PluginHost {
         run.assets.forEach(a -> assets.register(e.id, a));
         run.provided.forEach(p -> provideUnchecked(e.id, loader, p));
         for (PluginRun.RouteDecl r : run.routes) {
-            router.add(e.id, r.method(), r.path(), r.access(), r.handler(), mapper);
+            router.add(e.id, r.method(), r.path(), r.access(), r.scope(), r.handler(), mapper);
         }
         run.openApiResources.forEach(resource -> openApi.add(e.id, loader, resource));
         for (PluginRun.SubscriptionDecl s : run.subscriptions) {

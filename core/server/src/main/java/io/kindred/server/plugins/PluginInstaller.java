@@ -131,15 +131,23 @@ public final class PluginInstaller {
 
     /** Switches a plugin on at once (and the plugins waiting for it), as an operator asks; audited. */
     public PluginInfo enable(String id, String actor) {
+        String before = host.find(id).map(PluginInstaller::state).orElse(null);
         PluginInfo p = host.enable(id);
-        audit.record(actor, "plugin.enabled", "plugin:" + p.id(), "Enabled " + p.id() + " (" + p.state() + ").");
+        audit.record(actor, "plugin.enabled", "plugin:" + p.id(), "Enabled " + p.id() + " (" + p.state() + ").",
+                before, state(p));
         return p;
+    }
+
+    /** @return a plugin's state as the audit log keeps it before and after a switch */
+    private static String state(PluginInfo p) {
+        return "{\"enabled\":" + p.enabled() + ",\"state\":\"" + p.state() + "\"}";
     }
 
     /** Switches a plugin off at once (and the plugins needing it), as an operator asks; audited. */
     public PluginInfo disable(String id, String actor) {
+        String before = host.find(id).map(PluginInstaller::state).orElse(null);
         PluginInfo p = host.disable(id);
-        audit.record(actor, "plugin.disabled", "plugin:" + p.id(), "Disabled " + p.id() + ".");
+        audit.record(actor, "plugin.disabled", "plugin:" + p.id(), "Disabled " + p.id() + ".", before, state(p));
         return p;
     }
 

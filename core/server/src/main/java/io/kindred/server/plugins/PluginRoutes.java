@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * {@code /api/v1/admin/plugins}: list plugins, install or upgrade one from an uploaded jar, remove one, enable and
- * disable them at run time, read and save their settings; {@code /api/v1/admin/audit}: what was done.
+ * disable them at run time, read and save their settings.
  */
 public final class PluginRoutes implements Consumer<CoreRouting> {
 
@@ -55,12 +55,6 @@ public final class PluginRoutes implements Consumer<CoreRouting> {
         });
         r.get("/api/v1/admin/plugins/{id}/settings", Access.ADMIN, this::settingsJson);
         r.patch("/api/v1/admin/plugins/{id}/settings", Access.ADMIN, this::saveSettings);
-        r.get("/api/v1/admin/audit", Access.ADMIN, ctx -> {
-            io.kindred.api.web.PageRequest page = io.kindred.server.web.Params.page(ctx, 50, 200);
-            String target = io.kindred.server.web.Params.query(ctx, "target").orElse("");
-            json(ctx, 200, io.kindred.api.web.Page.of(audit.list(target, page.before(), page.limit()), page, AuditLog.Entry::id)
-                    .map(AuditLog.Entry::toJson));
-        });
     }
 
     private PluginInfo require(Context ctx) {

@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 final class PluginRun implements PluginContext {
 
-    record RouteDecl(String method, String path, Access access, Handler handler) {
+    record RouteDecl(String method, String path, Access access, io.kindred.api.web.Scope scope, Handler handler) {
     }
 
     record SubscriptionDecl(String eventType, String name, Replay replay, EventHandler handler) {
@@ -161,30 +161,39 @@ final class PluginRun implements PluginContext {
 
     @Override
     public Routes routes() {
+        return routes(io.kindred.api.web.Scope.ADMIN);
+    }
+
+    private Routes routes(io.kindred.api.web.Scope scope) {
         return new Routes() {
             @Override
             public void get(String path, Access access, Handler handler) {
-                routes.add(new RouteDecl("GET", path, access, handler));
+                routes.add(new RouteDecl("GET", path, access, scope, handler));
             }
 
             @Override
             public void post(String path, Access access, Handler handler) {
-                routes.add(new RouteDecl("POST", path, access, handler));
+                routes.add(new RouteDecl("POST", path, access, scope, handler));
             }
 
             @Override
             public void put(String path, Access access, Handler handler) {
-                routes.add(new RouteDecl("PUT", path, access, handler));
+                routes.add(new RouteDecl("PUT", path, access, scope, handler));
             }
 
             @Override
             public void patch(String path, Access access, Handler handler) {
-                routes.add(new RouteDecl("PATCH", path, access, handler));
+                routes.add(new RouteDecl("PATCH", path, access, scope, handler));
             }
 
             @Override
             public void delete(String path, Access access, Handler handler) {
-                routes.add(new RouteDecl("DELETE", path, access, handler));
+                routes.add(new RouteDecl("DELETE", path, access, scope, handler));
+            }
+
+            @Override
+            public Routes scoped(io.kindred.api.web.Scope narrower) {
+                return routes(java.util.Objects.requireNonNull(narrower, "scope"));
             }
         };
     }

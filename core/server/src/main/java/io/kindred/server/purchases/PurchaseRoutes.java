@@ -3,6 +3,7 @@ package io.kindred.server.purchases;
 import io.javalin.http.Context;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.api.db.Database;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
@@ -39,8 +40,8 @@ public final class PurchaseRoutes implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.post("/api/v1/admin/purchases", Access.OPERATOR, this::record);
-        r.post("/api/v1/admin/purchases/{externalOrderId}/refund", Access.OPERATOR, this::refund);
+        r.scoped(Scope.PURCHASES_WRITE).post("/api/v1/admin/purchases", Access.OPERATOR, this::record);
+        r.scoped(Scope.PURCHASES_WRITE).post("/api/v1/admin/purchases/{externalOrderId}/refund", Access.OPERATOR, this::refund);
     }
 
     private void record(Context ctx) {

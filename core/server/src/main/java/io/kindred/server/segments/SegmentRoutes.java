@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.api.web.Page;
 import io.kindred.api.web.PageRequest;
 import io.kindred.server.users.UserRow;
@@ -59,7 +60,7 @@ public final class SegmentRoutes implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.get("/api/v1/admin/users", Access.OPERATOR, this::members);
+        r.scoped(Scope.MEMBERS_READ).get("/api/v1/admin/users", Access.OPERATOR, this::members);
         r.get("/api/v1/admin/segments", Access.OPERATOR, this::list);
         r.post("/api/v1/admin/segments", Access.OPERATOR, this::create);
         r.get("/api/v1/admin/segments/{id}", Access.OPERATOR, ctx ->

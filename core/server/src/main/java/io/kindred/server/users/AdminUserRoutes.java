@@ -6,6 +6,7 @@ import io.kindred.api.KindredException;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.server.web.Bodies;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Json;
@@ -39,8 +40,11 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
 
     private final java.util.function.Function<io.javalin.http.Context, String> actor;
 
+    private final RoleChanges roleChanges;
+
     public AdminUserRoutes(Database db, UserStore users, CustomerImport importer, Clock clock,
-                           java.util.function.Function<io.javalin.http.Context, String> actor) {
+                           java.util.function.Function<io.javalin.http.Context, String> actor, RoleChanges roleChanges) {
+        this.roleChanges = roleChanges;
         this.actor = actor;
         this.db = db;
         this.users = users;
@@ -51,12 +55,12 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
     @Override
     public void accept(CoreRouting r) {
         // GET /api/v1/admin/users (search and filters) is segments/SegmentRoutes'.
-        r.get("/api/v1/admin/users/{id}", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("user", detail(id(ctx)))));
-        r.post("/api/v1/admin/users/{id}/labels", Access.OPERATOR, this::addLabel);
-        r.delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
+        r.scoped(Scope.MEMBERS_READ).get("/api/v1/admin/users/{id}", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("user", detail(id(ctx)))));
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/{id}/labels", Access.OPERATOR, this::addLabel);
+        r.scoped(Scope.MEMBERS_WRITE).delete("/api/v1/admin/users/{id}/labels/{label}", Access.OPERATOR, this::removeLabel);
         r.put("/api/v1/admin/users/{id}/roles", Access.ADMIN, this::setRoles);
-        r.post("/api/v1/admin/users/{id}/external-ids", Access.OPERATOR, this::linkExternalId);
-        r.post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report",
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/{id}/external-ids", Access.OPERATOR, this::linkExternalId);
+        r.scoped(Scope.MEMBERS_WRITE).post("/api/v1/admin/users/import", Access.OPERATOR, ctx -> json(ctx, 200, Map.of("report",
                 importer.run(ctx.body(), actor.apply(ctx), "api", (done, total) -> { }))));
     }
 
@@ -101,10 +105,7 @@ public final class AdminUserRoutes implements Consumer<CoreRouting> {
                 throw KindredException.invalidField("Unknown role '" + r + "'; the roles are member, operator, admin.");
             }
         }
-        db.write(h -> {
-                users.changeRoles(h, id, roles);
-                return null;
-            });
+        roleChanges.change(id, roles);
         json(ctx, 200, Map.of("user", detail(id)));
     }
 

@@ -143,6 +143,14 @@ public final class UserStore {
         }
     }
 
+    /** @return the member's role codes, {@code member} first, e.g. {@code [member, operator]} */
+    public java.util.List<String> roleCodes(Handle h, long userId) {
+        java.util.List<String> codes = new java.util.ArrayList<>(java.util.List.of(Role.MEMBER.code()));
+        codes.addAll(h.createQuery("SELECT role FROM user_roles WHERE user_id = :u ORDER BY role")
+                .bind("u", userId).mapTo(String.class).list());
+        return codes;
+    }
+
     /** Changes a member's roles; refused with 409 {@code last_admin} when no administrator would be left. */
     public void changeRoles(Handle h, long userId, Set<Role> roles) {
         setRoles(h, userId, roles);

@@ -7,6 +7,7 @@ import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.users.Role;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.users.ApiKeys;
 import io.kindred.server.users.Sessions;
@@ -46,16 +47,17 @@ public final class Auth {
     public void resolve(Context ctx) {
         String authz = ctx.header("Authorization");
         if (authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String name = apiKeys.authenticate(authz.substring(7).trim())
-                    .orElseThrow(() -> new KindredException(CoreError.INVALID_API_KEY, "The API key is not valid or was revoked."));
-            ctx.attribute(ATTR, new Principal(null, name, null));
+            ApiKeys.Caller key = apiKeys.authenticate(authz.substring(7).trim(), ctx.ip())
+                    .orElseThrow(() -> new KindredException(CoreError.INVALID_API_KEY,
+                            "The API key is not valid, has expired or was revoked."));
+            ctx.attribute(ATTR, new Principal(null, key.name(), null, key.scopes(), "key:" + key.id()));
             return;
         }
         String token = ctx.cookie(COOKIE);
         if (token != null) {
             sessions.resolve(token)
                     .flatMap(s -> users.byId(s.userId()).filter(u -> u.status().equals("active"))
-                            .map(u -> new Principal(u.toMember(), null, s.csrfToken())))
+                            .map(u -> new Principal(u.toMember(), null, s.csrfToken(), null, sessionVia(token))))
                     .ifPresent(p -> ctx.attribute(ATTR, p));
         }
     }
@@ -76,8 +78,21 @@ public final class Auth {
         return Optional.ofNullable(ctx.attribute(ATTR));
     }
 
-    /** Checks access and CSRF for a route; throws the right 401/403, or redirects a browser to sign in. */
+    /** @return a session's short id for the audit log: the start of its stored hash, never the token itself */
+    private static String sessionVia(String token) {
+        return "session:" + io.kindred.server.users.Tokens.hash(token).substring(0, 8);
+    }
+
+    /** Checks access and CSRF for a route that needs {@link Scope#ADMIN} from an API key. */
     public void check(Context ctx, Access access, boolean csrfExempt) {
+        check(ctx, access, Scope.ADMIN, csrfExempt);
+    }
+
+    /**
+     * Checks access and CSRF for a route; throws the right 401/403, or redirects a browser to sign in. An API key
+     * needs {@code scope} (or {@code admin}) and never opens a page, only {@code /api/} routes.
+     */
+    public void check(Context ctx, Access access, Scope scope, boolean csrfExempt) {
         Optional<Principal> p = principal(ctx);
         if (access != Access.PUBLIC) {
             if (p.isEmpty()) {
@@ -92,10 +107,15 @@ public final class Auth {
                 default -> Role.MEMBER;
             };
             Principal who = p.get();
-            boolean allowed = who.isApiKey() ? access != Access.MEMBER : who.member().hasRole(needed);
+            if (who.isApiKey() && access != Access.MEMBER && isApi(ctx) && !who.holds(scope)) {
+                throw new KindredException(CoreError.INSUFFICIENT_SCOPE, "This API key does not hold the scope '"
+                        + scope.code() + "' that " + ctx.method().name() + " " + ctx.path() + " needs.");
+            }
+            boolean allowed = who.isApiKey() ? access != Access.MEMBER && isApi(ctx) : who.member().hasRole(needed);
             if (!allowed) {
                 throw who.isApiKey()
-                        ? KindredException.forbidden("An API key cannot act as a member.")
+                        ? KindredException.forbidden(isApi(ctx) ? "An API key cannot act as a member."
+                                : "An API key cannot open console or member pages.")
                         : KindredException.forbidden("You do not have the right to do this.");
             }
         }
@@ -132,7 +152,7 @@ public final class Auth {
         Sessions.Opened opened = sessions.open(user.id());
         ctx.cookie(new Cookie(COOKIE, opened.token(), "/", (int) opened.lifetime().toSeconds(), secure(ctx), true,
                 null, SameSite.LAX));
-        ctx.attribute(ATTR, new Principal(user.toMember(), null, opened.csrfToken()));
+        ctx.attribute(ATTR, new Principal(user.toMember(), null, opened.csrfToken(), null, sessionVia(opened.token())));
         return opened;
     }
 

@@ -100,7 +100,7 @@ public final class HttpServer {
                     HandlerType.DELETE)) {
                 cfg.routes.addHttpHandler(method, "*", ctx -> {
                     PluginRouter.Match m = router.match(ctx);
-                    auth.check(ctx, m.route().access(), false);
+                    auth.check(ctx, m.route().access(), m.route().scope(), false);
                     m.route().handler().handle(new JavalinExchange(ctx, m.params(), m.route().mapper(), auth, renderer,
                             locales.apply(ctx), () -> io.kindred.server.config.SiteAddress.of(ctx, settings)));
                 });

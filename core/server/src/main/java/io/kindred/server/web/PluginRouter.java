@@ -8,6 +8,7 @@ import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Handler;
+import io.kindred.api.web.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PluginRouter {
 
     /** One plugin route. */
-    public record Route(String owner, String method, String path, PathParser parser, Access access, Handler handler,
-                        ObjectMapper mapper) {
+    public record Route(String owner, String method, String path, PathParser parser, Access access, Scope scope,
+                        Handler handler, ObjectMapper mapper) {
     }
 
     private static final RouterConfig ROUTER_CONFIG = new RouterConfig();
@@ -32,24 +33,35 @@ public final class PluginRouter {
     private final List<PathParser> corePaths = new CopyOnWriteArrayList<>();
     private final List<Declared> coreRoutes = new CopyOnWriteArrayList<>();
 
-    /** A route as declared: its method, its path template and who serves it ({@code core} or a plugin id). */
-    public record Declared(String owner, String method, String path) {
+    /**
+     * A route as declared: its method, its path template, who serves it ({@code core} or a plugin id), who may call
+     * it and the scope an API key needs for it.
+     */
+    public record Declared(String owner, String method, String path, Access access, Scope scope) {
     }
 
     /** Remembers a core route so that a wrong method on its path answers 405 and the route can be listed. */
-    public void coreRoute(String method, String path) {
+    public void coreRoute(String method, String path, Access access, Scope scope) {
         corePaths.add(new PathParser(path, ROUTER_CONFIG));
-        coreRoutes.add(new Declared("core", method, path));
+        coreRoutes.add(new Declared("core", method, path, access, scope));
+    }
+
+    /** @return the scope an API key needs for the operation, when a core or started plugin route declares it */
+    public java.util.Optional<Scope> scopeOf(String method, String path) {
+        return declared().stream().filter(d -> d.method().equals(method)
+                        && d.path().replaceAll("<(\\w+)>", "{$1}").equals(path)
+                && d.access() != Access.PUBLIC && d.access() != Access.MEMBER).map(Declared::scope).findFirst();
     }
 
     /** @return every core route and every route of a started plugin, in declaration order */
     public List<Declared> declared() {
         List<Declared> all = new ArrayList<>(coreRoutes);
-        routes.forEach(r -> all.add(new Declared(r.owner(), r.method(), r.path())));
+        routes.forEach(r -> all.add(new Declared(r.owner(), r.method(), r.path(), r.access(), r.scope())));
         return all;
     }
 
-    public synchronized void add(String owner, String method, String path, Access access, Handler handler, ObjectMapper mapper) {
+    public synchronized void add(String owner, String method, String path, Access access, Scope scope, Handler handler,
+                                 ObjectMapper mapper) {
         if (path == null || !path.startsWith("/") || path.contains("..")) {
             throw new IllegalArgumentException("a route path starts with / : " + path);
         }
@@ -63,7 +75,7 @@ public final class PluginRouter {
                 throw new IllegalArgumentException(path + " belongs to the core");
             }
         }
-        routes.add(new Route(owner, method, path, new PathParser(path, ROUTER_CONFIG), access, handler, mapper));
+        routes.add(new Route(owner, method, path, new PathParser(path, ROUTER_CONFIG), access, scope, handler, mapper));
     }
 
     public void removeAll(String owner) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.kindred.api.CoreError;
 import io.kindred.api.KindredException;
 import io.kindred.api.web.Access;
+import io.kindred.api.web.Scope;
 import io.kindred.api.web.Page;
 import io.kindred.api.web.PageRequest;
 import io.kindred.server.web.Bodies;
@@ -36,21 +37,22 @@ public final class WebhookRoutes implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.post("/api/v1/admin/webhooks", Access.ADMIN, this::create);
-        r.get("/api/v1/admin/webhooks", Access.ADMIN, this::list);
-        r.get("/api/v1/admin/webhooks/{id}", Access.ADMIN, this::show);
-        r.patch("/api/v1/admin/webhooks/{id}", Access.ADMIN, this::change);
-        r.delete("/api/v1/admin/webhooks/{id}", Access.ADMIN, ctx -> {
+        CoreRouting w = r.scoped(Scope.WEBHOOKS_MANAGE);
+        w.post("/api/v1/admin/webhooks", Access.ADMIN, this::create);
+        w.get("/api/v1/admin/webhooks", Access.ADMIN, this::list);
+        w.get("/api/v1/admin/webhooks/{id}", Access.ADMIN, this::show);
+        w.patch("/api/v1/admin/webhooks/{id}", Access.ADMIN, this::change);
+        w.delete("/api/v1/admin/webhooks/{id}", Access.ADMIN, ctx -> {
             webhooks.delete(endpointId(ctx));
             ctx.status(204);
         });
-        r.post("/api/v1/admin/webhooks/{id}/test", Access.ADMIN, ctx -> {
+        w.post("/api/v1/admin/webhooks/{id}/test", Access.ADMIN, ctx -> {
             long eventId = webhooks.sendTest(endpointId(ctx));
             ctx.status(202);
             json(ctx, Map.of("event", Map.of("id", eventId, "type", EventPatterns.TEST_EVENT)));
         });
-        r.get("/api/v1/admin/webhooks/{id}/deliveries", Access.ADMIN, this::deliveries);
-        r.post("/api/v1/admin/webhooks/deliveries/{id}/redeliver", Access.ADMIN, ctx -> {
+        w.get("/api/v1/admin/webhooks/{id}/deliveries", Access.ADMIN, this::deliveries);
+        w.post("/api/v1/admin/webhooks/deliveries/{id}/redeliver", Access.ADMIN, ctx -> {
             long id = id(ctx, false);
             ctx.status(202);
             json(ctx, Map.of("delivery", webhooks.redeliver(id).json()));

@@ -10,6 +10,7 @@ import io.kindred.api.ui.NavEntry;
 import io.kindred.api.ui.Widget;
 import io.kindred.api.web.Access;
 import io.kindred.api.web.Routes;
+import io.kindred.api.web.Scope;
 
 /**
  * Points shop (积分商城): a catalog of physical items, coupons (优惠券) and badges (纪念徽章) redeemed for points,
@@ -51,7 +52,7 @@ public final class ShopPlugin extends KindredPlugin {
             g.post("/redemptions", api::redeem);
             g.get("/redemptions/me", api::mine);
         });
-        r.group("/api/v1/admin/shop", Access.OPERATOR, g -> {
+        r.group("/api/v1/admin/shop", Access.OPERATOR, Scope.SHOP_WRITE, g -> {
             g.get("/items", admin::items);
             g.post("/items", admin::create);
             g.get("/items/{id}", admin::item);
