@@ -181,13 +181,17 @@ class StaffTotpTest {
         return h;
     }
 
+    private static String enrol(Http h) {
+        return enrol(h, CLOCK);
+    }
+
     /** Sets up TOTP on the client's account; returns the secret. */
-    static String enrol(Http h) {
+    static String enrol(Http h, MutableClock clock) {
         Http.Response setup = h.post("/api/v1/me/second-factor/setup", Map.of());
         assertEquals(201, setup.status(), setup.body());
         String secret = setup.json().path("enrolment").path("secret").asText();
         assertTrue(setup.json().path("enrolment").path("otpauthUri").asText().startsWith("otpauth://totp/"));
-        Http.Response confirmed = h.post("/api/v1/me/second-factor/confirm", Map.of("code", Totp.code(secret, CLOCK.instant())));
+        Http.Response confirmed = h.post("/api/v1/me/second-factor/confirm", Map.of("code", Totp.code(secret, clock.instant())));
         assertEquals(200, confirmed.status(), confirmed.body());
         return secret;
     }
