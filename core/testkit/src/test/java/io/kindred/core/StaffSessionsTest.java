@@ -2,12 +2,15 @@ package io.kindred.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kindred.server.staff.Totp;
+import io.kindred.testkit.Browser;
 import io.kindred.testkit.Http;
 import io.kindred.testkit.MutableClock;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +163,36 @@ class StaffSessionsTest {
                 Map.of("password", "member-password-1", "code", Totp.code(secret, CLOCK.instant()))).status());
         assertFalse(m.get("/api/v1/me/second-factor").json().path("secondFactor").path("on").asBoolean());
         login(p.http(), "own-totp@example.com");
+    }
+
+    @Test
+    void onAPhoneTheSecurityPageSetsUpTotpAndTheNextSignInAsksForTheCode() {
+        try (Browser b = Browser.open(Browser.PHONE)) {
+            WebDriver d = b.driver();
+            b.signUp(p.baseUrl(), "Phone Person", "phone-totp@example.com", "member-password-1");
+            b.open(p.baseUrl(), "/account");
+            b.clickAndWait(d.findElement(By.cssSelector("a[href='/account/security']")));
+            b.assertFits("the security page");
+            assertTrue(d.findElement(By.cssSelector(".session-list")).getText().contains("This device"));
+            b.clickAndWait(d.findElement(By.cssSelector("form[action='/account/security/totp/start'] button")));
+            assertTrue(d.findElement(By.cssSelector("svg.totp-qr")).isDisplayed(), "the QR code shows");
+            b.assertFits("the TOTP set-up with its QR code");
+            String secret = d.findElement(By.cssSelector(".totp-secret")).getText().replace(" ", "");
+            d.findElement(By.name("code")).sendKeys(Totp.code(secret, CLOCK.instant()));
+            b.clickAndWait(d.findElement(By.cssSelector("form[action='/account/security/totp/confirm'] button")));
+            assertEquals(10, d.findElements(By.cssSelector(".recovery-codes li")).size());
+            b.assertFits("the recovery codes");
+
+            d.manage().deleteAllCookies();
+            b.signIn(p.baseUrl(), "phone-totp@example.com", "member-password-1");
+            assertTrue(d.getCurrentUrl().contains("/signin/code"), d.getCurrentUrl());
+            b.assertFits("the code step of signing in");
+            CLOCK.advance(Duration.ofSeconds(30));
+            d.findElement(By.name("code")).sendKeys(Totp.code(secret, CLOCK.instant()));
+            b.clickAndWait(d.findElement(By.cssSelector("form[action='/signin/code'] button")));
+            b.open(p.baseUrl(), "/account/security");
+            assertTrue(d.getPageSource().contains("Two-step sign-in is on."), "signed in, TOTP on");
+        }
     }
 
     private static Http.Response login(Http h, String email) {
