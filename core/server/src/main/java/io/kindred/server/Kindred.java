@@ -250,7 +250,7 @@ public final class Kindred implements AutoCloseable {
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount);
         // staff security (issue 20): TOTP second factor, required of staff by a setting; the own sessions
         SecondFactor secondFactor = new SecondFactor(database, vault, settings, CredentialThrottle.of(throttle), sessions,
-                clock);
+                clock, audit);
         auth.secondFactorWith(secondFactor::isOn, new StaffGate(secondFactor));
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
         UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);

@@ -58,6 +58,9 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                         SettingDefinition.choice("site.registration", "open", List.of("open", "invite-only"), "Registration")),
                 new Field("purchases.create-customers", "select", () -> List.of("false", "true"), SettingDefinition.choice(
                         "purchases.create-customers", "false", List.of("false", "true"), "Create customers from purchases")),
+                new Field(io.kindred.server.staff.SecondFactor.REQUIRED, "select", () -> List.of("false", "true"),
+                        SettingDefinition.choice(io.kindred.server.staff.SecondFactor.REQUIRED, "false",
+                                List.of("false", "true"), "Two-step sign-in required of staff")),
                 new Field("home.widgets", "text", List::of, checked("home.widgets", "",
                         v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))),
                 new Field("kpis.point-value", "text", List::of, io.kindred.server.kpis.Kpis.POINT_VALUE),
@@ -110,7 +113,9 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
             m.put("help", views.t(ctx, "console.settings." + f.key() + ".help"));
             m.put("value", entered.getOrDefault(f.key(), settings.raw(f.key()).orElse(f.def().defaultValue())));
             m.put("choices", f.choices().get().stream().map(c -> Map.of("value", c,
-                    "label", views.messages().find(views.locale(ctx), "console.settings.choice." + c).orElse(c))).toList());
+                    "label", views.messages().find(views.locale(ctx), "console.settings." + f.key() + ".choice." + c)
+                            .or(() -> views.messages().find(views.locale(ctx), "console.settings.choice." + c)).orElse(c)))
+                    .toList());
             m.put("locked", settings.isForced(f.key()));
             m.put("source", settings.source(f.key()).code());
             m.put("fileValue", settings.fileValue(f.key()).orElse(null));

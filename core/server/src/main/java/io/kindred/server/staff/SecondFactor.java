@@ -6,6 +6,7 @@ import io.kindred.api.crypto.Vault;
 import io.kindred.api.db.Database;
 import io.kindred.api.users.Member;
 import io.kindred.api.users.Role;
+import io.kindred.server.audit.AuditLog;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.users.Passwords;
 import io.kindred.server.users.Sessions;
@@ -45,9 +46,11 @@ public final class SecondFactor {
     private final CredentialThrottle throttle;
     private final Sessions sessions;
     private final Clock clock;
+    private final AuditLog audit;
 
     public SecondFactor(Database db, Vault vault, SiteSettings settings, CredentialThrottle throttle, Sessions sessions,
-                        Clock clock) {
+                        Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.vault = vault;
         this.settings = settings;
@@ -126,6 +129,7 @@ public final class SecondFactor {
         db.write(h -> {
             store.confirm(h, userId, step.getAsLong(), clock.millis());
             store.replaceRecoveryCodes(h, userId, hashes, clock.millis());
+            audit.record(h, "user:" + userId, "security.totp.on", "user:" + userId, "Two-step sign-in turned on.");
             return null;
         });
         if (keptSessionId != null) {
@@ -164,7 +168,14 @@ public final class SecondFactor {
         }
         for (TotpStore.RecoveryCode r : db.read(h -> store.unusedRecoveryCodes(h, userId))) {
             if (Passwords.matches(recovery, r.hash())) {
-                return db.write(h -> store.useRecoveryCode(h, r.id(), clock.millis()));
+                return db.write(h -> {
+                    boolean used = store.useRecoveryCode(h, r.id(), clock.millis());
+                    if (used) {
+                        audit.record(h, "user:" + userId, "security.recovery-code.used", "user:" + userId,
+                                "A recovery code was used in place of a TOTP code.");
+                    }
+                    return used;
+                });
             }
         }
         return false;
@@ -187,6 +198,7 @@ public final class SecondFactor {
         verify(user.id(), code, address);
         db.write(h -> {
             store.remove(h, user.id());
+            audit.record(h, "user:" + user.id(), "security.totp.off", "user:" + user.id(), "Two-step sign-in turned off.");
             return null;
         });
     }
