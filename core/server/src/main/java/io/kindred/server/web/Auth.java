@@ -86,6 +86,7 @@ public final class Auth {
     public Optional<Sessions.Session> pendingSession(Context ctx) {
         return session(ctx).filter(Sessions.Session::awaitingCode);
     }
+
     private volatile java.util.function.LongConsumer ownEvents = userId -> { };
 
     /** Sets what waits for a member's own recent events before their reads (see {@code OwnEvents}). */
@@ -176,7 +177,8 @@ public final class Auth {
         Sessions.Opened opened = sessions.open(user.id(), new Sessions.Device(ctx.userAgent(), ctx.ip()), awaitingCode);
         ctx.cookie(new Cookie(COOKIE, opened.token(), "/", (int) opened.lifetime().toSeconds(), secure(ctx), true,
                 null, SameSite.LAX));
-        ctx.attribute(SESSION_ATTR, null);
+        ctx.attribute(SESSION_ATTR, new Sessions.Session(user.id(), opened.csrfToken(),
+                io.kindred.server.users.Tokens.hash(opened.token()).substring(0, 24), awaitingCode));
         ctx.attribute(ATTR, awaitingCode ? null : new Principal(user.toMember(), null, opened.csrfToken()));
         return opened;
     }
@@ -201,23 +203,20 @@ public final class Auth {
 
     /** Thrown when a browser asks for a protected page without signing in. */
     public static final class SignInRequired extends RuntimeException {
-        private final String next;
-
         private final String location;
 
         SignInRequired(String next) {
-            this(next, "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            this(next, true);
         }
 
-        private SignInRequired(String next, String location) {
+        private SignInRequired(String path, boolean toSignIn) {
             super(null, null, false, false);
-            this.next = next;
-            this.location = location;
+            this.location = toSignIn ? "/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8) : path;
         }
 
         /** A browser whose sign-in is not complete for this page (e.g. a TOTP to set up) is sent to a same-site path. */
         public static SignInRequired to(String location) {
-            return new SignInRequired(location, location);
+            return new SignInRequired(location, false);
         }
 
         public String location() {
