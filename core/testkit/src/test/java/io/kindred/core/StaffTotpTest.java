@@ -158,6 +158,20 @@ class StaffTotpTest {
         assertEquals("totp_required", off.errorCode());
     }
 
+    @Test
+    void anAdministratorRemovesTheTotpOfAStaffMemberWhoLostTheirPhone() {
+        String email = "ops-lost@example.com";
+        Http ops = staff(email);
+        enrol(ops);
+        long id = ops.get("/api/v1/me").json().path("user").path("id").asLong();
+        assertEquals(403, ops.delete("/api/v1/admin/users/" + id + "/second-factor").status(), "operators cannot");
+        assertEquals(204, key.delete("/api/v1/admin/users/" + id + "/second-factor").status());
+        assertEquals(401, ops.get("/api/v1/me").status(), "their sessions ended");
+        Http again = signIn(email, "member-password-1");
+        assertEquals(303, again.get("/console").status(), "password only again, and sent to set TOTP up anew");
+        assertEquals(404, key.delete("/api/v1/admin/users/999999/second-factor").status());
+    }
+
     /** A member made operator through the API key, signed in with the password only (no TOTP yet). */
     private static Http staff(String email) {
         Http m = p.member(email, "Ops");

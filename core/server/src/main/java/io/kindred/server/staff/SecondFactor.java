@@ -203,6 +203,22 @@ public final class SecondFactor {
         });
     }
 
+    /**
+     * Removes a member's TOTP and recovery codes for them (a lost phone) and ends their sessions; they sign in
+     * with the password again and, where it is required, set TOTP up anew.
+     *
+     * @param actor who asked, for the audit log
+     */
+    public void reset(long userId, String actor) {
+        db.write(h -> {
+            store.remove(h, userId);
+            audit.record(h, actor, "security.totp.reset", "user:" + userId,
+                    "Two-step sign-in removed by an administrator; the member's sessions ended.");
+            return null;
+        });
+        sessions.closeAllOf(userId);
+    }
+
     private static String normalise(String code) {
         return code == null ? "" : code.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }

@@ -50,6 +50,7 @@ public final class SecurityRoutes implements Consumer<CoreRouting> {
         r.post("/api/v1/me/second-factor/setup", Access.MEMBER, this::setup);
         r.post("/api/v1/me/second-factor/confirm", Access.MEMBER, this::confirm);
         r.post("/api/v1/me/second-factor/disable", Access.MEMBER, this::disable);
+        r.delete("/api/v1/admin/users/{id}/second-factor", Access.ADMIN, this::reset);
         r.get("/api/v1/me/sessions", Access.MEMBER, this::list);
         r.delete("/api/v1/me/sessions/{id}", Access.MEMBER, this::revoke);
         r.delete("/api/v1/me/sessions", Access.MEMBER, ctx -> {
@@ -95,6 +96,21 @@ public final class SecurityRoutes implements Consumer<CoreRouting> {
     private void disable(Context ctx) {
         DisableBody b = Bodies.read(Json.CORE, ctx.body(), DisableBody.class);
         secondFactor.disable(me(ctx), b.password(), b.code(), ctx.ip());
+        ctx.status(204);
+    }
+
+    /** An administrator removes a member's TOTP (a lost phone and lost recovery codes). */
+    private void reset(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new KindredException(io.kindred.api.CoreError.USER_NOT_FOUND, "No such member.");
+        }
+        if (users.byId(id).isEmpty()) {
+            throw new KindredException(io.kindred.api.CoreError.USER_NOT_FOUND, "No such member.");
+        }
+        secondFactor.reset(id, auth.principal(ctx).map(Principal::label).orElse("unknown"));
         ctx.status(204);
     }
 
