@@ -195,6 +195,24 @@ class StaffSessionsTest {
         }
     }
 
+    @Test
+    void newRecoveryCodesReplaceTheOldOnes() {
+        Http m = p.member("renew@example.com", "Ren");
+        String secret = m.post("/api/v1/me/second-factor/setup", Map.of()).json().path("enrolment").path("secret").asText();
+        String old = m.post("/api/v1/me/second-factor/confirm", Map.of("code", Totp.code(secret, CLOCK.instant())))
+                .json().path("secondFactor").path("recoveryCodes").path(0).asText();
+        CLOCK.advance(Duration.ofSeconds(30));
+        Http.Response renewed = m.post("/api/v1/me/second-factor/recovery-codes", Map.of("code", Totp.code(secret, CLOCK.instant())));
+        assertEquals(200, renewed.status(), renewed.body());
+        JsonNode fresh = renewed.json().path("secondFactor").path("recoveryCodes");
+        assertEquals(10, fresh.size());
+
+        Http next = p.http();
+        next.post("/api/v1/auth/login", Map.of("email", "renew@example.com", "password", "member-password-1"));
+        assertEquals(401, next.post("/api/v1/auth/second-factor", Map.of("code", old)).status(), "old codes stop working");
+        assertEquals(200, next.post("/api/v1/auth/second-factor", Map.of("code", fresh.path(0).asText())).status());
+    }
+
     private static Http.Response login(Http h, String email) {
         Http.Response r = h.post("/api/v1/auth/login", Map.of("email", email, "password", "member-password-1"));
         assertEquals(200, r.status(), r.body());

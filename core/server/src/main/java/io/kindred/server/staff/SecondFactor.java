@@ -119,13 +119,8 @@ public final class SecondFactor {
             throw new KindredException(SecurityError.INVALID_TOTP_CODE, "The code is wrong or expired: type the code the app shows now.");
         }
         throttle.succeeded(account, address);
-        List<String> codes = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < RECOVERY_CODES; i++) {
-            String c = Tokens.code(10);
-            codes.add(c.substring(0, 5) + "-" + c.substring(5));
-            hashes.add(Passwords.hash(c));
-        }
+        List<String> codes = recoveryCodes();
+        List<String> hashes = codes.stream().map(c -> Passwords.hash(c.replace("-", ""))).toList();
         db.write(h -> {
             store.confirm(h, userId, step.getAsLong(), clock.millis());
             store.replaceRecoveryCodes(h, userId, hashes, clock.millis());
@@ -134,6 +129,32 @@ public final class SecondFactor {
         });
         if (keptSessionId != null) {
             sessions.closeOthers(userId, keptSessionId);
+        }
+        return codes;
+    }
+
+    /** Replaces the recovery codes (e.g. when few are left) after a code; returns the new ones, shown this once. */
+    public List<String> renewRecoveryCodes(long userId, String code, String address) {
+        if (!isOn(userId)) {
+            throw new KindredException(SecurityError.TOTP_NOT_ON, "TOTP is not on.");
+        }
+        verify(userId, code, address);
+        List<String> codes = recoveryCodes();
+        List<String> hashes = codes.stream().map(c -> Passwords.hash(c.replace("-", ""))).toList();
+        db.write(h -> {
+            store.replaceRecoveryCodes(h, userId, hashes, clock.millis());
+            audit.record(h, "user:" + userId, "security.recovery-codes.renewed", "user:" + userId,
+                    "New recovery codes; the old ones no longer work.");
+            return null;
+        });
+        return codes;
+    }
+
+    private static List<String> recoveryCodes() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String c = Tokens.code(10);
+            codes.add(c.substring(0, 5) + "-" + c.substring(5));
         }
         return codes;
     }

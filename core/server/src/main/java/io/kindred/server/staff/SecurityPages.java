@@ -55,6 +55,7 @@ public final class SecurityPages implements Consumer<CoreRouting> {
         });
         r.post("/account/security/totp/confirm", Access.MEMBER, this::confirm);
         r.post("/account/security/totp/disable", Access.MEMBER, this::disable);
+        r.post("/account/security/recovery-codes", Access.MEMBER, this::renew);
         r.post("/account/security/sessions/{id}/end", Access.MEMBER, ctx -> {
             sessions.revoke(me(ctx).id(), ctx.pathParam("id"));
             ctx.redirect("/account/security?notice=session_ended#sessions", HttpStatus.SEE_OTHER);
@@ -99,6 +100,15 @@ public final class SecurityPages implements Consumer<CoreRouting> {
         try {
             List<String> codes = secondFactor.confirm(me.id(), ctx.formParam("code"), ctx.ip(), currentSessionId(ctx));
             page(ctx, Map.of("recoveryCodes", codes));
+        } catch (KindredException e) {
+            ctx.status(e.status());
+            page(ctx, Map.of("error", errorText(ctx, e), "errorSection", "totp"));
+        }
+    }
+
+    private void renew(Context ctx) {
+        try {
+            page(ctx, Map.of("recoveryCodes", secondFactor.renewRecoveryCodes(me(ctx).id(), ctx.formParam("code"), ctx.ip())));
         } catch (KindredException e) {
             ctx.status(e.status());
             page(ctx, Map.of("error", errorText(ctx, e), "errorSection", "totp"));

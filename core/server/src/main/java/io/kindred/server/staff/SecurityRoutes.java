@@ -50,6 +50,7 @@ public final class SecurityRoutes implements Consumer<CoreRouting> {
         r.post("/api/v1/me/second-factor/setup", Access.MEMBER, this::setup);
         r.post("/api/v1/me/second-factor/confirm", Access.MEMBER, this::confirm);
         r.post("/api/v1/me/second-factor/disable", Access.MEMBER, this::disable);
+        r.post("/api/v1/me/second-factor/recovery-codes", Access.MEMBER, this::renew);
         r.delete("/api/v1/admin/users/{id}/second-factor", Access.ADMIN, this::reset);
         r.get("/api/v1/me/sessions", Access.MEMBER, this::list);
         r.delete("/api/v1/me/sessions/{id}", Access.MEMBER, this::revoke);
@@ -88,6 +89,14 @@ public final class SecurityRoutes implements Consumer<CoreRouting> {
     private void confirm(Context ctx) {
         CodeBody b = Bodies.read(Json.CORE, ctx.body(), CodeBody.class);
         List<String> codes = secondFactor.confirm(me(ctx).id(), b.code(), ctx.ip(), currentSessionId(ctx));
+        Map<String, Object> m = status(ctx);
+        m.put("recoveryCodes", codes);
+        json(ctx, 200, "secondFactor", m);
+    }
+
+    private void renew(Context ctx) {
+        CodeBody b = Bodies.read(Json.CORE, ctx.body(), CodeBody.class);
+        List<String> codes = secondFactor.renewRecoveryCodes(me(ctx).id(), b.code(), ctx.ip());
         Map<String, Object> m = status(ctx);
         m.put("recoveryCodes", codes);
         json(ctx, 200, "secondFactor", m);
