@@ -85,6 +85,10 @@ import io.kindred.server.users.MeRoutes;
 import io.kindred.server.users.MembersView;
 import io.kindred.server.users.PasswordResets;
 import io.kindred.server.users.Sessions;
+import io.kindred.server.staff.SecondFactor;
+import io.kindred.server.staff.SecurityPages;
+import io.kindred.server.staff.SecurityRoutes;
+import io.kindred.server.staff.StaffGate;
 import io.kindred.server.users.Preferences;
 import io.kindred.server.users.Setup;
 import io.kindred.server.users.UserStore;
@@ -201,8 +205,10 @@ public final class Kindred implements AutoCloseable {
         this.users = new UserStore(db.coreJdbi());
         this.accounts = new Accounts(database, users, outbox, clock,
                 () -> "invite-only".equals(settings.raw("site.registration").orElse("open")));
-        Sessions sessions = new Sessions(database, clock, Duration.ofDays(settings.intValue("session.days", 30)),
-                settings::zone);
+        Duration sessionDays = Duration.ofDays(settings.intValue("session.days", 30));
+        Sessions sessions = new Sessions(database, clock, () -> new Sessions.Timeouts(sessionDays,
+                Duration.ofHours(Math.max(0, settings.intValue("session.idle-hours", 168))),
+                Duration.ofMinutes(Math.max(0, settings.intValue("session.staff-idle-minutes", 120)))), settings::zone);
         this.apiKeys = new ApiKeys(database, clock);
         this.purchases = new Purchases(database, outbox, clock, settings::zone);
         MembersView members = new MembersView(database, users);
@@ -248,6 +254,9 @@ public final class Kindred implements AutoCloseable {
                 Duration.ofMinutes(Math.max(1, settings.intValue("auth.lockout-minutes", 15)))));
         Avatars avatars = new Avatars(accounts, users, database, clock, config.uploadsDir());
         Views views = new Views(theme, settings, auth, ui, locales, services, notifications::unreadCount, sharing);
+        // staff security (issue 20): TOTP second factor, required of staff by a setting; the own sessions
+        SecondFactor secondFactor = new SecondFactor(database, vault, settings, throttle, sessions, clock, audit);
+        auth.secondFactorWith(secondFactor::isOn, new StaffGate(secondFactor));
         NotificationTexts notificationTexts = new NotificationTexts(messages, ui);
         UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(database, clock);
         NotificationPages notificationPages = new NotificationPages(views, notifications, notificationTexts, auth,
@@ -315,6 +324,8 @@ public final class Kindred implements AutoCloseable {
                 new ConsoleMerge(views, users, ledger, merges, auth),
                 new ReferralLinks(database, users, outbox, auth, settings),
                 new MeRoutes(accounts, users, auth, preferences, throttle, avatars),
+                new SecurityRoutes(secondFactor, sessions, users, auth),
+                new SecurityPages(views, secondFactor, sessions, users, auth, settings),
                 new NotificationRoutes(notifications, notificationTexts, auth, locales),
                 notificationPages,
                 new ConsoleBroadcasts(views, broadcasts, notificationStore, settings, segments, mailer),

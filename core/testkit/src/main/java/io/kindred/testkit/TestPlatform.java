@@ -113,6 +113,9 @@ public final class TestPlatform implements AutoCloseable {
                 Map<String, String> overrides = new HashMap<>(properties);
                 overrides.putIfAbsent("port", "0");
                 overrides.putIfAbsent("db.synchronous", "NORMAL");
+                // Tests move the clock by days between requests: idle timeouts stay off unless a test sets them.
+                overrides.putIfAbsent("session.idle-hours", "0");
+                overrides.putIfAbsent("session.staff-idle-minutes", "0");
                 return new TestPlatform(dir, own, new Kindred.Options(dir, env, overrides, clock));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

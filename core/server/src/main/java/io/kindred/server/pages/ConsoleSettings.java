@@ -60,6 +60,9 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                         "purchases.create-customers", "false", List.of("false", "true"), "Create customers from purchases")),
                 new Field(Views.MIDDLE_TAB, "select", this::middleTabChoices, checked(Views.MIDDLE_TAB, "",
                         v -> v.isEmpty() || v.equals("none") || v.matches("/[A-Za-z0-9/_.-]{1,80}"))),
+                new Field(io.kindred.server.staff.SecondFactor.REQUIRED, "select", () -> List.of("false", "true"),
+                        SettingDefinition.choice(io.kindred.server.staff.SecondFactor.REQUIRED, "false",
+                                List.of("false", "true"), "Two-step sign-in required of staff")),
                 new Field("home.widgets", "text", List::of, checked("home.widgets", "",
                         v -> v.isEmpty() || v.matches("[A-Za-z0-9._-]{1,60}(,[A-Za-z0-9._-]{1,60})*"))),
                 new Field("kpis.point-value", "text", List::of, io.kindred.server.kpis.Kpis.POINT_VALUE),
@@ -122,7 +125,9 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
             Map<String, String> pages = new java.util.HashMap<>();
             views.memberNav(ctx).forEach(i -> pages.put((String) i.get("path"), (String) i.get("label")));
             m.put("choices", f.choices().get().stream().map(c -> Map.of("value", c, "label", pages.getOrDefault(c,
-                    views.messages().find(views.locale(ctx), "console.settings.choice." + (c.isEmpty() ? "automatic" : c)).orElse(c)))).toList());
+                    views.messages().find(views.locale(ctx), "console.settings." + f.key() + ".choice." + c)
+                            .or(() -> views.messages().find(views.locale(ctx), "console.settings.choice." + (c.isEmpty() ? "automatic" : c)))
+                            .orElse(c)))).toList());
             m.put("locked", settings.isForced(f.key()));
             m.put("source", settings.source(f.key()).code());
             m.put("fileValue", settings.fileValue(f.key()).orElse(null));

@@ -151,12 +151,17 @@ public final class MemberPages implements Consumer<CoreRouting> {
             return;
         }
         attempt.succeeded();
-        auth.signIn(ctx, user.get());
+        if (auth.signIn(ctx, user.get()).awaitingCode()) {
+            // The password was right; the TOTP code comes next, on its own page.
+            ctx.redirect("/signin/code?next=" + java.net.URLEncoder.encode(safeNext(ctx.formParam("next")),
+                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
     /** Only same-site paths are followed after sign-in. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
             return "/";
         }

@@ -79,7 +79,12 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
         }
         attempt.succeeded();
         UserRow user = found.get();
-        auth.signIn(ctx, user);
+        if (auth.signIn(ctx, user).awaitingCode()) {
+            // The password was right; POST /api/v1/auth/second-factor with the TOTP code completes the sign-in.
+            ctx.status(202).contentType("application/json").result(Json.write(Map.of("secondFactor",
+                    Map.of("methods", java.util.List.of("totp", "recoveryCode"), "path", "/api/v1/auth/second-factor"))));
+            return;
+        }
         ctx.contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
     }
 

@@ -151,9 +151,19 @@ public final class UserStore {
         return codes;
     }
 
-    /** Changes a member's roles; refused with 409 {@code last_admin} when no administrator would be left. */
+    /**
+     * Changes a member's roles; refused with 409 {@code last_admin} when no administrator would be left. When the
+     * roles do change, every session of the member ends: no session carries on under roles it was not opened with.
+     */
     public void changeRoles(Handle h, long userId, Set<Role> roles) {
+        Set<String> before = new java.util.HashSet<>(h.createQuery("SELECT role FROM user_roles WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).list());
         setRoles(h, userId, roles);
+        Set<String> after = new java.util.HashSet<>(h.createQuery("SELECT role FROM user_roles WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).list());
+        if (!before.equals(after)) {
+            h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute();
+        }
         long admins = h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one();
         if (admins == 0) {
             throw io.kindred.api.KindredException.conflict("last_admin", "The platform must keep at least one administrator.");

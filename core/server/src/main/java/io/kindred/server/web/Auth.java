@@ -29,6 +29,7 @@ public final class Auth {
 
     public static final String COOKIE = "kindred_session";
     private static final String ATTR = "kindred.principal";
+    private static final String SESSION_ATTR = "kindred.session";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Sessions sessions;
@@ -55,12 +56,39 @@ public final class Auth {
         }
         String token = ctx.cookie(COOKIE);
         if (token != null) {
-            sessions.resolve(token)
+            Optional<Sessions.Session> session = sessions.resolve(token);
+            session.ifPresent(s -> ctx.attribute(SESSION_ATTR, s));
+            // A session still owed its TOTP code signs no one in: only the code step reads it (pendingSession).
+            session.filter(s -> !s.awaitingCode())
                     .flatMap(s -> users.byId(s.userId()).filter(u -> u.status().equals("active"))
                             .map(u -> new Principal(u.toMember(), null, s.csrfToken(), null, sessionVia(token))))
                     .ifPresent(p -> ctx.attribute(ATTR, p));
         }
     }
+
+    private volatile java.util.function.LongPredicate needsCode = userId -> false;
+    private volatile java.util.function.BiConsumer<Context, Principal> staffGate = (ctx, who) -> { };
+
+    /**
+     * Sets the second factor's hooks (see {@code io.kindred.server.staff}): whether a member must give a TOTP code
+     * after the password, and what a staff route checks of a session (e.g. TOTP enrolment when required).
+     */
+    public void secondFactorWith(java.util.function.LongPredicate needsCode,
+                                 java.util.function.BiConsumer<Context, Principal> staffGate) {
+        this.needsCode = needsCode;
+        this.staffGate = staffGate;
+    }
+
+    /** The request's session (signed in, or still owed its TOTP code). */
+    public Optional<Sessions.Session> session(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(SESSION_ATTR));
+    }
+
+    /** The request's session when the password was right and the TOTP code is still owed. */
+    public Optional<Sessions.Session> pendingSession(Context ctx) {
+        return session(ctx).filter(Sessions.Session::awaitingCode);
+    }
+
     private volatile java.util.function.LongConsumer ownEvents = userId -> { };
 
     /** Sets what waits for a member's own recent events before their reads (see {@code OwnEvents}). */
@@ -118,6 +146,9 @@ public final class Auth {
                                 : "An API key cannot open console or member pages.")
                         : KindredException.forbidden("You do not have the right to do this.");
             }
+            if (!who.isApiKey() && needed != Role.MEMBER) {
+                staffGate.accept(ctx, who);
+            }
         }
         if (!csrfExempt && p.isPresent() && !p.get().isApiKey() && !SAFE.contains(ctx.method().name())) {
             checkCsrf(ctx, p.get());
@@ -143,16 +174,33 @@ public final class Auth {
         return ctx.path().startsWith("/api/");
     }
 
-    /** Opens a session for the member and sets its cookie. */
+    /**
+     * Opens a new session for the member (a new id: the old cookie's session ends) and sets its cookie. When the
+     * member has a TOTP second factor the session only awaits the code ({@link Sessions.Opened#awaitingCode()}),
+     * unless it replaces a signed-in session of the same member (a password change keeps one signed in).
+     */
     public Sessions.Opened signIn(Context ctx, UserRow user) {
+        boolean rotation = principal(ctx).filter(p -> !p.isApiKey() && p.member().id() == user.id()).isPresent();
+        return openSession(ctx, user, !rotation && needsCode.test(user.id()));
+    }
+
+    /** Opens a signed-in session for a member who has just given their TOTP code (or a recovery code). */
+    public Sessions.Opened completeSignIn(Context ctx, UserRow user) {
+        return openSession(ctx, user, false);
+    }
+
+    private Sessions.Opened openSession(Context ctx, UserRow user, boolean awaitingCode) {
         String old = ctx.cookie(COOKIE);
         if (old != null) {
             sessions.close(old);
         }
-        Sessions.Opened opened = sessions.open(user.id());
+        Sessions.Opened opened = sessions.open(user.id(), new Sessions.Device(ctx.userAgent(), ctx.ip()), awaitingCode);
         ctx.cookie(new Cookie(COOKIE, opened.token(), "/", (int) opened.lifetime().toSeconds(), secure(ctx), true,
                 null, SameSite.LAX));
-        ctx.attribute(ATTR, new Principal(user.toMember(), null, opened.csrfToken(), null, sessionVia(opened.token())));
+        ctx.attribute(SESSION_ATTR, new Sessions.Session(user.id(), opened.csrfToken(),
+                io.kindred.server.users.Tokens.hash(opened.token()).substring(0, 24), awaitingCode));
+        ctx.attribute(ATTR, awaitingCode ? null
+                : new Principal(user.toMember(), null, opened.csrfToken(), null, sessionVia(opened.token())));
         return opened;
     }
 
@@ -160,6 +208,7 @@ public final class Auth {
         sessions.close(ctx.cookie(COOKIE));
         ctx.cookie(new Cookie(COOKIE, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
         ctx.attribute(ATTR, null);
+        ctx.attribute(SESSION_ATTR, null);
     }
 
     /** Cookies are Secure when the site is served over HTTPS (directly, or behind a trusted proxy). */
@@ -175,15 +224,24 @@ public final class Auth {
 
     /** Thrown when a browser asks for a protected page without signing in. */
     public static final class SignInRequired extends RuntimeException {
-        private final String next;
+        private final String location;
 
         SignInRequired(String next) {
+            this(next, true);
+        }
+
+        private SignInRequired(String path, boolean toSignIn) {
             super(null, null, false, false);
-            this.next = next;
+            this.location = toSignIn ? "/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8) : path;
+        }
+
+        /** A browser whose sign-in is not complete for this page (e.g. a TOTP to set up) is sent to a same-site path. */
+        public static SignInRequired to(String location) {
+            return new SignInRequired(location, false);
         }
 
         public String location() {
-            return "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            return location;
         }
     }
 }
