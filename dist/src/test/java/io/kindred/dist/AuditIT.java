@@ -177,7 +177,8 @@ class AuditIT {
             for (JsonNode ref : root.path("categories").path(category).path("auditRefs")) {
                 JsonNode audit = root.path("audits").path(ref.path("id").asText());
                 if (ref.path("weight").asDouble() > 0 && audit.path("score").isNumber() && audit.path("score").asDouble() < 0.9) {
-                    out.append("\n    ").append(ref.path("id").asText()).append(": ").append(audit.path("title").asText());
+                    out.append("\n    ").append(ref.path("id").asText()).append(": ").append(audit.path("title").asText())
+                            .append(" ").append(audit.path("displayValue").asText(""));
                 }
             }
             return out.toString();
