@@ -6,10 +6,8 @@ import io.kindred.api.KindredException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Files of the WebJars on the class path (htmx, chart.js, swagger-ui), served under {@code /webjars/<lib>/<path>}.
@@ -20,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WebJars {
 
     private static final String VERSIONLESS = "public, max-age=86400";
-    private static final Map<String, Optional<String>> VERSIONS = new ConcurrentHashMap<>();
 
     private WebJars() {
     }
@@ -47,21 +44,19 @@ public final class WebJars {
 
     /** npm WebJars (htmx, chart.js) and classic ones (swagger-ui) keep their version in different places. */
     static Optional<String> version(String lib) {
-        return VERSIONS.computeIfAbsent(lib, l -> {
-            ClassLoader loader = WebJars.class.getClassLoader();
-            for (String group : new String[] {"org.webjars.npm", "org.webjars"}) {
-                try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + group + "/" + l + "/pom.properties")) {
-                    if (in != null) {
-                        Properties pom = new Properties();
-                        pom.load(in);
-                        return Optional.ofNullable(pom.getProperty("version"));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        ClassLoader loader = WebJars.class.getClassLoader();
+        for (String group : new String[] {"org.webjars.npm", "org.webjars"}) {
+            try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + group + "/" + lib + "/pom.properties")) {
+                if (in != null) {
+                    Properties pom = new Properties();
+                    pom.load(in);
+                    return Optional.ofNullable(pom.getProperty("version"));
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return Optional.empty();
-        });
+        }
+        return Optional.empty();
     }
 
     private static byte[] read(String lib, String version, String path) {
