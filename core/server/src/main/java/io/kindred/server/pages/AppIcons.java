@@ -3,7 +3,9 @@ package io.kindred.server.pages;
 import io.javalin.http.Context;
 import io.kindred.api.web.Access;
 import io.kindred.server.config.SiteSettings;
+import io.kindred.server.web.Cacheable;
 import io.kindred.server.web.CoreRouting;
+import io.kindred.server.web.Json;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -15,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ public final class AppIcons implements Consumer<CoreRouting> {
 
     @Override
     public void accept(CoreRouting r) {
-        r.get("/favicon.svg", Access.PUBLIC, ctx -> send(ctx, "image/svg+xml", svg().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        r.get("/favicon.svg", Access.PUBLIC, ctx -> send(ctx, "image/svg+xml", svg().getBytes(StandardCharsets.UTF_8)));
         r.get("/favicon.ico", Access.PUBLIC, ctx -> send(ctx, "image/png", png(48)));
         r.get("/icon-192.png", Access.PUBLIC, ctx -> send(ctx, "image/png", png(192)));
         r.get("/icon-512.png", Access.PUBLIC, ctx -> send(ctx, "image/png", png(512)));
@@ -61,8 +64,9 @@ public final class AppIcons implements Consumer<CoreRouting> {
                 Map.of("src", "/icon-512.png", "sizes", "512x512", "type", "image/png"),
                 Map.of("src", "/icon-512.png", "sizes", "512x512", "type", "image/png", "purpose", "maskable"),
                 Map.of("src", "/favicon.svg", "sizes", "any", "type", "image/svg+xml")));
-        ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("application/manifest+json; charset=utf-8").result(io.kindred.server.web.Json.write(m));
+        Cacheable.send(ctx, "application/manifest+json; charset=utf-8",
+                Cacheable.REVALIDATE,
+                Json.write(m).getBytes(StandardCharsets.UTF_8));
     }
 
     private String brand() {
@@ -100,7 +104,6 @@ public final class AppIcons implements Consumer<CoreRouting> {
     }
 
     private static void send(Context ctx, String type, byte[] body) {
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType(type).result(body);
+        Cacheable.send(ctx, type, "public, max-age=3600", body);
     }
 }

@@ -15,10 +15,12 @@ import io.kindred.server.users.ReferralLinks;
 import io.kindred.server.users.UserRow;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
+import io.kindred.server.web.Cacheable;
 import io.kindred.server.web.CoreRouting;
 import io.kindred.server.web.Params;
+import io.kindred.server.web.WebJars;
 
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /** The member pages of the core: sign up, sign in, sign out, language, my points, brand CSS, WebJars. */
@@ -74,10 +75,9 @@ public final class MemberPages implements Consumer<CoreRouting> {
         });
         r.post("/language", Access.PUBLIC, this::language);
         r.get("/points", Access.MEMBER, this::points);
-        r.get("/brand.css", Access.PUBLIC, ctx -> ctx.contentType("text/css; charset=utf-8")
-                .header("Cache-Control", "no-cache")
-                .result(":root { --brand: " + views.base(ctx).get("brandColor") + "; }\n"));
-        r.get("/webjars/{lib}/<path>", Access.PUBLIC, MemberPages::webjar);
+        r.get("/brand.css", Access.PUBLIC, ctx -> Cacheable.send(ctx, "text/css; charset=utf-8", Cacheable.REVALIDATE,
+                (":root { --brand: " + views.base(ctx).get("brandColor") + "; }\n").getBytes(StandardCharsets.UTF_8)));
+        r.get("/webjars/{lib}/<path>", Access.PUBLIC, WebJars::serve);
     }
 
     private void signupPage(Context ctx, Map<String, Object> extra) {
@@ -217,34 +217,5 @@ public final class MemberPages implements Consumer<CoreRouting> {
         model.put("items", items);
         model.put("nextCursor", history.nextCursor());
         views.page(ctx, "points", model);
-    }
-
-    /** Serves {@code /webjars/<lib>/<path>} from the WebJar on the class path, whatever its version. */
-    private static void webjar(Context ctx) throws Exception {
-        String lib = ctx.pathParam("lib");
-        String path = ctx.pathParam("path");
-        if (!lib.matches("[a-z0-9._-]{1,50}") || path.contains("..") || !path.matches("[A-Za-z0-9._/-]{1,200}")) {
-            throw KindredException.notFound("There is no such file.");
-        }
-        Properties pom = new Properties();
-        ClassLoader loader = MemberPages.class.getClassLoader();
-        // npm WebJars (htmx, chart.js) and classic ones (swagger-ui) keep their version in different places.
-        try (InputStream npm = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/" + lib + "/pom.properties");
-             InputStream in = npm != null ? npm : loader.getResourceAsStream("META-INF/maven/org.webjars/" + lib + "/pom.properties")) {
-            if (in == null) {
-                throw KindredException.notFound("There is no such file.");
-            }
-            pom.load(in);
-        }
-        try (InputStream in = MemberPages.class.getClassLoader()
-                .getResourceAsStream("META-INF/resources/webjars/" + lib + "/" + pom.getProperty("version") + "/" + path)) {
-            if (in == null) {
-                throw KindredException.notFound("There is no such file.");
-            }
-            ctx.contentType(path.endsWith(".js") ? "text/javascript; charset=utf-8"
-                    : path.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
-            ctx.header("Cache-Control", "public, max-age=86400");
-            ctx.result(in.readAllBytes());
-        }
     }
 }

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.kindred.api.KindredException;
 import io.kindred.server.config.SiteSettings;
 import io.kindred.server.ui.UiRegistry;
+import io.kindred.server.web.Cacheable;
+import io.kindred.server.web.WebJars;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
@@ -41,6 +43,7 @@ public final class Theme {
     private final java.time.Clock clock;
     private final boolean dev;
     private final io.kindred.server.web.PluginAssets pluginAssets;
+    private final Map<String, String> assetUrls = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile PebbleEngine engine;
     private volatile String engineTheme;
 
@@ -65,9 +68,10 @@ public final class Theme {
         return t.matches("[a-z0-9][a-z0-9_-]{0,40}") ? t : "default";
     }
 
-    /** Drops compiled templates (theme switched, plugin started or stopped). */
+    /** Drops compiled templates and asset fingerprints (theme switched, plugin started or stopped). */
     public void clear() {
         engine = null;
+        assetUrls.clear();
     }
 
     private PebbleEngine engine() {
@@ -79,7 +83,8 @@ public final class Theme {
                     .extension(new AbstractExtension() {
                         @Override
                         public Map<String, Function> getFunctions() {
-                            return Map.of("t", new Translate(messages), "asset", new AssetUrl(pluginAssets));
+                            return Map.of("t", new Translate(messages), "asset", new AssetUrl(pluginAssets),
+                                    "themeAsset", new ThemeAssetUrl(Theme.this), "webjar", new WebJarUrl());
                         }
 
                         @Override
@@ -135,30 +140,54 @@ public final class Theme {
         return names;
     }
 
-    /** Serves {@code /assets/<file>} from the active theme, then the bundled theme. */
+    /**
+     * Serves {@code /assets/<file>} from the active theme, then the bundled theme. The fingerprinted name that
+     * {@code themeAsset('kindred.css')} gives ({@code kindred.3f2a9c1b0d.css}) is kept a year; the plain name an hour.
+     */
     public void asset(Context ctx) throws IOException {
         String name = ctx.pathParam("file");
         if (!name.matches("[A-Za-z0-9._-]{1,100}") || name.startsWith(".")) {
             throw KindredException.notFound("There is no asset " + name + ".");
         }
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase();
-        Path custom = themesDir.resolve(active()).resolve("static").resolve(name);
-        byte[] bytes = null;
-        if (Files.isRegularFile(custom)) {
-            bytes = Files.readAllBytes(custom);
-        } else {
-            try (InputStream in = Theme.class.getClassLoader().getResourceAsStream("themes/default/static/" + name)) {
-                if (in != null) {
-                    bytes = in.readAllBytes();
-                }
-            }
+        String type = TYPES.getOrDefault(ext, "application/octet-stream");
+        byte[] bytes = readAsset(name);
+        if (bytes != null) {
+            Cacheable.send(ctx, type, dev ? Cacheable.REVALIDATE : "public, max-age=3600", bytes);
+            return;
         }
-        if (bytes == null) {
+        Cacheable.Fingerprint f = Cacheable.parse(name).orElseThrow(() -> KindredException.notFound("There is no asset " + name + "."));
+        bytes = readAsset(f.plainName());
+        if (bytes == null || !Cacheable.hash(bytes).equals(f.hash())) {
             throw KindredException.notFound("There is no asset " + name + ".");
         }
-        ctx.contentType(TYPES.getOrDefault(ext, "application/octet-stream"));
-        ctx.header("Cache-Control", dev ? "no-cache" : "public, max-age=3600");
-        ctx.result(bytes);
+        Cacheable.send(ctx, type, Cacheable.IMMUTABLE, bytes);
+    }
+
+    /** @return the bytes of the active theme's static file, else the bundled theme's; null when neither has it */
+    private byte[] readAsset(String name) throws IOException {
+        Path custom = themesDir.resolve(active()).resolve("static").resolve(name);
+        if (Files.isRegularFile(custom)) {
+            return Files.readAllBytes(custom);
+        }
+        try (InputStream in = Theme.class.getClassLoader().getResourceAsStream("themes/default/static/" + name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** @return {@code /assets/kindred.3f2a9c1b0d.css} for {@code kindred.css}; the plain URL in --dev or when missing */
+    String assetUrl(String name) {
+        if (dev || !name.matches("[A-Za-z0-9._-]{1,100}")) {
+            return "/assets/" + name;
+        }
+        return assetUrls.computeIfAbsent(active() + "/" + name, k -> {
+            try {
+                byte[] bytes = readAsset(name);
+                return bytes == null ? "/assets/" + name : "/assets/" + Cacheable.fingerprinted(name, Cacheable.hash(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** @return the static files of started plugins, for the pages' heads */
@@ -180,6 +209,34 @@ public final class Theme {
         @Override
         public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
             return assets.url(String.valueOf(args.get("plugin")), String.valueOf(args.get("path"))).orElse("");
+        }
+    }
+
+    /** {@code themeAsset('kindred.css')}: the fingerprinted URL of the active theme's static file (kept a year). */
+    private record ThemeAssetUrl(Theme theme) implements Function {
+
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("name");
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+            return theme.assetUrl(String.valueOf(args.get("name")));
+        }
+    }
+
+    /** {@code webjar('htmx.org', 'dist/htmx.min.js')}: the versioned URL of a WebJar's file (kept a year). */
+    private record WebJarUrl() implements Function {
+
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("lib", "path");
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+            return WebJars.url(String.valueOf(args.get("lib")), String.valueOf(args.get("path")));
         }
     }
 

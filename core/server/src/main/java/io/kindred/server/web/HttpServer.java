@@ -58,7 +58,7 @@ public final class HttpServer {
                 server.setStopTimeout(15_000);
             });
             cfg.routes.before(ctx -> {
-                SECURITY_HEADERS.forEach(ctx::header);
+                standardHeaders(ctx, auth);
                 long declared = ctx.contentLength();
                 long limit = maxBody;
                 if (PLUGIN_UPLOADS.contains(ctx.path()) && ctx.method() == HandlerType.POST) {
@@ -81,6 +81,7 @@ public final class HttpServer {
                     auth.awaitOwnEvents(ctx);
                 }
             });
+            cfg.routes.after(HttpServer::htmlCharset);
             cfg.routes.exception(KindredException.class, errors::kindred);
             cfg.routes.exception(Auth.SignInRequired.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
             cfg.routes.exception(HttpResponseException.class, errors::javalin);
@@ -106,6 +107,30 @@ public final class HttpServer {
                 });
             }
         });
+    }
+
+    /**
+     * The headers of every response: no sniffing, no framing, the strict CSP and, once the site is served over HTTPS,
+     * HSTS. No Cross-Origin-Opener-Policy: with it Chromium opens the page in a fresh renderer process, and
+     * Lighthouse's phone audit of Home and Me measured 10 to 20 points less performance for it.
+     */
+    private static void standardHeaders(Context ctx, Auth auth) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
+        if (auth.secure(ctx)) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+
+    /** Pages say their encoding in the header too, so the browser never guesses before it reads the meta tag. */
+    private static void htmlCharset(Context ctx) {
+        String type = ctx.res().getContentType();
+        if (type != null && type.startsWith("text/html") && !type.contains("charset")) {
+            ctx.contentType("text/html; charset=utf-8");
+        }
     }
 
     /**

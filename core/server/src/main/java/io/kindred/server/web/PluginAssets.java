@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -33,7 +28,6 @@ public final class PluginAssets implements Consumer<CoreRouting> {
 
     /** The largest file a plugin may ship as an asset. */
     private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
-    private static final Pattern FINGERPRINTED = Pattern.compile("(.+)\\.([0-9a-f]{10})(\\.[A-Za-z0-9]{1,8})?");
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("css", "text/css; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
             Map.entry("mjs", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
@@ -82,7 +76,7 @@ public final class PluginAssets implements Consumer<CoreRouting> {
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-                    files.put(path, new Asset(bytes, fingerprint(bytes), type));
+                    files.put(path, new Asset(bytes, Cacheable.hash(bytes), type));
                 }
             }
         } catch (IOException e) {
@@ -110,10 +104,7 @@ public final class PluginAssets implements Consumer<CoreRouting> {
         if (a == null) {
             return Optional.empty();
         }
-        int dot = path.lastIndexOf('.');
-        int slash = path.lastIndexOf('/');
-        String named = dot > slash + 1 ? path.substring(0, dot) + "." + a.hash() + path.substring(dot) : path + "." + a.hash();
-        return Optional.of("/plugins/" + owner + "/assets/" + named);
+        return Optional.of("/plugins/" + owner + "/assets/" + Cacheable.fingerprinted(path, a.hash()));
     }
 
     /** @return the URLs of the stylesheets started plugins add to every page, in plugin id order */
@@ -140,30 +131,15 @@ public final class PluginAssets implements Consumer<CoreRouting> {
         }
         Asset plain = s.files().get(path);
         if (plain != null) {
-            send(ctx, plain, "no-cache");
+            Cacheable.send(ctx, plain.type(), Cacheable.REVALIDATE, plain.bytes());
             return;
         }
-        Matcher m = FINGERPRINTED.matcher(path);
-        if (m.matches()) {
-            Asset a = s.files().get(m.group(1) + (m.group(3) == null ? "" : m.group(3)));
-            if (a != null && a.hash().equals(m.group(2))) {
-                send(ctx, a, "public, max-age=31536000, immutable");
-                return;
-            }
+        Optional<Cacheable.Fingerprint> f = Cacheable.parse(path);
+        Asset a = f.map(fp -> s.files().get(fp.plainName())).orElse(null);
+        if (a == null || !a.hash().equals(f.get().hash())) {
+            throw notFound();
         }
-        throw notFound();
-    }
-
-    private static void send(Context ctx, Asset a, String cacheControl) {
-        String etag = "\"" + a.hash() + "\"";
-        ctx.header("Cache-Control", cacheControl);
-        ctx.header("ETag", etag);
-        ctx.contentType(a.type());
-        if (etag.equals(ctx.header("If-None-Match"))) {
-            ctx.status(304);
-            return;
-        }
-        ctx.result(a.bytes());
+        Cacheable.send(ctx, a.type(), Cacheable.IMMUTABLE, a.bytes());
     }
 
     private static KindredException notFound() {
@@ -179,13 +155,5 @@ public final class PluginAssets implements Consumer<CoreRouting> {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static String fingerprint(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
