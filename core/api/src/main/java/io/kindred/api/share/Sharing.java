@@ -35,6 +35,20 @@ public interface Sharing {
     String qrSvg(String text);
 
     /**
+     * A QR code to put inline in a page (no picture request): e.g. a ticket's door code.
+     *
+     * <pre>{@code
+     * model.put("qr", ctx.sharing().qrSvg(doorLink, "Ticket " + code, "ticket-qr"));   // {{ qr | raw }}
+     * }</pre>
+     *
+     * @param text     what the code holds
+     * @param label    what it is, for screen readers ({@code role="img"})
+     * @param cssClass the element's class, which the page's CSS sizes
+     * @return an {@code <svg>} element, label and class escaped
+     */
+    String qrSvg(String text, String label, String cssClass);
+
+    /**
      * @param text what the code holds
      * @param size its width and height in pixels
      * @return a PNG picture of its QR code

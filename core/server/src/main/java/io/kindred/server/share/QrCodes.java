@@ -12,7 +12,7 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 
 /** QR codes drawn with ZXing: as SVG for pages (one path, sharp at any size) and as pictures for posters. */
-final class QrCodes {
+public final class QrCodes {
 
     /** The longest text a code holds here; an address of a page is far shorter. */
     static final int MAX_TEXT = 1000;
@@ -36,6 +36,15 @@ final class QrCodes {
 
     /** @return an SVG of the code, one unit per module, black on white */
     static String svg(String text) {
+        return svg(text, null, null);
+    }
+
+    /**
+     * @param label what the code is, for screen readers (the picture of an inline code, e.g. a ticket's)
+     * @param css   the SVG's class, sized by the page's CSS
+     * @return an SVG element to put inline in a page, {@code role="img"} with that label
+     */
+    public static String svg(String text, String label, String css) {
         BitMatrix m = matrix(text, 0);
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < m.getHeight(); y++) {
@@ -50,9 +59,14 @@ final class QrCodes {
                 }
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+        String named = label == null ? "" : " class=\"" + escape(css) + "\" role=\"img\" aria-label=\"" + escape(label) + "\"";
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\"" + named + " viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** @return the code as a picture, {@code size} pixels square */

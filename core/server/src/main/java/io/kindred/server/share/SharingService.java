@@ -54,6 +54,11 @@ public final class SharingService implements Sharing {
     }
 
     @Override
+    public String qrSvg(String text, String label, String cssClass) {
+        return QrCodes.svg(text, label, cssClass);
+    }
+
+    @Override
     public byte[] qrPng(String text, int size) {
         return drawing(() -> PosterDrawing.encode(QrCodes.image(text, Math.max(64, Math.min(size, 2000)))));
     }

@@ -146,7 +146,7 @@ public final class SecurityPages implements Consumer<CoreRouting> {
         if (!status.on()) {
             secondFactor.pendingEnrolment(me).ifPresent(e -> {
                 model.put("enrolmentSecret", e.secret().replaceAll("(.{4})(?!$)", "$1 "));
-                model.put("enrolmentQr", TotpQr.svg(e.uri(), views.t(ctx, "security.totp.qr")));
+                model.put("enrolmentQr", io.kindred.server.share.QrCodes.svg(e.uri(), views.t(ctx, "security.totp.qr"), "totp-qr"));
             });
         }
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());

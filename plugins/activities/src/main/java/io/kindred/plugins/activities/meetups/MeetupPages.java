@@ -74,7 +74,7 @@ final class MeetupPages {
             model.put("ticket", views.ticket(t, ctx.db().read(h -> seats.waitingPlace(h, t))));
             if (t.status().equals(Ticket.JOINED)) {
                 String door = x.siteUrl() + "/activities/door/" + t.token();
-                model.put("qr", TicketQr.svg(door, t.code()));
+                model.put("qr", ctx.sharing().qrSvg(door, t.code(), "qr ticket-qr"));
                 model.put("admittedText", t.admittedAt() == null ? null : views.when(t.admittedAt(), x.locale()));
             }
         }));
