@@ -58,7 +58,7 @@ final class ConsoleSettings implements Consumer<CoreRouting> {
                         SettingDefinition.choice("site.registration", "open", List.of("open", "invite-only"), "Registration")),
                 new Field("purchases.create-customers", "select", () -> List.of("false", "true"), SettingDefinition.choice(
                         "purchases.create-customers", "false", List.of("false", "true"), "Create customers from purchases")),
-                new Field(Views.MIDDLE_TAB, "select", this::middleTabChoices, checked(Views.MIDDLE_TAB, "",
+                new Field(Menus.MIDDLE_TAB, "select", this::middleTabChoices, checked(Menus.MIDDLE_TAB, "",
                         v -> v.isEmpty() || v.equals("none") || v.matches("/[A-Za-z0-9/_.-]{1,80}"))),
                 new Field(io.kindred.server.staff.SecondFactor.REQUIRED, "select", () -> List.of("false", "true"),
                         SettingDefinition.choice(io.kindred.server.staff.SecondFactor.REQUIRED, "false",
