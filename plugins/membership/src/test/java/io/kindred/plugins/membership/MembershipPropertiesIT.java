@@ -63,7 +63,7 @@ class MembershipPropertiesIT {
         platform.close();
     }
 
-    @Property(tries = 20, seed = "20261207")
+    @Property(tries = 12, seed = "20261207")
     void purchasesRefundsAndSpendingMoveGrowthAndPointsOnce(@ForAll("sequences") List<Op> ops) {
         int run = runs.incrementAndGet();
         List<Http> members = new ArrayList<>();

@@ -80,7 +80,7 @@ class ShopPropertiesIT {
         platform.close();
     }
 
-    @Property(tries = 25, seed = "20261207")
+    @Property(tries = 20, seed = "20261207")
     void redemptionsAndCancellationsMovePointsAndStockExactlyOnce(@ForAll("sequences") List<Op> ops) {
         new Run(runs.incrementAndGet()).play(ops);
         assertLedgerBalanced(platform);
