@@ -102,18 +102,7 @@ class MembershipPropertiesIT {
     /** @return the index of the member the step may move, or -1 */
     private static int apply(Op op, List<Http> members, List<Order> open, List<Order> refunded, String orderId) {
         if (op instanceof Purchase p) {
-            Map<String, Object> body = new HashMap<>(Map.of("userId", userId(members.get(p.member())),
-                    "externalOrderId", orderId, "amount", p.amount(), "currency", "CNY"));
-            assertEquals(201, admin.post("/api/v1/admin/purchases", body).status());
-            platform.awaitEvents();
-            if (p.twice()) {
-                Map<Integer, long[]> once = balances(members);
-                Http.Response again = admin.post("/api/v1/admin/purchases", body);
-                assertEquals(200, again.status(), again.body());
-                platform.awaitEvents();
-                assertSame(once, balances(members), "a purchase sent again gives nothing more");
-            }
-            open.add(new Order(orderId, p.member()));
+            purchase(p, members, open, orderId);
             return p.member();
         }
         if (op instanceof Refund r) {
@@ -141,6 +130,21 @@ class MembershipPropertiesIT {
                 "asset", "points", "amount", -s.points(), "reason", "spent"));
         assertEquals(points >= s.points() ? 201 : 409, r.status(), r.body());
         return s.member();
+    }
+
+    private static void purchase(Purchase p, List<Http> members, List<Order> open, String orderId) {
+        Map<String, Object> body = new HashMap<>(Map.of("userId", userId(members.get(p.member())),
+                "externalOrderId", orderId, "amount", p.amount(), "currency", "CNY"));
+        assertEquals(201, admin.post("/api/v1/admin/purchases", body).status());
+        platform.awaitEvents();
+        if (p.twice()) {
+            Map<Integer, long[]> once = balances(members);
+            Http.Response again = admin.post("/api/v1/admin/purchases", body);
+            assertEquals(200, again.status(), again.body());
+            platform.awaitEvents();
+            assertSame(once, balances(members), "a purchase sent again gives nothing more");
+        }
+        open.add(new Order(orderId, p.member()));
     }
 
     private static void refund(Order o) {
