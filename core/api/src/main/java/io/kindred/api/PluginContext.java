@@ -265,6 +265,17 @@ public interface PluginContext {
     }
 
     /**
+     * Declares what this plugin holds about members, for their data export and the erasure of their account (see
+     * {@link io.kindred.api.privacy.PersonalData}). Every plugin that stores anything about a member beyond their id
+     * declares one.
+     *
+     * @param data the plugin's part; its section is unique on the platform
+     */
+    default void personalData(io.kindred.api.privacy.PersonalData data) {
+        throw new UnsupportedOperationException("this host keeps no personal data register");
+    }
+
+    /**
      * @return the task kinds offered by the plugins started now, in the order they were declared; read it when needed
      * (not once at start): plugins that start later, or are switched off and on, change it
      */

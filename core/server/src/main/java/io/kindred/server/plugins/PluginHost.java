@@ -250,6 +250,7 @@ public final class PluginHost {
         run.benefits.forEach(b -> ui.addBenefit(e.id, b));
         run.taskKinds.forEach(k -> ui.addTaskKind(e.id, k));
         run.setupSteps.forEach(s -> ui.addSetupStep(e.id, s));
+        run.personalData.forEach(d -> ui.addPersonalData(e.id, d));
         run.memberFilters.forEach(f -> ui.addMemberFilter(e.id, f));
         run.preferences.forEach(p -> ui.addPreference(e.id, p));
         run.notificationTypes.forEach(t -> ui.addNotificationType(e.id, t));

@@ -56,6 +56,7 @@ final class PluginRun implements PluginContext {
     final List<Benefit> benefits = new ArrayList<>();
     final List<io.kindred.api.tasks.TaskKind> taskKinds = new ArrayList<>();
     final List<io.kindred.api.ui.SetupStep> setupSteps = new ArrayList<>();
+    final List<io.kindred.api.privacy.PersonalData> personalData = new ArrayList<>();
     /** Set by the host once the run is applied: subscriptions made from then on start at once. */
     volatile java.util.function.Consumer<SubscriptionDecl> liveSubscriptions;
     final List<io.kindred.api.segments.MemberFilter> memberFilters = new ArrayList<>();
@@ -271,6 +272,11 @@ final class PluginRun implements PluginContext {
     @Override
     public void setupStep(io.kindred.api.ui.SetupStep step) {
         setupSteps.add(step);
+    }
+
+    @Override
+    public void personalData(io.kindred.api.privacy.PersonalData data) {
+        personalData.add(data);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class UiRegistry {
     private final List<Owned<io.kindred.api.tasks.TaskKind>> taskKinds = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.ui.SetupStep>> setupSteps = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.segments.MemberFilter>> memberFilters = new CopyOnWriteArrayList<>();
+    private final List<Owned<io.kindred.api.privacy.PersonalData>> personalData = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> templateFolders = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.users.MemberPreference>> preferences = new CopyOnWriteArrayList<>();
     private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
@@ -70,6 +71,15 @@ public final class UiRegistry {
     /** @return the getting-started steps of started plugins, in the order they were declared */
     public List<io.kindred.api.ui.SetupStep> setupSteps() {
         return setupSteps.stream().map(Owned::value).toList();
+    }
+
+    public void addPersonalData(String owner, io.kindred.api.privacy.PersonalData data) {
+        addUnique(personalData, owner, data, io.kindred.api.privacy.PersonalData::section, "a personal data section");
+    }
+
+    /** @return what started plugins hold about members, each with the plugin it came from, in start order */
+    public List<Owned<io.kindred.api.privacy.PersonalData>> personalData() {
+        return List.copyOf(personalData);
     }
 
     public void addTaskKind(String owner, io.kindred.api.tasks.TaskKind kind) {
@@ -141,6 +151,7 @@ public final class UiRegistry {
         benefits.removeIf(o -> o.owner().equals(owner));
         taskKinds.removeIf(o -> o.owner().equals(owner));
         setupSteps.removeIf(o -> o.owner().equals(owner));
+        personalData.removeIf(o -> o.owner().equals(owner));
         memberFilters.removeIf(o -> o.owner().equals(owner));
         preferences.removeIf(o -> o.owner().equals(owner));
         notificationTypes.removeIf(o -> o.owner().equals(owner));
