@@ -93,7 +93,7 @@ class CheckinPersonalDataIT {
 
     /** @return the database file and its write-ahead log, after a checkpoint, as text (ASCII values show as they are) */
     private static String databaseText(TestPlatform p) {
-        p.kindred().database.write(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+        p.kindred().db.coreJdbi().useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list()); // outside a transaction
         try {
             Path wal = p.dataDir().resolve("kindred.db-wal");
             byte[] main = Files.readAllBytes(p.dataDir().resolve("kindred.db"));
