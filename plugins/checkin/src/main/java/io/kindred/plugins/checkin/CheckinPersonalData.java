@@ -62,7 +62,7 @@ final class CheckinPersonalData implements PersonalData {
     }
 
     /** @return the rows as maps keyed by the column labels; epoch-millisecond columns named {@code ...At} as instants */
-    static List<Map<String, Object>> rows(Handle h, long userId, String sql) {
+    private static List<Map<String, Object>> rows(Handle h, long userId, String sql) {
         return h.createQuery(sql).bind("u", userId).map((rs, c) -> row(rs)).list();
     }
 
