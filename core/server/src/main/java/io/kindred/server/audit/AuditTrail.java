@@ -30,7 +30,7 @@ public final class AuditTrail implements Consumer<CoreRouting> {
      * (PIPL, GDPR) would leave them behind. The field's name is still recorded.
      */
     private static final Pattern PERSONAL = Pattern.compile(
-            "(?i).*(email|phone|mobile|name|address|birth|identity|idnumber|wechat|body|content|message|comment|note|text).*");
+            "(?i).*(email|phone|mobile|name|address|birth|identity|idnumber|wechat|body|content|message|comment|note|text|tracking|account).*");
     private static final int MAX_VALUE = 200;
 
     private final AuditLog audit;

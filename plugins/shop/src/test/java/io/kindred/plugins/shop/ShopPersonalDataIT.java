@@ -77,6 +77,7 @@ class ShopPersonalDataIT {
             String file = databaseText(p).toLowerCase(Locale.ROOT);
             assertFalse(file.contains("zq7x"), "the address and the request key are gone from the database file");
             assertFalse(file.contains("13907770007"), "the phone in the address is gone from the database file");
+            assertFalse(file.contains(TRACKING.toLowerCase(Locale.ROOT)), "the tracking number is gone, also from the audit log");
         }
     }
 
