@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShopPersonalDataIT {
 
     private static final String ADDRESS = "Zq7x Lin, 13907770007, 7 Zq7x Road, Shanghai";
-    /** Not distinctive on purpose: the core's audit log keeps what an operator typed (see the docs' "Personal data"). */
+    /** Checked too: the audit trail leaves tracking numbers out, so nothing of it stays in the file. */
     private static final String TRACKING = "SF20261207";
     private static final String KEY = "zq7x-key-0007";
 
