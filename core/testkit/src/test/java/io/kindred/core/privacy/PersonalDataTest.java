@@ -156,6 +156,34 @@ class PersonalDataTest {
     }
 
     @Test
+    void theDeletionPageAsksForThePasswordThenSignsOut() {
+        platform.member("page.delete@privacy.test", "Page Delete");
+        long id = platform.kindred().users.byEmail("page.delete@privacy.test").orElseThrow().id();
+        Http page = platform.http().header("X-Requested-With", null);
+        assertEquals(303, page.raw("POST", "/signin", "application/x-www-form-urlencoded",
+                "email=page.delete%40privacy.test&password=" + PASSWORD).status());
+        assertTrue(page.get("/account").body().contains("href=\"/account/delete\""));
+        Http.Response wrong = page.submitForm("/account/delete", "/account/delete", "password", "not-it", "understood", "yes");
+        assertEquals(400, wrong.status());
+        assertTrue(wrong.body().contains("id=\"delete-error\""), wrong.body());
+        Http.Response done = page.submitForm("/account/delete", "/account/delete", "password", PASSWORD, "understood", "yes");
+        assertEquals(303, done.status(), done.body());
+        assertEquals("/?notice=account_deleted", done.headers().get("location"));
+        assertEquals(401, page.get("/api/v1/me").status());
+        assertEquals("erased", platform.kindred().users.byId(id).orElseThrow().status());
+    }
+
+    @Test
+    void anImportRecordsTheImportedCustomersConsent() {
+        Http.Response imported = admin.raw("POST", "/api/v1/admin/users/import", "text/csv", "email,name\nimported@privacy.test,Imp\n");
+        assertEquals(200, imported.status(), imported.body());
+        long id = platform.kindred().users.byEmail("imported@privacy.test").orElseThrow().id();
+        JsonNode consents = admin.get("/api/v1/admin/users/" + id + "/export").json().path("consents");
+        assertEquals(2, consents.size(), consents.toString());
+        assertEquals("import", consents.get(0).path("source").asText());
+    }
+
+    @Test
     void staffAreNotErasedAndAPurchasesKeyCannotErase() {
         long adminId = admin.get("/api/v1/me").json().path("user").path("id").asLong();
         Http.Response refused = admin.post("/api/v1/admin/users/" + adminId + "/erase", Map.of());
