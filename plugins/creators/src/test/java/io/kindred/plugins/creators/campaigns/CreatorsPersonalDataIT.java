@@ -57,7 +57,8 @@ class CreatorsPersonalDataIT {
         move(admin, approvedId, "screening", "Looks fine");
         move(admin, approvedId, "interview", "Call");
         Http.Response approved = admin.post("/api/v1/admin/creators/applications/" + approvedId + "/approve",
-                Map.of("category", "beauty", "level", "kol", "title", "Skincare reviewer", "grants", Map.of()));
+                Map.of("category", "beauty", "level", "kol", "title", "Skincare reviewer",
+                "grants", Map.of("distributionRights", false, "points", 100)));
         assertEquals(200, approved.status(), approved.body());
         p.awaitEvents();
 
