@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The activities plugin's part of a member's export and erasure (docs/plugins/activities.md, "Personal data"):
@@ -30,7 +31,6 @@ final class ActivitiesPersonalData implements PersonalData {
             "DELETE FROM meetup_photos WHERE user_id = :u",
             "DELETE FROM meetup_events WHERE id IN (" + OWN_PROPOSALS + ")",
             "UPDATE meetup_events SET proposed_by = NULL WHERE proposed_by = :u",
-            "UPDATE meetup_tickets SET token = 'erased-' || id WHERE user_id = :u",
             """
             UPDATE survey_answers SET text_value = NULL
             WHERE response_id IN (SELECT id FROM survey_responses WHERE user_id = :u)""",
@@ -104,7 +104,17 @@ final class ActivitiesPersonalData implements PersonalData {
         for (String sql : ERASE) {
             tx.createUpdate(sql).bind("u", userId).execute();
         }
+        replaceTicketTokens(tx, userId);
         return Erased.files(List.copyOf(files));
+    }
+
+    /** A ticket's token opens its page and QR code: each gets a new random one that nobody was ever given. */
+    private static void replaceTicketTokens(Handle tx, long userId) {
+        for (long id : tx.createQuery("SELECT id FROM meetup_tickets WHERE user_id = :u AND token NOT LIKE 'erased-%'").bind("u", userId)
+                .mapTo(Long.class).list()) {
+            tx.createUpdate("UPDATE meetup_tickets SET token = :token WHERE id = :id")
+                    .bind("token", "erased-" + UUID.randomUUID()).bind("id", id).execute();
+        }
     }
 
     /** @return the member's meetup photos, proof screenshots and the covers of the meetups {@code proposals} picks */
