@@ -110,8 +110,8 @@ final class ActivitiesPersonalData implements PersonalData {
 
     /** A ticket's token opens its page and QR code: each gets a new random one that nobody was ever given. */
     private static void replaceTicketTokens(Handle tx, long userId) {
-        for (long id : tx.createQuery("SELECT id FROM meetup_tickets WHERE user_id = :u AND token NOT LIKE 'erased-%'").bind("u", userId)
-                .mapTo(Long.class).list()) {
+        for (long id : tx.createQuery("SELECT id FROM meetup_tickets WHERE user_id = :u AND token NOT LIKE 'erased-%'")
+                .bind("u", userId).mapTo(Long.class).list()) {
             tx.createUpdate("UPDATE meetup_tickets SET token = :token WHERE id = :id")
                     .bind("token", "erased-" + UUID.randomUUID()).bind("id", id).execute();
         }
