@@ -53,7 +53,8 @@ class DistributionPersonalDataIT {
         assertEquals(201, dist.post("/api/v1/distribution/applications", Map.of("message", MESSAGE)).status());
         grant(admin, distId);
         Http fan = member(p, "pd-fan@kindred.test", "Fan PD", code(dist));
-        purchase(p, p.apiClient("shop"), userId(fan), "ORD-PD-1", 500_00);
+        Http shop = p.apiClient("shop");
+        purchase(p, shop, userId(fan), "ORD-PD-1", 500_00);
         releaseAfterRefundWindow(p, clock, admin);
         Http.Response w = dist.post("/api/v1/distribution/withdrawals", Map.of("amount", 20_00, "method", "bank",
                 "account", ACCOUNT));
@@ -78,6 +79,9 @@ class DistributionPersonalDataIT {
         assertTrue(after.path("signUp").isNull() || after.path("signUp").isMissingNode(), after.toString());
         assertEquals(available, p.kindred().ledger.balance(distId, "commission"));
         assertLedgerBalanced(p);
+
+        purchase(p, shop, userId(fan), "ORD-PD-2", 300_00);
+        assertEquals(after.path("commissions"), section(distId).path("commissions"), "no commission after erasure");
 
         erase(distId);
         assertEquals(after, section(distId));
