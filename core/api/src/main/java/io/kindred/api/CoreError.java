@@ -128,6 +128,12 @@ public enum CoreError implements ErrorCode {
     MEMBER_MERGED(409),
     /** A merge Kindred refuses: a staff account (operator, admin) or a member that is not active. */
     MERGE_REFUSED(409),
+    /** Staff accounts are not erased: an administrator removes their staff roles first. */
+    ERASE_REFUSED(409),
+    /** The terms or the privacy notice changed since the client showed them: show the current versions again. */
+    CONSENT_OUTDATED(409),
+    /** A page form without the box that accepts the terms and the privacy notice ticked. */
+    CONSENT_REQUIRED(400),
     /** The SMS sender could not hand the message over; try again later. */
     SMS_NOT_SENT(503),
     /** Too many failed attempts; try again later. */

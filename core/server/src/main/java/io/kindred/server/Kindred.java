@@ -152,6 +152,8 @@ public final class Kindred implements AutoCloseable {
     public final Invariants invariants;
     public final UserStore users;
     public final Accounts accounts;
+    public final io.kindred.server.privacy.LegalTexts legalTexts;
+    public final io.kindred.server.privacy.Consents consents;
     public final ApiKeys apiKeys;
     public final Purchases purchases;
     public final Scheduler scheduler;
@@ -203,8 +205,12 @@ public final class Kindred implements AutoCloseable {
         this.invariants = new Invariants(database);
 
         this.users = new UserStore(db.coreJdbi());
+        this.audit = new AuditLog(database, clock);
+        this.legalTexts = new io.kindred.server.privacy.LegalTexts(database, clock, audit);
+        legalTexts.seedDefaults();
+        this.consents = new io.kindred.server.privacy.Consents(database, legalTexts, clock);
         this.accounts = new Accounts(database, users, outbox, clock,
-                () -> "invite-only".equals(settings.raw("site.registration").orElse("open")));
+                () -> "invite-only".equals(settings.raw("site.registration").orElse("open")), consents);
         Duration sessionDays = Duration.ofDays(settings.intValue("session.days", 30));
         Sessions sessions = new Sessions(database, clock, () -> new Sessions.Timeouts(sessionDays,
                 Duration.ofHours(Math.max(0, settings.intValue("session.idle-hours", 168))),
@@ -222,7 +228,6 @@ public final class Kindred implements AutoCloseable {
         this.ui = new UiRegistry();
         ServiceRegistry services = new ServiceRegistry();
         this.preferences = new Preferences(database, ui, members, users, clock);
-        this.audit = new AuditLog(database, clock);
         settings.auditWith(audit);
         FileVault vault = new FileVault(config.dataDir().resolve("keys").resolve(FileVault.KEY_FILE));
         NotificationStore notificationStore = new NotificationStore(db.coreJdbi());
@@ -306,6 +311,13 @@ public final class Kindred implements AutoCloseable {
         // kpis
         io.kindred.server.kpis.Kpis kpis = new io.kindred.server.kpis.Kpis(database, new io.kindred.server.users.MemberStats(),
                 ledger, settings, clock);
+        // personal data (issue 20): consents, the member's export, the erasure of an account
+        io.kindred.server.privacy.PrivacyRoutes.Services privacy = new io.kindred.server.privacy.PrivacyRoutes.Services(
+                legalTexts, consents, new io.kindred.server.privacy.MemberExport(database, ui, consents, clock, config.uploadsDir()),
+                new io.kindred.server.privacy.MemberErasure(database, users, ui, outbox, audit, clock, config.uploadsDir()),
+                users, auth, new io.kindred.server.users.PasswordConfirmation(accounts, throttle),
+                id -> ledger.balance(id, "points"));
+
         this.http = new HttpServer(settings, auth, router, new Errors(views), views, locales, List.of(
                 new io.kindred.server.audit.AuditTrail(audit, auth),
                 new io.kindred.server.audit.AuditRoutes(new io.kindred.server.audit.AuditSearch(database)),
@@ -321,6 +333,8 @@ public final class Kindred implements AutoCloseable {
                 new ClaimRoutes(claims, auth),
                 claimPages,
                 new MergeRoutes(merges, auth),
+                new io.kindred.server.privacy.PrivacyRoutes(privacy),
+                new io.kindred.server.privacy.PrivacyPages(views, privacy),
                 new ConsoleMerge(views, users, ledger, merges, auth),
                 new ReferralLinks(database, users, outbox, auth, settings),
                 new MeRoutes(accounts, users, auth, preferences, throttle, avatars),

@@ -165,6 +165,7 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.name("displayName")).sendKeys(displayName);
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.name("consent")).click();
         clickAndWait(driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")));
     }
 

@@ -18,14 +18,15 @@ class GettingStartedTest {
         try (TestPlatform p = TestPlatform.builder().start()) {
             Http admin = p.admin();
             String first = admin.get("/console").body();
-            assertTrue(first.contains("id=\"getting-started\"") && first.contains("0 of 6 done"), first);
+            assertTrue(first.contains("id=\"getting-started\"") && first.contains("0 of 7 done"), first);
             assertTrue(step(first, "name").contains("class=\"todo\""));
             assertTrue(step(first, "import").contains("href=\"/console/members/import\""));
+            assertTrue(step(first, "legal").contains("href=\"/console/legal\""));
 
             assertEquals(303, admin.submitForm("/console/settings", "/console/settings", Map.of("site.name", "Tea Club")).status());
             assertEquals(200, admin.raw("POST", "/api/v1/admin/users/import", "text/csv", "email,name\nold@start.test,Old\n").status());
             String after = admin.get("/console").body();
-            assertTrue(after.contains("2 of 6 done"), after);
+            assertTrue(after.contains("2 of 7 done"), after);
             assertTrue(step(after, "name").contains("class=\"done\"") && step(after, "import").contains("class=\"done\""));
             assertFalse(step(after, "mail").contains("class=\"done\""), "no SMTP yet");
             assertTrue(admin.get("/api/v1/admin/audit?target=import:").body().contains("members.imported")

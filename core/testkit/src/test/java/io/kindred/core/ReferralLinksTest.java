@@ -52,7 +52,7 @@ class ReferralLinksTest {
         assertTrue(String.valueOf(home.headers().get("set-cookie")).contains("kindred_ref=" + codeOf(inviter)), home.headers().toString());
         assertEquals(codeOf(inviter), visitor.form("/signup").field("ref"));
         Http.Response signed = visitor.submitForm("/signup", "/signup", "ref", codeOf(inviter), "displayName", "Visitor",
-                "email", "links-visitor@kindred.test", "password", PASSWORD);
+                "email", "links-visitor@kindred.test", "password", PASSWORD, "consent", "yes");
         assertEquals(303, signed.status(), signed.body());
         MembersView members = new MembersView(platform.kindred().database, platform.kindred().users);
         assertEquals(Long.valueOf(idOf(inviter)), members.invitedBy(idOf(visitor)).orElse(null));

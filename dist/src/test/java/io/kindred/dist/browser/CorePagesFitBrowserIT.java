@@ -22,13 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CorePagesFitBrowserIT {
 
-    private static final List<String> MEMBER = List.of("/", "/points", "/account", "/notifications", "/activities");
-    private static final List<String> VISITOR = List.of("/", "/signin", "/signup", "/forgot", "/claim");
+    private static final List<String> MEMBER = List.of("/", "/points", "/account", "/notifications", "/activities",
+            "/consent", "/account/delete");
+    private static final List<String> VISITOR = List.of("/", "/signin", "/signup", "/forgot", "/claim", "/terms", "/privacy");
     private static final List<String> CONSOLE = List.of("/console", "/console/members", "/console/members/2",
             "/console/members/2/merge", "/console/members/import", "/console/segments", "/console/broadcasts",
             "/console/emails", "/console/connectors", "/console/connectors/shopify", "/console/settings",
             "/console/plugins", "/console/plugins/membership/settings", "/console/webhooks", "/console/jobs",
-            "/console/events", "/console/apikeys", "/console/audit");
+            "/console/events", "/console/apikeys", "/console/audit", "/console/legal");
 
     private static TestPlatform p;
 
@@ -78,7 +79,7 @@ class CorePagesFitBrowserIT {
                 String source = b.driver().getPageSource();
                 assertFalse(source.contains("server_error"), who + " " + lang + " " + path);
                 assertFalse(b.driver().findElement(By.tagName("body")).getText()
-                        .matches("(?s).*\\b(console|nav|home|points|forgot|claim|account)\\.[a-z][a-zA-Z.]+\\b.*"),
+                        .matches("(?s).*\\b(console|nav|home|points|forgot|claim|account|privacy|legal|consent|signup)\\.[a-z][a-zA-Z.]+\\b.*"),
                         who + " " + lang + " " + path + " shows a message key");
                 b.assertFits(who + " " + lang + " " + path);
             }

@@ -19,5 +19,6 @@ public final class ${pluginName}Plugin extends KindredPlugin {
         ctx.routes().get("/${pluginId}", Access.MEMBER, greetings::page);          // a member page: templates/page.peb
         ctx.messages("messages/${pluginId}");                                     // messages/${pluginId}.properties and _zh_CN
         ctx.nav(NavEntry.member("${pluginId}.nav", "/${pluginId}", 60));           // an entry in the member menu
+        ctx.personalData(new GreetingsPersonalData());                           // its part of a member's export and erasure
     }
 }

@@ -51,6 +51,22 @@ class ${pluginName}PluginIT {
     }
 
     @Test
+    void aMembersGreetingIsInTheirExportAndGoneAfterTheirAccountIsErased() {
+        try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
+            Http alice = p.member("alice@example.com", "Alice");
+            p.awaitEvents();
+            long id = alice.get("/api/v1/me").json().path("user").path("id").asLong();
+
+            JsonNode before = p.admin().get("/api/v1/admin/users/" + id + "/export").json().path("plugins").path("${pluginId}");
+            assertFalse(before.path("greeting").path("greetedAt").asText().isBlank(), before.toString());
+            Http.Response erased = p.admin().post("/api/v1/admin/users/" + id + "/erase", java.util.Map.of());
+            assertEquals(200, erased.status(), erased.body());
+            JsonNode after = p.admin().get("/api/v1/admin/users/" + id + "/export").json().path("plugins").path("${pluginId}");
+            assertTrue(after.isEmpty(), after.toString());
+        }
+    }
+
+    @Test
     void everyApiRouteIsInTheApiDescription() {
         try (TestPlatform p = TestPlatform.builder().plugin(JAR).start()) {
             JsonNode paths = p.http().get("/api/v1/openapi.json").json().path("paths");

@@ -161,6 +161,10 @@ public final class AuditLog {
         if (m.id() == 0) {
             return m.displayName(); // an API key, as Exchange.actor() names it: "API key shop-sync"
         }
+        if (m.roles().stream().allMatch(r -> r == io.kindred.api.users.Role.MEMBER)) {
+            // A member is named by number only: the log is append-only, and erasing the member must leave nothing.
+            return "member #" + m.id();
+        }
         return (m.email() == null ? m.displayName() : m.email()) + " (#" + m.id() + ")";
     }
 

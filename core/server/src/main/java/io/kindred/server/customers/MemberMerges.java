@@ -123,8 +123,8 @@ public final class MemberMerges {
                         VALUES (:from, :into, :actor, :summary, :now)""")
                 .bind("from", from.id()).bind("into", into.id()).bind("actor", actor).bind("summary", Json.write(moved))
                 .bind("now", now).execute();
-        audit.record(h, actor, "member.merged", "user:" + into.id(), "Merged member " + from.id() + " (" + label(from)
-                + ") into member " + into.id() + " (" + label(into) + "): " + Json.write(moved) + ".");
+        audit.record(h, actor, "member.merged", "user:" + into.id(), "Merged member " + from.id() + " into member " + into.id()
+                + ": " + Json.write(moved) + ".");
         events.publish(h, "member.merged", into.id(), Map.of("into", into.id(), "from", from.id()));
         return new Merge(into.id(), from.id(), Instant.ofEpochMilli(now), moved, false);
     }
@@ -187,10 +187,6 @@ public final class MemberMerges {
         m.put("email", email);
         m.put("phone", phone);
         return m;
-    }
-
-    private static String label(UserRow u) {
-        return u.email() != null ? u.email() : u.phone() != null ? u.phone() : u.displayName();
     }
 
     private static Map<String, Long> memberBalances(Handle h, long userId) {

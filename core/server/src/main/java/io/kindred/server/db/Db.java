@@ -42,6 +42,8 @@ public final class Db implements AutoCloseable {
             sc.enforceForeignKeys(true);
             sc.setBusyTimeout(busyTimeoutMs);
             sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // Deleted and overwritten rows are zeroed, not left in free pages: an erased member's data leaves the file.
+            sc.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
             SQLiteDataSource sds = new SQLiteDataSource(sc);
             sds.setUrl(url);
             hc.setDataSource(sds);

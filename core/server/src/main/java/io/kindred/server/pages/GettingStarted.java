@@ -42,6 +42,7 @@ final class GettingStarted {
         steps.add(step("plugins", settings.savedKeys().stream().anyMatch(k -> !CORE_PREFIXES.contains(k.split("\\.")[0])),
                 "/console/plugins"));
         steps.add(step("import", !audit.list("import:", Long.MAX_VALUE, 1).isEmpty(), "/console/members/import"));
+        steps.add(step("legal", !audit.list("legal:", Long.MAX_VALUE, 1).isEmpty(), "/console/legal")); // texts adapted
         for (io.kindred.api.ui.SetupStep s : ui.setupSteps()) {
             Map<String, Object> step = step(s.code().replace('.', '-'), isDone(s), s.link());
             step.put("key", s.labelKey());

@@ -93,6 +93,7 @@ public final class MemberPages implements Consumer<CoreRouting> {
             ref = "";
         }
         model.put("ref", ref);
+        model.put("consentVersions", accounts.consentVersions());
         if (!ref.isEmpty()) {
             String code = ref;
             users.byReferralCode(code).ifPresent(u -> model.put("inviter", u.displayName()));
@@ -113,7 +114,12 @@ public final class MemberPages implements Consumer<CoreRouting> {
             return;
         }
         try {
-            UserRow user = accounts.register(email, ctx.formParam("password"), name, ref, "signup", ctx.ip());
+            if (!"yes".equals(ctx.formParam("consent"))) {
+                throw new KindredException(io.kindred.api.CoreError.CONSENT_REQUIRED,
+                        "Accept the terms and the privacy notice to create an account.");
+            }
+            UserRow user = accounts.register(new Accounts.SignUp(email, ctx.formParam("password"), name, ref, "signup",
+                    ctx.ip(), "signup", seenVersions(ctx)));
             auth.signIn(ctx, user);
             ctx.redirect("/?notice=welcome", HttpStatus.SEE_OTHER);
         } catch (KindredException e) {
@@ -124,6 +130,18 @@ public final class MemberPages implements Consumer<CoreRouting> {
             m.put("displayName", name == null ? "" : name);
             signupPage(ctx, m);
         }
+    }
+
+    /** @return the versions of the terms and the privacy notice the sign-up form showed (hidden fields) */
+    private static Map<String, Integer> seenVersions(Context ctx) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (String doc : io.kindred.server.privacy.LegalTexts.DOCUMENTS) {
+            String v = ctx.formParam(doc + "Version");
+            if (v != null && v.matches("[0-9]{1,6}")) {
+                seen.put(doc, Integer.parseInt(v));
+            }
+        }
+        return seen;
     }
 
     private void signinPage(Context ctx, Map<String, Object> extra) {
@@ -157,7 +175,9 @@ public final class MemberPages implements Consumer<CoreRouting> {
                     java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+        // A member who accepted an older version of the terms or the privacy notice is asked for the current one first.
+        ctx.redirect(accounts.consentUpToDate(user.get().id()) ? safeNext(ctx.formParam("next")) : "/consent",
+                HttpStatus.SEE_OTHER);
     }
 
     /** Only same-site paths are followed after sign-in. */

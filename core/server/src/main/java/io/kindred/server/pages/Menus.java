@@ -64,6 +64,7 @@ final class Menus {
             entries.add(NavEntry.console("segments.nav", "/console/segments", 12));
             entries.add(new NavEntry(place, "console.nav.plugins", "/console/plugins", 80, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.settings", "/console/settings", 85, io.kindred.api.web.Access.ADMIN));
+            entries.add(new NavEntry(place, "console.nav.legal", "/console/legal", 86, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.apikeys", "/console/apikeys", 90, io.kindred.api.web.Access.ADMIN));
             entries.add(new NavEntry(place, "console.nav.audit", "/console/audit", 91, io.kindred.api.web.Access.ADMIN));
             entries.add(NavEntry.console("console.nav.broadcasts", "/console/broadcasts", 20));

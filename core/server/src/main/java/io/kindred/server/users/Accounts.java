@@ -25,12 +25,21 @@ public final class Accounts {
     private final Events events;
     private final Clock clock;
     private final java.util.function.BooleanSupplier inviteOnly;
+    private final io.kindred.server.privacy.Consents consents;
+
+    /** A sign-up: who, through what ({@code source} of {@code user.registered}), and the consent given. */
+    public record SignUp(String email, String password, String displayName, String referralCode, String source,
+                         String signupIp, String consentSource, Map<String, Integer> consentSeen) {
+    }
 
     /**
      * @param inviteOnly whether sign-up needs a valid invite code (setting {@code site.registration=invite-only});
      *                   accounts made at setup or by import never do
+     * @param consents   where each new account's consent to the terms and the privacy notice is recorded
      */
-    public Accounts(Database db, UserStore users, Events events, Clock clock, java.util.function.BooleanSupplier inviteOnly) {
+    public Accounts(Database db, UserStore users, Events events, Clock clock, java.util.function.BooleanSupplier inviteOnly,
+                    io.kindred.server.privacy.Consents consents) {
+        this.consents = consents;
         this.db = db;
         this.users = users;
         this.events = events;
@@ -92,17 +101,28 @@ public final class Accounts {
     /** As above, with the address the sign-up came from ({@code signupIp} in {@code user.registered}, e.g. to spot mass sign-ups). */
     public UserRow register(String email, String password, String displayName, String referralCode, String source,
                             String signupIp, Role... roles) {
-        String e = normaliseEmail(email);
-        String pw = checkPassword(password);
-        String name = checkDisplayName(displayName);
+        return register(new SignUp(email, password, displayName, referralCode, source, signupIp, source, Map.of()), roles);
+    }
+
+    /**
+     * Creates a member, records their consent to the current terms and privacy notice, and emits
+     * {@code user.registered}, in one transaction.
+     *
+     * @throws KindredException 409 {@code consent_outdated} when the versions the client showed are not the current ones
+     */
+    public UserRow register(SignUp s, Role... roles) {
+        String e = normaliseEmail(s.email());
+        String pw = checkPassword(s.password());
+        String name = checkDisplayName(s.displayName());
         String hash = Passwords.hash(pw);
+        String referralCode = s.referralCode();
         return db.write(h -> {
             if (users.byEmail(h, e).isPresent()) {
                 throw new KindredException(CoreError.EMAIL_TAKEN, "An account with this email already exists.");
             }
             Optional<Long> referrer = referralCode == null || referralCode.isBlank()
                     ? Optional.empty() : users.idByReferralCode(h, referralCode);
-            if (referrer.isEmpty() && "signup".equals(source) && inviteOnly.getAsBoolean()) {
+            if (referrer.isEmpty() && "signup".equals(s.source()) && inviteOnly.getAsBoolean()) {
                 throw new KindredException(CoreError.REGISTRATION_CLOSED,
                         "Sign-up is by invitation only: open a member's invite link.");
             }
@@ -111,9 +131,25 @@ public final class Accounts {
             EnumSet<Role> set = EnumSet.of(Role.MEMBER);
             set.addAll(java.util.List.of(roles));
             users.setRoles(h, id, set);
-            publishRegistered(h, id, e, name, ref, referrer.orElse(null), source, signupIp);
+            consents.record(h, id, s.consentSource(), s.consentSeen());
+            publishRegistered(h, id, e, name, ref, referrer.orElse(null), s.source(), s.signupIp());
             return users.byId(h, id).orElseThrow();
         });
+    }
+
+    /** @return the versions of the terms and the privacy notice a sign-up accepts now */
+    public Map<String, Integer> consentVersions() {
+        return consents.currentVersions();
+    }
+
+    /** @return whether the member accepted the current versions of the terms and the privacy notice */
+    public boolean consentUpToDate(long userId) {
+        return consents.upToDate(userId);
+    }
+
+    /** Records, in the caller's transaction, that a customer record made by an import or a claim has the member's consent. */
+    public void recordConsent(Handle h, long userId, String source) {
+        consents.record(h, userId, source, Map.of());
     }
 
     /**

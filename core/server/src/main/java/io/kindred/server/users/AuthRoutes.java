@@ -18,7 +18,22 @@ import java.util.function.Consumer;
 /** {@code /api/v1/auth/*}: sign up, sign in, sign out. */
 public final class AuthRoutes implements Consumer<CoreRouting> {
 
-    record RegisterBody(String email, String password, String displayName, Optional<String> referralCode) {
+    /**
+     * @param consent the versions of the terms and the privacy notice the app showed the member (from
+     *                {@code GET /api/v1/legal}); the sign-up records the member's acceptance of the current ones
+     */
+    record RegisterBody(String email, String password, String displayName, Optional<String> referralCode,
+                        Optional<ConsentSeen> consent) {
+    }
+
+    record ConsentSeen(Optional<Integer> terms, Optional<Integer> privacy) {
+
+        Map<String, Integer> versions() {
+            Map<String, Integer> m = new java.util.LinkedHashMap<>();
+            terms.ifPresent(v -> m.put("terms", v));
+            privacy.ifPresent(v -> m.put("privacy", v));
+            return m;
+        }
     }
 
     record LoginBody(String email, String password) {
@@ -57,8 +72,8 @@ public final class AuthRoutes implements Consumer<CoreRouting> {
                     .result(Json.write(Map.of("claim", Claims.answer("email", Accounts.normaliseEmail(b.email())))));
             return;
         }
-        UserRow user = accounts.register(b.email(), b.password(), b.displayName(), b.referralCode().orElse(null), "signup",
-                ctx.ip());
+        UserRow user = accounts.register(new Accounts.SignUp(b.email(), b.password(), b.displayName(),
+                b.referralCode().orElse(null), "signup", ctx.ip(), "api", b.consent().map(ConsentSeen::versions).orElse(Map.of())));
         auth.signIn(ctx, user);
         ctx.status(201).contentType("application/json").result(Json.write(Map.of("user", user.toJson())));
     }

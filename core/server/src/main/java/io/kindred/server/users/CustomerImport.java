@@ -217,6 +217,7 @@ public final class CustomerImport {
             id = users.insert(h, email, phone, null, name, null, now);
             h.createUpdate("UPDATE users SET total_spent = :spent, last_purchase_day = :day WHERE id = :id")
                     .bind("spent", spent == null ? 0 : spent).bind("day", lastDay).bind("id", id).execute();
+            accounts.recordConsent(h, id, "import");
             accounts.publishRegistered(h, id, email, name, null, null, "import");
             outcome = "imported";
         }

@@ -130,15 +130,8 @@ public final class MeRoutes implements Consumer<CoreRouting> {
         if (b.newPassword().isEmpty()) {
             throw KindredException.missingField("newPassword");
         }
-        UserRow u = users.byId(id).orElseThrow();
-        // The buckets of sign-in: a stolen session may not guess the password faster than a stranger.
-        CredentialThrottle.Attempt attempt = throttle.check(CredentialThrottle.Kind.PASSWORD,
-                CredentialThrottle.accountOf(u), ctx.ip());
-        if (u.email() == null
-                || accounts.authenticate(u.email(), b.currentPassword()).isEmpty()) {
-            throw new KindredException(CoreError.INVALID_CREDENTIALS, "The current password is wrong.");
-        }
-        attempt.succeeded();
+        new PasswordConfirmation(accounts, throttle).confirm(users.byId(id).orElseThrow(), b.currentPassword(),
+                "currentPassword", ctx.ip());
         accounts.changePassword(id, b.newPassword());
         ctx.status(204);
     }

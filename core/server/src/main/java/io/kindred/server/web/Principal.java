@@ -43,8 +43,14 @@ public record Principal(Member member, String apiKey, String csrfToken, Set<Scop
 
     /** @return who this is, for the audit log: {@code admin@brand.example (#1)} or {@code API key shop-sync} */
     public String label() {
-        return isApiKey() ? "API key " + apiKey
-                : (member.email() == null ? member.displayName() : member.email()) + " (#" + member.id() + ")";
+        if (isApiKey()) {
+            return "API key " + apiKey;
+        }
+        if (member.roles().stream().allMatch(r -> r == io.kindred.api.users.Role.MEMBER)) {
+            // A member (not staff) is named by number only in the append-only audit log, so erasing them leaves nothing.
+            return "member #" + member.id();
+        }
+        return (member.email() == null ? member.displayName() : member.email()) + " (#" + member.id() + ")";
     }
 
     public boolean has(Role role) {

@@ -42,6 +42,7 @@ public final class CheckinPlugin extends KindredPlugin {
         ctx.notificationType(Reminders.CHALLENGE_STARTS);
         ctx.notificationType(Reminders.STREAK_AT_RISK);
         ctx.on("member.merged", "merge-members", new CheckinMerges()::onMerged);
+        ctx.personalData(new CheckinPersonalData());
         ctx.job("remind-challenges", Schedule.dailyAt(LocalTime.of(18, 0)), reminders::challengesStartingTomorrow);
         ctx.job("remind-streaks", Schedule.dailyAt(LocalTime.of(20, 0)), reminders::streaksAtRisk);
 

@@ -58,7 +58,7 @@ class AttributionIT {
         Http.Form form = visitor.form("/signup");
         assertEquals(code(host), form.field("ref"), "the sign-up form carries the code from the cookie");
         Http.Response signed = form.submit("/signup", "ref", form.field("ref"), "displayName", "Vic",
-                "email", "vic@kindred.test", "password", Fixture.PASSWORD);
+                "email", "vic@kindred.test", "password", Fixture.PASSWORD, "consent", "yes");
         assertEquals(303, signed.status(), signed.body());
         p.awaitEvents();
         long vic = userId(visitor);

@@ -60,6 +60,7 @@ public final class MembershipPlugin extends KindredPlugin {
         ctx.on("checkin.recorded", "checkin-bonus", Replay.FROM_NOW, bonuses::onCheckin);
         ctx.on("post.published", "growth-for-posts", Replay.FROM_NOW, growth::onPost);
         ctx.on("member.merged", "merge-members", Replay.FROM_NOW, new MembershipMerges(ctx, store, growth)::onMerged);
+        ctx.personalData(new MembershipPersonalData(ctx, api::benefits));
         ctx.notificationType(NotificationType.of(Growth.NOTIFY_TIER_UP));
         ctx.on("tier.changed", "notify-tier-up", Replay.FROM_NOW, growth::onTierChanged);
 

@@ -35,6 +35,7 @@ public final class ShopPlugin extends KindredPlugin {
 
         ctx.migrations("db/shop");
         ctx.on("member.merged", "merge-members", new ShopMerges()::onMerged);
+        ctx.personalData(new ShopPersonalData());
         for (SettingDefinition<?> setting : ShopSettings.ALL) {
             ctx.setting(setting);
         }

@@ -24,6 +24,7 @@ public final class WelcomePlugin extends KindredPlugin {
         ctx.setting(FOR_IMPORTED);
         ctx.on("user.registered", "gift", gifts::onRegistered);
         ctx.on("member.merged", "merge-members", new WelcomeMerges()::onMerged);
+        ctx.personalData(new WelcomePersonalData());
         ctx.openApi("openapi/welcome.json");
         ctx.routes().get("/api/v1/welcome/me", Access.MEMBER, gifts::mine);
         ctx.routes().get("/api/v1/admin/welcome/stats", Access.OPERATOR, gifts::stats);
