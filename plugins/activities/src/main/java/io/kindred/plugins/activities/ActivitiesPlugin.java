@@ -36,6 +36,7 @@ public final class ActivitiesPlugin extends KindredPlugin {
         meetups.contribute();
         surveys.contribute();
         tasks.contribute();
+        ctx.personalData(new ActivitiesPersonalData());
         OverviewPages overview = new OverviewPages(meetups::upcoming, surveys::forYou, tasks::today);
         ctx.routes().get("/activities", Access.PUBLIC, overview::page);
         ctx.routes().get("/console/activities", Access.OPERATOR, overview::console);

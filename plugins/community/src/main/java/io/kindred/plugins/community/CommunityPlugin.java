@@ -59,6 +59,7 @@ public final class CommunityPlugin extends KindredPlugin {
         ModerationRules.ALL.forEach(ctx::setting);
         ctx.on("checkin.recorded", "moderation-checkins", Replay.FROM_START, trust::checkedIn);
         ctx.on("member.merged", "merge-members", new CommunityMerges()::onMerged);
+        ctx.personalData(new CommunityPersonalData(search));
         ctx.taskKind(CommunityTasks.POSTS);
         ActivityFilters.all().forEach(ctx::memberFilter);
         ctx.notificationType(Interactions.COMMENTED);

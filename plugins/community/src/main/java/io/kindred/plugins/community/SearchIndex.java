@@ -28,6 +28,19 @@ final class SearchIndex {
         h.createUpdate("DELETE FROM community_search WHERE rowid = :id").bind("id", postId).execute();
     }
 
+    /**
+     * Takes posts out of the index for good (a member's erasure): on SQLite the FTS5 table is then optimized, which
+     * merges its segments so that no token of the removed text stays behind in the index.
+     */
+    void purge(Handle h, List<Long> postIds) {
+        for (long id : postIds) {
+            remove(h, id);
+        }
+        if (!postIds.isEmpty() && !dialect.equals("postgresql")) {
+            h.execute("INSERT INTO community_search(community_search) VALUES ('optimize')");
+        }
+    }
+
     /** @return ids of published posts matching every word of {@code query}, best match first */
     List<Long> search(Handle h, String query, int offset, int limit) {
         List<String> words = words(query);

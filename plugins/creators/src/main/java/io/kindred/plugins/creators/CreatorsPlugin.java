@@ -4,6 +4,7 @@ import io.kindred.api.KindredPlugin;
 import io.kindred.api.PluginContext;
 import io.kindred.api.ui.NavEntry;
 import io.kindred.plugins.creators.agencies.AgenciesPart;
+import io.kindred.plugins.creators.campaigns.ApplicationData;
 import io.kindred.plugins.creators.campaigns.CampaignsPart;
 import io.kindred.plugins.creators.candidates.CandidatesPart;
 import io.kindred.plugins.creators.roster.RosterPart;
@@ -31,6 +32,7 @@ public final class CreatorsPlugin extends KindredPlugin {
         new CampaignsPart(ctx).contribute();
         new RosterPart(ctx).contribute();
         new AgenciesPart(ctx).contribute();
+        ctx.personalData(new CreatorsPersonalData(new ApplicationData(ctx.vault())));
         ctx.nav(NavEntry.everyone("creators.nav", "/creators", 55).withIcon("star"));
         ctx.nav(NavEntry.console("creators.console.nav", "/console/creators", 50));
     }

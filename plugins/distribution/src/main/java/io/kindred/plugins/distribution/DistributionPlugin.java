@@ -70,6 +70,7 @@ public final class DistributionPlugin extends KindredPlugin {
         ctx.provide(ReferralService.class, new Referrals(ctx, bindingStore));
         ctx.provide(DistributorRights.class, rights);
         ctx.provide(io.kindred.api.referrals.ReferralSales.class, new ReferralFigures(ctx));
+        ctx.personalData(new DistributionPersonalData(ctx));
 
         ctx.on("user.registered", "bind-on-signup", bindings::onRegistered);
         ctx.on("referral.clicked", "attribution", bindings::onClicked);
