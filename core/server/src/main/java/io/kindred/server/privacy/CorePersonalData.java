@@ -130,6 +130,13 @@ final class CorePersonalData {
                              WHERE (from_id = :u OR into_id = :u) AND INSTR(summary, :v) > 0""")
                     .bind("v", v).bind("p", PLACEHOLDER).bind("u", userId).execute();
         }
+        // Other members' notifications may name the member (a comment, a mention, a new fan): a value that is exactly
+        // one of the identifiers is replaced, not a word that merely contains it.
+        for (String v : values) {
+            String quoted = Json.write(v);
+            h.createUpdate("UPDATE notifications SET params = REPLACE(params, :q, :p) WHERE INSTR(params, :q) > 0")
+                    .bind("q", quoted).bind("p", Json.write(PLACEHOLDER)).execute();
+        }
         // The shop's own copies of an order name the buyer by email and phone; a display name is too common to hunt
         // across every delivery, so only those two are replaced there.
         for (String v : new String[]{who.email(), who.phone()}) {
