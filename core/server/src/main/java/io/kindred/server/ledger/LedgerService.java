@@ -354,7 +354,10 @@ public final class LedgerService implements Ledger {
         return history.page(userId, asset, spendableOnly, beforeId, limit);
     }
 
-    /** What will expire, per asset: amount per expiry instant, soonest first. */
+    /**
+     * What will expire, per asset: amount per expiry instant, soonest first. A member has one account per asset, so
+     * grouping by account is grouping by asset; both follow the index {@code ledger_lots_expiring} without a sort.
+     */
     public Map<String, List<Map<String, Object>>> upcomingExpiry(long userId) {
         Map<String, List<Map<String, Object>>> result = new TreeMap<>();
         ZoneId z = zone.get();
@@ -362,8 +365,8 @@ public final class LedgerService implements Ledger {
                         SELECT a.asset, l.expires_at, SUM(l.remaining) AS amount
                           FROM ledger_lots l JOIN ledger_accounts a ON a.id = l.account_id
                          WHERE a.user_id = :user AND l.remaining > 0 AND l.expires_at IS NOT NULL
-                         GROUP BY a.asset, l.expires_at
-                         ORDER BY l.expires_at""")
+                         GROUP BY a.id, l.expires_at
+                         ORDER BY a.id, l.expires_at""")
                 .bind("user", userId)
                 .map((rs, c) -> {
                     Instant at = Instant.ofEpochMilli(rs.getLong(2));
