@@ -180,6 +180,11 @@ final class KindredProcess implements AutoCloseable {
         return port;
     }
 
+    /** @return the process started with {@code java -jar} (the launcher, when the jar relaunched itself) */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -95,7 +95,7 @@ public final class Cli {
         return 0;
     }
 
-    private static void onStopSignals(Runnable stop) {
+    static void onStopSignals(Runnable stop) {
         for (String name : List.of("TERM", "INT")) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.run());

@@ -33,9 +33,11 @@ public final class LedgerService implements Ledger {
     private final Assets assets;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
+    private final LedgerHistory history;
 
     public LedgerService(Database db, Assets assets, Clock clock, Supplier<ZoneId> zone) {
         this.db = db;
+        this.history = new LedgerHistory(db);
         this.assets = assets;
         this.clock = clock;
         this.zone = zone;
@@ -349,24 +351,13 @@ public final class LedgerService implements Ledger {
 
     /** @param spendableOnly leave out assets members cannot spend (growth value), as the "My points" page does */
     public List<HistoryItem> history(long userId, String asset, boolean spendableOnly, long beforeId, int limit) {
-        return db.read(h -> h.createQuery("""
-                        SELECT e.id, a.asset, e.amount, e.balance_after, t.reason, t.reference, e.created_at, l.expires_at
-                          FROM ledger_entries e
-                          JOIN ledger_accounts a ON a.id = e.account_id
-                          JOIN ledger_transfers t ON t.id = e.transfer_id
-                          LEFT JOIN ledger_lots l ON l.transfer_id = t.id AND l.account_id = a.id
-                         WHERE a.user_id = :user AND e.id < :cursor AND (CAST(:asset AS TEXT) IS NULL OR a.asset = :asset)
-                           AND (:spendableOnly = 0 OR a.asset IN (SELECT code FROM ledger_assets WHERE spendable = 1))
-                         ORDER BY e.id DESC LIMIT :limit""")
-                .bind("user", userId).bind("cursor", beforeId).bind("asset", asset).bind("limit", limit)
-                .bind("spendableOnly", spendableOnly ? 1 : 0)
-                .map((rs, c) -> new HistoryItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
-                        rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8))))
-                .list());
+        return history.page(userId, asset, spendableOnly, beforeId, limit);
     }
 
-    /** What will expire, per asset: amount per expiry instant, soonest first. */
+    /**
+     * What will expire, per asset: amount per expiry instant, soonest first. A member has one account per asset, so
+     * grouping by account is grouping by asset; both follow the index {@code ledger_lots_expiring} without a sort.
+     */
     public Map<String, List<Map<String, Object>>> upcomingExpiry(long userId) {
         Map<String, List<Map<String, Object>>> result = new TreeMap<>();
         ZoneId z = zone.get();
@@ -374,8 +365,8 @@ public final class LedgerService implements Ledger {
                         SELECT a.asset, l.expires_at, SUM(l.remaining) AS amount
                           FROM ledger_lots l JOIN ledger_accounts a ON a.id = l.account_id
                          WHERE a.user_id = :user AND l.remaining > 0 AND l.expires_at IS NOT NULL
-                         GROUP BY a.asset, l.expires_at
-                         ORDER BY l.expires_at""")
+                         GROUP BY a.id, l.expires_at
+                         ORDER BY a.id, l.expires_at""")
                 .bind("user", userId)
                 .map((rs, c) -> {
                     Instant at = Instant.ofEpochMilli(rs.getLong(2));

@@ -1,0 +1,145 @@
+package io.kindred.server.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Memory suited to a small brand when the operator gives no JVM flags: {@code java -jar kindred.jar} (the server,
+ * no command) starts the same jar again in a child JVM with {@link #FLAGS} and waits for it. Output and exit code
+ * are the child's; SIGTERM/Ctrl-C are passed on (the child stops in order, both exit 0); the child halts at once
+ * when its launcher is killed (kill -9 ends both). Without this, the JVM sizes its heap to a quarter of the
+ * machine's memory and keeps what a burst of traffic made it grow to. Never relaunches when any JVM flag is given
+ * (on the command line, {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}), when {@code KINDRED_NO_RELAUNCH}
+ * is set, for a command ({@code backup}, {@code doctor}, ...) or outside the jar. See docs/operator-guide.md, "Memory".
+ */
+public final class Relaunch {
+
+    /**
+     * A 256 MB heap holds a small brand's pages under load with room to spare; the serial collector has no
+     * collector threads and the smallest footprint, and its short young pauses suit a heap this size on 1–2 cores;
+     * a smaller code cache bounds the JIT's memory. Full C2 compilation is kept (no TieredStopAtLevel): it costs a
+     * little start time and memory and gives the request throughput.
+     */
+    public static final List<String> FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
+    /** Set in the child's environment; also stops a second relaunch. */
+    static final String CHILD = "KINDRED_RELAUNCHED";
+    static final String OFF = "KINDRED_NO_RELAUNCH";
+
+    private Relaunch() {
+    }
+
+    /**
+     * @return the child's command, or empty when this JVM should run Kindred itself
+     */
+    public static Optional<List<String>> command(List<String> jvmFlags, Map<String, String> env, String[] args, Path jar, Path java) {
+        boolean flagsGiven = !jvmFlags.isEmpty() || present(env, "JAVA_TOOL_OPTIONS") || present(env, "JDK_JAVA_OPTIONS");
+        if (flagsGiven || present(env, OFF) || present(env, CHILD) || jar == null || !isServer(args)) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(FLAGS);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(List.of(args));
+        return Optional.of(cmd);
+    }
+
+    /** @return true when the arguments run the server: only {@code --port N}, {@code --data DIR}, {@code --dev} */
+    public static boolean isServer(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port", "--data" -> i++;
+                case "--dev" -> {
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
+    }
+
+    /**
+     * In the launcher: runs the child when one is due and waits for it.
+     *
+     * @return the child's exit code, or empty when this JVM should run Kindred itself
+     */
+    public static OptionalInt ifDue(String[] args, Map<String, String> env) {
+        Optional<List<String>> cmd = command(ManagementFactory.getRuntimeMXBean().getInputArguments(), env, args,
+                ownJar(), Path.of(System.getProperty("java.home"), "bin", "java"));
+        if (cmd.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
+            pb.environment().put(CHILD, "1");
+            Process child = pb.start();
+            // SIGTERM and Ctrl-C go on to the child, which stops in order; the launcher then exits with its code (0).
+            Cli.onStopSignals(child::destroy);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "kindred-relaunch-stop")); // SIGHUP, -Xrs
+            return OptionalInt.of(child.waitFor());
+        } catch (IOException e) {
+            System.err.println("Kindred could not relaunch itself with " + FLAGS + " (" + e.getMessage() + "); running as started.");
+            return OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(1);
+        }
+    }
+
+    /** In the child: halts at once when the launcher is gone, as if killed with it. */
+    public static void followLauncher(Map<String, String> env) {
+        Optional<ProcessHandle> launcher = ProcessHandle.current().parent();
+        if (!present(env, CHILD) || launcher.isEmpty()) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            while (launcher.get().isAlive()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(137);
+        }, "kindred-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            child.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            Path p = Path.of(Relaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") && Files.isRegularFile(p) ? p : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+}
