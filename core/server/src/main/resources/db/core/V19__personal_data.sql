@@ -18,6 +18,9 @@ CREATE TABLE consents (
     source TEXT NOT NULL,                 -- signup, api, import, claim, accepted (a later version, on the member's page)
     given_at BIGINT NOT NULL
 );
-CREATE INDEX consents_user ON consents(user_id, document, version);
+CREATE INDEX consents_user ON consents(user_id, id);
 
 ALTER TABLE users ADD COLUMN erased_at BIGINT;
+
+-- A member's sign-in times, for their export (the KPIs read sign_ins by time).
+CREATE INDEX sign_ins_user ON sign_ins(user_id, created_at);

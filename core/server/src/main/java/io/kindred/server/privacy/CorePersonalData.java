@@ -44,8 +44,7 @@ final class CorePersonalData {
         m.put("secondFactor", h.createQuery("SELECT COUNT(*) FROM totp_factors WHERE user_id = :u AND confirmed_at IS NOT NULL")
                 .bind("u", userId).mapTo(Integer.class).one() > 0);
         m.put("sessions", rows(h, """
-                SELECT user_agent, address, created_at, last_seen_at, expires_at FROM sessions WHERE user_id = :u
-                 ORDER BY created_at DESC""", userId));
+                SELECT user_agent, address, created_at, last_seen_at, expires_at FROM sessions WHERE user_id = :u""", userId));
         m.put("signIns", rows(h, "SELECT created_at FROM sign_ins WHERE user_id = :u ORDER BY created_at DESC", userId));
         m.put("uploads", rows(h, "SELECT folder, name, created_at FROM member_uploads WHERE user_id = :u", userId));
         return m;
@@ -54,13 +53,14 @@ final class CorePersonalData {
     Map<String, Object> ledger(Handle h, long userId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("balances", rows(h, """
-                SELECT asset, balance FROM ledger_accounts WHERE user_id = :u ORDER BY asset""", userId));
+                SELECT asset, balance FROM ledger_accounts WHERE user_id = :u""", userId));
         m.put("entries", rows(h, """
                 SELECT e.id, a.asset, e.amount, e.balance_after, t.reason, t.reference, e.created_at
                   FROM ledger_accounts a
                   JOIN ledger_entries e ON e.account_id = a.id
                   JOIN ledger_transfers t ON t.id = e.transfer_id
-                 WHERE a.user_id = :u ORDER BY e.id""", userId));
+                 WHERE a.user_id = :u""", userId).stream()   // along each account's index; one sort of the member's rows here
+                .sorted(java.util.Comparator.comparingLong(r -> ((Number) r.get("id")).longValue())).toList());
         return m;
     }
 
@@ -72,12 +72,13 @@ final class CorePersonalData {
 
     List<Map<String, Object>> notifications(Handle h, long userId) {
         return rows(h, """
-                SELECT type, params, link, created_at, read_at FROM notifications WHERE user_id = :u ORDER BY id""", userId);
+                SELECT id, type, params, link, created_at, read_at FROM notifications WHERE user_id = :u""", userId).stream()
+                .sorted(java.util.Comparator.comparingLong(r -> ((Number) r.get("id")).longValue())).toList();
     }
 
     /** @return the uploaded files of the member (folder/name under the uploads folder) */
     List<String> uploads(Handle h, long userId) {
-        return h.createQuery("SELECT folder || '/' || name FROM member_uploads WHERE user_id = :u ORDER BY created_at")
+        return h.createQuery("SELECT folder || '/' || name FROM member_uploads WHERE user_id = :u")
                 .bind("u", userId).mapTo(String.class).list();
     }
 
