@@ -187,6 +187,47 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     /** Waits until every event written so far has been handled by every active subscriber. */
+    /**
+     * @return a member's export as an operator downloads it ({@code GET /api/v1/admin/users/{id}/export}); a plugin's
+     * part is {@code exportOf(id).path("plugins").path("<section>")}
+     */
+    public com.fasterxml.jackson.databind.JsonNode exportOf(long userId) {
+        Http.Response r = admin().get("/api/v1/admin/users/" + userId + "/export");
+        if (r.status() != 200) {
+            throw new IllegalStateException("export failed: " + r.status() + " " + r.body());
+        }
+        return r.json();
+    }
+
+    /** Erases a member's personal data as an operator does on request; @return the {@code erasure} object */
+    public com.fasterxml.jackson.databind.JsonNode erase(long userId) {
+        Http.Response r = admin().post("/api/v1/admin/users/" + userId + "/erase", Map.of());
+        if (r.status() != 200) {
+            throw new IllegalStateException("erase failed: " + r.status() + " " + r.body());
+        }
+        return r.json().path("erasure");
+    }
+
+    /**
+     * @return the database file and its write-ahead log after a checkpoint, as ISO-8859-1 text: what someone with a copy
+     * of the files reads (an ASCII value shows as it is)
+     */
+    public String databaseText() {
+        kindred.db.coreJdbi().useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("kindred.db", "kindred.db-wal")) {
+            Path file = dataDir().resolve(name);
+            try {
+                if (Files.exists(file)) {
+                    text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text.toString();
+    }
+
     public void awaitEvents() {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {

@@ -1,10 +1,10 @@
 package io.kindred.server.privacy;
 
+import io.kindred.api.privacy.MemberRows;
 import io.kindred.server.users.Tokens;
 import io.kindred.server.web.Json;
 import org.jdbi.v3.core.Handle;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +25,11 @@ final class CorePersonalData {
     }
 
     Map<String, Object> profile(Handle h, long userId) {
-        return h.createQuery("""
+        return rows(h, """
                         SELECT id, email, phone, display_name, avatar, birthday, shipping_address, locale, referral_code,
                                referred_by_code, total_spent, purchase_count, last_purchase_day, last_active_day, status,
                                created_at, updated_at, erased_at
-                          FROM users WHERE id = :u""")
-                .bind("u", userId).mapToMap().findOne().map(CorePersonalData::camel).orElse(Map.of());
+                          FROM users WHERE id = :u""", userId).stream().findFirst().orElse(Map.of());
     }
 
     Map<String, Object> account(Handle h, long userId) {
@@ -163,25 +162,6 @@ final class CorePersonalData {
     }
 
     private static List<Map<String, Object>> rows(Handle h, String sql, long userId) {
-        return h.createQuery(sql).bind("u", userId).mapToMap().map(CorePersonalData::camel).list();
-    }
-
-    /** @return the row with camelCase keys and times ({@code *_at}) as instants */
-    static Map<String, Object> camel(Map<String, Object> row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        row.forEach((k, v) -> {
-            StringBuilder key = new StringBuilder();
-            boolean up = false;
-            for (char c : k.toCharArray()) {
-                if (c == '_') {
-                    up = true;
-                } else {
-                    key.append(up ? Character.toUpperCase(c) : c);
-                    up = false;
-                }
-            }
-            m.put(key.toString(), k.endsWith("_at") && v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : v);
-        });
-        return m;
+        return MemberRows.rows(h, userId, sql);
     }
 }

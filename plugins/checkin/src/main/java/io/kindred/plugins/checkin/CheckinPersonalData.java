@@ -1,14 +1,10 @@
 package io.kindred.plugins.checkin;
 
+import static io.kindred.api.privacy.MemberRows.rows;
 import io.kindred.api.privacy.PersonalData;
 import org.jdbi.v3.core.Handle;
 
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,19 +57,5 @@ final class CheckinPersonalData implements PersonalData {
         return Erased.nothing();
     }
 
-    /** @return the rows as maps keyed by the column labels; epoch-millisecond columns named {@code ...At} as instants */
-    private static List<Map<String, Object>> rows(Handle h, long userId, String sql) {
-        return h.createQuery(sql).bind("u", userId).map((rs, c) -> row(rs)).list();
-    }
 
-    private static Map<String, Object> row(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String key = meta.getColumnLabel(i);
-            Object value = rs.getObject(i);
-            m.put(key, key.endsWith("At") && value instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : value);
-        }
-        return m;
-    }
 }

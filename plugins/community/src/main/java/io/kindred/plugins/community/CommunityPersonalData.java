@@ -1,12 +1,9 @@
 package io.kindred.plugins.community;
 
+import static io.kindred.api.privacy.MemberRows.rows;
 import io.kindred.api.privacy.PersonalData;
 import org.jdbi.v3.core.Handle;
 
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -162,24 +159,5 @@ final class CommunityPersonalData implements PersonalData {
         return files;
     }
 
-    /** @return the rows with the SQL's camelCase labels as keys; a label ending in "At" holds epoch ms, shown ISO */
-    private static List<Map<String, Object>> rows(Handle h, long userId, String sql) {
-        return h.createQuery(sql).bind("u", userId).map((rs, c) -> row(rs)).list();
-    }
 
-    private static Map<String, Object> row(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String key = meta.getColumnLabel(i);
-            Object value = rs.getObject(i);
-            if (key.endsWith("At") && value instanceof Number n) {
-                value = Instant.ofEpochMilli(n.longValue()).toString();
-            } else if (value instanceof Integer n) {
-                value = n.longValue();
-            }
-            m.put(key, value);
-        }
-        return m;
-    }
 }

@@ -53,13 +53,10 @@ class MembershipPersonalDataIT {
     }
 
     private static JsonNode section(TestPlatform p, long userId) {
-        Http.Response r = p.admin().get("/api/v1/admin/users/" + userId + "/export");
-        assertEquals(200, r.status(), r.body());
-        return r.json().path("plugins").path("membership");
+        return p.exportOf(userId).path("plugins").path("membership");
     }
 
     private static void erase(TestPlatform p, long userId) {
-        Http.Response r = p.admin().post("/api/v1/admin/users/" + userId + "/erase", Map.of());
-        assertEquals(200, r.status(), r.body());
+        p.erase(userId);
     }
 }

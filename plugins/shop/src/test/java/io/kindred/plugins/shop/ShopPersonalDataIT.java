@@ -82,27 +82,15 @@ class ShopPersonalDataIT {
     }
 
     private static JsonNode section(TestPlatform p, long userId) {
-        Http.Response r = p.admin().get("/api/v1/admin/users/" + userId + "/export");
-        assertEquals(200, r.status(), r.body());
-        return r.json().path("plugins").path("shop");
+        return p.exportOf(userId).path("plugins").path("shop");
     }
 
     private static void erase(TestPlatform p, long userId) {
-        Http.Response r = p.admin().post("/api/v1/admin/users/" + userId + "/erase", Map.of());
-        assertEquals(200, r.status(), r.body());
+        p.erase(userId);
     }
 
     /** @return the database file and its write-ahead log, after a checkpoint, as text (ASCII values show as they are) */
     static String databaseText(TestPlatform p) {
-        p.kindred().db.coreJdbi().useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list()); // outside a transaction
-        try {
-            Path db = p.dataDir().resolve("kindred.db");
-            Path wal = p.dataDir().resolve("kindred.db-wal");
-            byte[] main = Files.readAllBytes(db);
-            byte[] log = Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0];
-            return new String(main, StandardCharsets.ISO_8859_1) + new String(log, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return p.databaseText();
     }
 }

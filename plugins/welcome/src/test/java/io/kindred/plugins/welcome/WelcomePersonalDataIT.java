@@ -40,13 +40,10 @@ class WelcomePersonalDataIT {
     }
 
     private static JsonNode section(TestPlatform p, long userId) {
-        Http.Response r = p.admin().get("/api/v1/admin/users/" + userId + "/export");
-        assertEquals(200, r.status(), r.body());
-        return r.json().path("plugins").path("welcome");
+        return p.exportOf(userId).path("plugins").path("welcome");
     }
 
     private static void erase(TestPlatform p, long userId) {
-        Http.Response r = p.admin().post("/api/v1/admin/users/" + userId + "/erase", Map.of());
-        assertEquals(200, r.status(), r.body());
+        p.erase(userId);
     }
 }
