@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kindred.testkit.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run ({@link #audit}). Lighthouse missing is a failure that says how to install it, never a silent skip; it needs
  * no internet while it runs.
  */
+@Isolated("Lighthouse's scores depend on the CPU it gets: it runs with no other test class beside it.")
 class AuditIT {
 
     /** The member pages audited: Home and Me. */

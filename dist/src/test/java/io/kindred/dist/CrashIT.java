@@ -4,6 +4,7 @@ import io.kindred.testkit.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * directory: every transfer that was acknowledged must still be there, and the ledger must be sound
  * (the default {@code db.synchronous=FULL}).
  */
+@Isolated("kill -9 under load, with deadlines: it runs with no other test class beside it.")
 class CrashIT {
 
     private static final int WRITERS = 6;

@@ -5,6 +5,7 @@ import io.kindred.testkit.Http;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * on the outer build's local repository. The artifacts must be installed first: the README's test command
  * is {@code mvn install}, which installs every module before this one (dist) runs its tests.
  */
+@Isolated("Runs Maven builds of its own (the archetype and the generated plugin): it runs with no other test class beside it.")
 class PluginDevKitIT {
 
     private static final String KINDRED_VERSION = System.getProperty("kindred.version");

@@ -4,6 +4,7 @@ import io.kindred.testkit.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** First start, first administrator, graceful stop and the plugins directory, as the operator meets them. */
+@Isolated("Start-up, shutdown and load deadlines: it runs with no other test class beside it.")
 class StartupIT {
 
     private static final Pattern SETUP_TOKEN = Pattern.compile("one-time setup token (\\S+)");

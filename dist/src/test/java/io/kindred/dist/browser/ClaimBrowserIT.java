@@ -5,6 +5,7 @@ import io.kindred.testkit.Http;
 import io.kindred.testkit.LogCapture;
 import io.kindred.testkit.TestPlatform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sign-up page to the claim page, the code from the (log) SMS sender, a password, signed in with their history.
  * The claim pages and the console's merge page fit a phone without sideways scrolling.
  */
+@Isolated("Reads the SMS code from System.err, which it swaps while it waits: nothing else may write there meanwhile.")
 class ClaimBrowserIT {
 
     private static final Pattern CODE = Pattern.compile("your code is (\\d{6})|验证码是 (\\d{6})");
