@@ -157,6 +157,8 @@ class BadInputTest {
                 c(Caller.ANONYMOUS, "POST", "/api/v1/setup", "{\"token\":\"guess\"}", 409, "setup_done"),
                 // profile
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"displayName\":{}}", 400, "invalid_field"),
+                c(Caller.MEMBER, "DELETE", "/api/v1/me", "{}", 400, "missing_field"),
+                c(Caller.MEMBER, "POST", "/api/v1/me/consents", "{\"terms\":\"one\"}", 400, "invalid_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"displayName\":\"   \"}", 400, "missing_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"birthday\":\"1990-02-30\"}", 400, "invalid_field"),
                 c(Caller.MEMBER, "PATCH", "/api/v1/me", "{\"birthday\":[1990,5,17]}", 400, "invalid_field"),
@@ -366,7 +368,7 @@ class BadInputTest {
     Stream<Case> wrongMethods() {
         return Stream.of(
                 m("GET", "/api/v1/auth/register"), m("GET", "/api/v1/auth/login"), m("PUT", "/api/v1/auth/logout"),
-                m("POST", "/healthz"), m("DELETE", "/api/v1/me"), m("PUT", "/api/v1/me"), m("GET", "/api/v1/me/password"),
+                m("POST", "/healthz"), m("DELETE", "/api/v1/me/consents"), m("PUT", "/api/v1/me"), m("GET", "/api/v1/me/password"),
                 m("POST", "/api/v1/me/balances"), m("DELETE", "/api/v1/me/ledger"),
                 m("GET", "/api/v1/admin/ledger/adjustments"), m("POST", "/api/v1/admin/ledger/check"),
                 m("GET", "/api/v1/admin/purchases"), m("PUT", "/api/v1/admin/purchases"),
