@@ -127,21 +127,21 @@ final class CorePersonalData {
         for (String v : values) {
             h.createUpdate("""
                             UPDATE member_merges SET summary = REPLACE(summary, :v, :p)
-                             WHERE (from_id = :u OR into_id = :u) AND INSTR(summary, :v) > 0""")
+                             WHERE (from_id = :u OR into_id = :u) AND summary LIKE '%' || :v || '%'""")
                     .bind("v", v).bind("p", PLACEHOLDER).bind("u", userId).execute();
         }
         // Other members' notifications may name the member (a comment, a mention, a new fan): a value that is exactly
         // one of the identifiers is replaced, not a word that merely contains it.
         for (String v : values) {
             String quoted = Json.write(v);
-            h.createUpdate("UPDATE notifications SET params = REPLACE(params, :q, :p) WHERE INSTR(params, :q) > 0")
+            h.createUpdate("UPDATE notifications SET params = REPLACE(params, :q, :p) WHERE params LIKE '%' || :q || '%'")
                     .bind("q", quoted).bind("p", Json.write(PLACEHOLDER)).execute();
         }
         // The shop's own copies of an order name the buyer by email and phone; a display name is too common to hunt
         // across every delivery, so only those two are replaced there.
         for (String v : new String[]{who.email(), who.phone()}) {
             if (v != null) {
-                h.createUpdate("UPDATE connector_deliveries SET body = REPLACE(body, :v, :p) WHERE INSTR(body, :v) > 0")
+                h.createUpdate("UPDATE connector_deliveries SET body = REPLACE(body, :v, :p) WHERE body LIKE '%' || :v || '%'")
                         .bind("v", v).bind("p", PLACEHOLDER).execute();
             }
         }
