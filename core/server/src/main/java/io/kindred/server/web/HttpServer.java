@@ -74,6 +74,7 @@ public final class HttpServer {
                                     limit, 1_048_576));
                 }
                 if (declared > limit) {
+                    discardBody(ctx, declared);
                     throw new KindredException(CoreError.BODY_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
                 }
                 auth.resolve(ctx);
@@ -122,6 +123,45 @@ public final class HttpServer {
                 + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
         if (auth.secure(ctx)) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+
+    /** A refused body is read and dropped for at most this long, and only while it keeps arriving. */
+    private static final long DISCARD_FOR_NANOS = 5_000_000_000L;
+    private static final long QUIET_NANOS = 150_000_000L;
+
+    /**
+     * A client that is still sending a refused body does not read the answer, and a server that answers and
+     * closes with unread bytes makes the kernel reset the connection: the client sees a reset instead of the
+     * 413. So, like a web server's lingering close, what keeps arriving is read and dropped (5 s at most) before
+     * the answer; a client that sent only the headers, or stopped sending, gets its 413 after a short pause.
+     */
+    private static void discardBody(Context ctx, long declared) {
+        long start = System.nanoTime();
+        long lastByte = start;
+        long dropped = 0;
+        try {
+            jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[16_384];
+            while (dropped < declared && System.nanoTime() - start < DISCARD_FOR_NANOS) {
+                int available = in.available();
+                if (available > 0) {
+                    int n = in.read(sink, 0, Math.min(available, sink.length));
+                    if (n < 0) {
+                        break;
+                    }
+                    dropped += n;
+                    lastByte = System.nanoTime();
+                } else if (System.nanoTime() - lastByte > QUIET_NANOS) {
+                    break;
+                } else {
+                    Thread.sleep(2);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the caller went away: nothing more to drop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
