@@ -191,10 +191,13 @@ public final class Kindred implements AutoCloseable {
         this.dispatcher = new Dispatcher(database, clock, settings.intValue("events.max-attempts", 8),
                 settings.intValue("events.retry-base-ms", 1000));
         this.webhookDeliverer = new WebhookDeliverer(new WebhookStore(database), settings, clock, version());
-        EventOutbox outbox = new EventOutbox(Json.CORE, clock, () -> {
+        dispatcher.deferWakesWith(db::afterCommit);
+        Runnable wakeDeliverers = () -> {
             dispatcher.wake();
             webhookDeliverer.wake();
-        });
+        };
+        // The dispatcher and the webhook deliverer can read a new event only once its transaction commits.
+        EventOutbox outbox = new EventOutbox(Json.CORE, clock, () -> db.afterCommit(wakeDeliverers));
         io.kindred.server.events.OwnEvents ownEvents = new io.kindred.server.events.OwnEvents(database, dispatcher);
         outbox.trackOwnEvents(ownEvents);
         dispatcher.ownEvents(ownEvents);

@@ -3,29 +3,39 @@ package io.kindred.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kindred.api.db.Database;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform's connection pool and its write discipline.
  *
- * <p>On SQLite every write transaction starts with {@code BEGIN IMMEDIATE} (so a read-then-write never
- * fails on a lock upgrade) and, inside this process, writers queue on one fair lock instead of spinning in
- * SQLite's busy handler. Another process (the {@code backup} command) is covered by the busy timeout.
- * A write started inside another write on the same thread joins it.
+ * <p>On SQLite the process has one writer connection and writes take turns on it ({@link GroupCommit}): writes
+ * that queue behind each other share one transaction, each in a savepoint, and all return once it is committed.
+ * Its transactions start with {@code BEGIN IMMEDIATE} (so a read-then-write never fails on a lock upgrade);
+ * another process (the {@code backup} command) is covered by the busy timeout. Reads use the pool. On
+ * PostgreSQL each write is a transaction of its own. A write or read started inside a write on the same thread
+ * joins it.
  */
 public final class Db implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final String dialect;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final GroupCommit writer;
     private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
+    /** The writer connection while a unit of work runs on this thread: its handles open on it, and never close it. */
+    private final ThreadLocal<Connection> pinned = new ThreadLocal<>();
+    /** PostgreSQL: what runs once the write in hand on this thread commits. */
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
     private final Jdbi coreJdbi;
 
     public Db(String url, String synchronous, int poolSize, int busyTimeoutMs) {
@@ -35,6 +45,7 @@ public final class Db implements AutoCloseable {
         hc.setMaximumPoolSize(poolSize);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(30_000);
+        SQLiteDataSource writerSource = null;
         if (dialect.equals("sqlite")) {
             SQLiteConfig sc = new SQLiteConfig();
             sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -47,11 +58,31 @@ public final class Db implements AutoCloseable {
             SQLiteDataSource sds = new SQLiteDataSource(sc);
             sds.setUrl(url);
             hc.setDataSource(sds);
+            writerSource = sds;
         } else {
             hc.setJdbcUrl(url);
         }
         this.dataSource = new HikariDataSource(hc);
-        this.coreJdbi = Jdbi.create(dataSource);
+        this.writer = writerSource == null ? null : new GroupCommit(writerSource::getConnection);
+        this.coreJdbi = newJdbi();
+    }
+
+    /** A Jdbi on the pool that opens its handle on the writer connection when a unit of work asks for it. */
+    private Jdbi newJdbi() {
+        return Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() throws SQLException {
+                Connection writerConnection = pinned.get();
+                return writerConnection != null ? writerConnection : dataSource.getConnection();
+            }
+
+            @Override
+            public void closeConnection(Connection connection) throws SQLException {
+                if (connection != pinned.get()) {
+                    connection.close();
+                }
+            }
+        });
     }
 
     public static String dialectOf(String url) {
@@ -78,7 +109,7 @@ public final class Db implements AutoCloseable {
      * it when the plugin stops and its caches go with it
      */
     public Database forPlugin() {
-        return view(Jdbi.create(dataSource));
+        return view(newJdbi());
     }
 
     public Jdbi coreJdbi() {
@@ -113,20 +144,23 @@ public final class Db implements AutoCloseable {
         if (joined != null) {
             return work.withHandle(joined);
         }
-        boolean locked = false;
-        if (dialect.equals("sqlite")) {
-            try {
-                locked = writeLock.tryLock(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting to write", e);
-            }
-            if (!locked) {
-                throw new IllegalStateException("database busy: no write slot within 60 s");
-            }
+        if (writer != null) {
+            return writer.run(connection -> {
+                pinned.set(connection);
+                try (Handle h = jdbi.open()) {
+                    currentWrite.set(h);
+                    return work.withHandle(h);
+                } finally {
+                    currentWrite.remove();
+                    pinned.remove();
+                }
+            });
         }
+        List<Runnable> actions = new ArrayList<>();
+        afterCommit.set(actions);
+        R result;
         try {
-            return jdbi.inTransaction(h -> {
+            result = jdbi.inTransaction(h -> {
                 currentWrite.set(h);
                 try {
                     return work.withHandle(h);
@@ -135,14 +169,40 @@ public final class Db implements AutoCloseable {
                 }
             });
         } finally {
-            if (locked) {
-                writeLock.unlock();
-            }
+            afterCommit.remove();
         }
+        actions.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the write in hand on this thread is committed, or at once outside a write: how
+     * a background loop is woken for rows it can only read after the commit.
+     */
+    public void afterCommit(Runnable action) {
+        if (currentWrite.get() == null) {
+            action.run();
+        } else if (writer != null) {
+            writer.afterCommit(action);
+        } else {
+            afterCommit.get().add(action);
+        }
+    }
+
+    /** Successful writes so far and the commits that carried them: more writes than commits is group commit at work. */
+    public record WriteStats(long writes, long commits) {
+    }
+
+    /** @return on SQLite, the write statistics of this process; empty on PostgreSQL (a commit per write) */
+    public Optional<WriteStats> writeStats() {
+        return Optional.ofNullable(writer).map(GroupCommit::stats);
     }
 
     @Override
     public void close() {
+        if (writer != null) {
+            writer.close();
+        }
         dataSource.close();
     }
 }

@@ -26,6 +26,8 @@ public final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger("kindred.events");
     private static final int BATCH = 200;
+    /** Events of one subscriber handled in one transaction. */
+    private static final int CHUNK = 100;
 
     /** A live subscription. */
     public record Subscription(String name, String eventType, String owner, EventHandler handler) {
@@ -37,6 +39,8 @@ public final class Dispatcher {
     private final long retryBaseMs;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Wakeup wakeup = new Wakeup();
+    private final Runnable wakeNow = this::wake;
+    private volatile java.util.function.Consumer<Runnable> afterCommit = Runnable::run;
     private volatile boolean running;
     private Thread thread;
 
@@ -93,6 +97,16 @@ public final class Dispatcher {
 
     public void wake() {
         wakeup.ring();
+    }
+
+    /** Defers {@link #wakeAfterCommit} wakes until the write in hand commits (the database's after-commit hook). */
+    public void deferWakesWith(java.util.function.Consumer<Runnable> afterCommit) {
+        this.afterCommit = afterCommit;
+    }
+
+    /** Wakes the loop once the write in hand is committed: a new event can be read only then. */
+    public void wakeAfterCommit() {
+        afterCommit.accept(wakeNow);
     }
 
     public synchronized void start() {
@@ -167,48 +181,87 @@ public final class Dispatcher {
                 .list());
         boolean didWork = false;
         int attempts = cursor.get().attempts();
-        for (Event e : events) {
+        int from = 0;
+        while (from < events.size()) {
             if (!running && thread != null) {
                 return didWork;
             }
-            if (!deliver(s, e, attempts)) {
+            Delivered d = deliver(s, events.subList(from, Math.min(events.size(), from + CHUNK)));
+            if (d == null) {
                 return true;
             }
-            attempts = 0;
-            didWork = true;
+            from += d.handled();
+            if (d.handled() > 0) {
+                attempts = 0;
+                didWork = true;
+            }
+            if (d.failed() != null) {
+                recordFailure(s, d.failed(), attempts + 1, d.cause());
+                if (attempts + 1 < maxAttempts) {
+                    return true;
+                }
+                from++; // dead-lettered: the cursor moved past it
+                attempts = 0;
+                didWork = true;
+            }
         }
         return didWork;
     }
 
-    /** @return true when the event is done with (handled or dead-lettered) */
-    private synchronized boolean deliver(Subscription s, Event e, int attemptsSoFar) {
+    /** What one transaction of deliveries did: how many events were handled, and the one that failed, if any. */
+    private record Delivered(int handled, Event failed, Throwable cause) {
+    }
+
+    /**
+     * Handles events of a subscriber in one transaction, each in a savepoint of its own, and moves its cursor past
+     * the last one handled: a failing event is rolled back alone and ends the run.
+     *
+     * @return null when the subscriber is gone
+     */
+    private synchronized Delivered deliver(Subscription s, List<Event> events) {
         if (!subscriptions.containsKey(s.name())) {
-            return false;
+            return null;
         }
         try {
-            db.write(h -> {
-                try {
-                    s.handler().handle(e, h);
-                } catch (RuntimeException ex) {
-                    throw ex;
-                } catch (Exception ex) {
-                    throw new HandlerFailed(ex);
+            return db.write(h -> {
+                int handled = 0;
+                for (Event e : events) {
+                    if (!running && thread != null) {
+                        break;
+                    }
+                    h.savepoint("event");
+                    try {
+                        s.handler().handle(e, h);
+                        h.releaseSavepoint("event");
+                    } catch (VirtualMachineError ex) {
+                        throw ex;
+                    } catch (Throwable ex) {
+                        // A handler's Error (NoClassDefFoundError, StackOverflowError, ...) is its failure, not ours.
+                        h.rollbackToSavepoint("event");
+                        moveCursor(h, s, handled, events);
+                        return new Delivered(handled, e, ex);
+                    }
+                    handled++;
                 }
-                h.createUpdate("""
-                                UPDATE event_subscribers SET cursor_id = :id, attempts = 0, next_attempt_at = 0,
-                                       last_error = NULL, updated_at = :now WHERE name = :n""")
-                        .bind("id", e.id()).bind("now", clock.millis()).bind("n", s.name()).execute();
-                return null;
+                moveCursor(h, s, handled, events);
+                return new Delivered(handled, null, null);
             });
-            return true;
         } catch (VirtualMachineError ex) {
             throw ex;
         } catch (Throwable ex) {
-            // A handler's Error (NoClassDefFoundError, StackOverflowError, ...) is its failure, not the dispatcher's.
-            Throwable cause = ex instanceof HandlerFailed ? ex.getCause() : ex;
-            recordFailure(s, e, attemptsSoFar + 1, cause);
-            return attemptsSoFar + 1 >= maxAttempts;
+            // the transaction itself failed: nothing of it happened, the first event counts as failed once
+            return new Delivered(0, events.get(0), ex);
         }
+    }
+
+    private void moveCursor(org.jdbi.v3.core.Handle h, Subscription s, int handled, List<Event> events) {
+        if (handled == 0) {
+            return;
+        }
+        h.createUpdate("""
+                        UPDATE event_subscribers SET cursor_id = :id, attempts = 0, next_attempt_at = 0,
+                               last_error = NULL, updated_at = :now WHERE name = :n""")
+                .bind("id", events.get(handled - 1).id()).bind("now", clock.millis()).bind("n", s.name()).execute();
     }
 
     private void recordFailure(Subscription s, Event e, int attempts, Throwable cause) {

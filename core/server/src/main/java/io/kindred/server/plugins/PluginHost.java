@@ -529,7 +529,7 @@ public final class PluginHost {
 
     /** A plugin's outbox: its own JSON mapper (the plugin's classes), the core's dispatcher and read-your-writes. */
     private EventOutbox outbox(com.fasterxml.jackson.databind.ObjectMapper mapper, java.time.Clock clock) {
-        EventOutbox outbox = new EventOutbox(mapper, clock, dispatcher::wake);
+        EventOutbox outbox = new EventOutbox(mapper, clock, dispatcher::wakeAfterCommit);
         outbox.trackOwnEvents(dispatcher.ownEvents());
         return outbox;
     }
