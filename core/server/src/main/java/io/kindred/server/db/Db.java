@@ -7,6 +7,7 @@ import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -69,7 +70,7 @@ public final class Db implements AutoCloseable {
 
     /** A Jdbi on the pool that opens its handle on the writer connection when a unit of work asks for it. */
     private Jdbi newJdbi() {
-        return Jdbi.create(new ConnectionFactory() {
+        Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
             @Override
             public Connection openConnection() throws SQLException {
                 Connection writerConnection = pinned.get();
@@ -83,6 +84,10 @@ public final class Db implements AutoCloseable {
                 }
             }
         });
+        // The writer connection keeps its prepared statements; pooled ones prepare theirs (the pool closes them).
+        jdbi.setStatementBuilderFactory(connection -> writer != null && connection == pinned.get()
+                ? writer.statements() : DefaultStatementBuilder.FACTORY.createStatementBuilder(connection));
+        return jdbi;
     }
 
     public static String dialectOf(String url) {

@@ -51,6 +51,7 @@ final class GroupCommit implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Opener opener;
+    private final StatementCache statements = new StatementCache(); // guarded by lock, of the connection
     private Connection connection; // guarded by lock
     private Batch open;            // guarded by lock
     private java.util.Set<Runnable> unitActions; // guarded by lock: after-commit actions of the unit in hand
@@ -92,6 +93,11 @@ final class GroupCommit implements AutoCloseable {
         }
         awaitCommit(batch);
         return result;
+    }
+
+    /** The prepared statements kept for the writer connection; use only during a unit (holding the turn). */
+    StatementCache statements() {
+        return statements;
     }
 
     /**
@@ -202,6 +208,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void discardConnection() {
+        statements.clear();
         try {
             if (connection != null) {
                 connection.close();
