@@ -36,4 +36,16 @@ public interface Database {
 
     /** @return {@code "sqlite"} or {@code "postgresql"} */
     String dialect();
+
+    /**
+     * Runs {@code action} once the write in hand on this thread has committed, or at once when called outside a
+     * write; never when that write rolls back. For what must follow the commit and only it: putting a row that is
+     * now durable into a cache, waking a background loop that reads the row on another connection. Keep it short
+     * and do not write in it.
+     *
+     * @param action what to run after the commit
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }

@@ -141,6 +141,11 @@ public final class Db implements AutoCloseable {
             public String dialect() {
                 return dialect;
             }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                Db.this.afterCommit(action);
+            }
         };
     }
 

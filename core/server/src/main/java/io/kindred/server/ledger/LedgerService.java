@@ -232,8 +232,32 @@ public final class LedgerService implements Ledger {
         };
     }
 
+    /**
+     * Account ids never change once committed (merges move balances, erasure keeps the rows), so the ids of the
+     * busiest accounts are kept: every system account and recently used member accounts. An id enters only
+     * after the commit of the write that read or opened it, so a rolled-back account is never remembered.
+     */
+    private final Map<String, Long> accountIds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > 20_000;
+                }
+            });
+
     /** Finds or opens an account. */
     long account(Handle tx, String asset, AccountRef ref, long now) {
+        String key = ref.isMember() ? asset + "|u" + ref.userId() : asset + "|s" + ref.systemName();
+        Long known = accountIds.get(key);
+        if (known != null) {
+            return known;
+        }
+        long id = findOrOpen(tx, asset, ref, now);
+        db.afterCommit(() -> accountIds.put(key, id));
+        return id;
+    }
+
+    private long findOrOpen(Handle tx, String asset, AccountRef ref, long now) {
         Optional<Long> id = findAccount(tx, asset, ref);
         if (id.isPresent()) {
             return id.get();
