@@ -77,6 +77,7 @@ class StatementCountTest {
             platform.http().post("/api/v1/auth/login", Map.of("email", "counted@count.test", "password", "member-password-1"));
         }
         Map<String, Integer> large = counts(member);
+        System.out.println("Statements per page: " + large);
         for (Map.Entry<String, Integer> page : BUDGET.entrySet()) {
             String path = page.getKey();
             assertTrue(large.get(path) <= page.getValue(), path + " ran " + large.get(path) + " statements, over its budget of "
