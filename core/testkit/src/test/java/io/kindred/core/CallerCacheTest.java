@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -146,6 +147,23 @@ class CallerCacheTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aMemberReadWhileAChangeIsStillUncommittedIsForgottenWhenItCommits() {
+        Http member = platform.member("commit@cache.test", "Old");
+        long id = idOf(member);
+        var users = platform.kindred().users;
+        platform.kindred().database.write(h -> {
+            h.createUpdate("UPDATE users SET display_name = 'Committed' WHERE id = :id").bind("id", id).execute();
+            users.cache().forgetUser(h, id);
+            // Another request resolves the member before the commit: it reads, and caches, the old row.
+            String seen = CompletableFuture.supplyAsync(() -> users.activeMember(id).orElseThrow().displayName()).join();
+            assertEquals("Old", seen);
+            return null;
+        });
+        assertEquals("Committed", users.activeMember(id).orElseThrow().displayName(), "forgotten again on commit");
+        assertTrue(member.get("/me").body().contains("Committed"));
     }
 
     private static Http signIn(String email) {

@@ -112,7 +112,11 @@ public final class Sessions {
         long now = clock.millis();
         String hash = Tokens.hash(token);
         Optional<CallerCache.CachedSession> found = cache.session(hash).or(() -> load(hash, now));
-        if (found.isEmpty() || found.get().expiresAt() <= now) {
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (found.get().expiresAt() <= now) {
+            cache.forgetSession(hash); // past its absolute end: the daily purge deletes the row
             return Optional.empty();
         }
         CallerCache.CachedSession f = found.get();
