@@ -82,6 +82,39 @@ class CallerCacheTest {
     }
 
     @Test
+    void anAdministratorDemotedInTheConsoleIsRefusedOnTheNextAdminCall() {
+        long id = idOf(platform.member("console@cache.test", "Console"));
+        assertEquals(200, admin.put("/api/v1/admin/users/" + id + "/roles", Map.of("roles", List.of("admin"))).status());
+        Http demoted = signIn("console@cache.test");
+        assertEquals(200, demoted.get("/api/v1/admin/users?limit=1").status());
+
+        String detail = "/console/members/" + id;
+        assertEquals(303, admin.submitForm(detail, detail + "/roles", "operator", "on").status());
+        int next = demoted.get("/api/v1/admin/users?limit=1").status();
+        assertTrue(next == 401 || next == 403, "demoted to operator: the next admin call is refused, not " + next);
+    }
+
+    @Test
+    void aPasswordChangedOnTheAccountPageSignsOutEveryOtherSession() {
+        Http here = platform.member("password@cache.test", "Password");
+        Http elsewhere = signIn("password@cache.test");
+        assertEquals(200, elsewhere.get("/api/v1/me").status());
+
+        assertEquals(303, here.submitForm("/account", "/account/password", "currentPassword", "member-password-1",
+                "newPassword", "member-password-2").status());
+        assertEquals(401, elsewhere.get("/api/v1/me").status(), "the other session ends at once");
+        assertEquals(200, here.get("/api/v1/me").status(), "this browser stays signed in");
+    }
+
+    @Test
+    void aSecondFactorRemovedByAnAdministratorEndsTheMembersSessionsAtOnce() {
+        Http member = platform.member("totp@cache.test", "Totp");
+        long id = idOf(member);
+        assertEquals(204, admin.delete("/api/v1/admin/users/" + id + "/second-factor").status());
+        assertEquals(401, member.get("/api/v1/me").status());
+    }
+
+    @Test
     void aNewNameAndLanguageShowOnTheNextPage() {
         Http member = platform.member("renamed@cache.test", "Before");
         assertTrue(member.get("/me").body().contains("Before"));
