@@ -91,6 +91,7 @@ import io.kindred.server.staff.SecurityRoutes;
 import io.kindred.server.staff.StaffGate;
 import io.kindred.server.users.Preferences;
 import io.kindred.server.users.Setup;
+import io.kindred.server.users.CallerCache;
 import io.kindred.server.users.UserStore;
 import io.kindred.server.web.Auth;
 import io.kindred.server.web.Errors;
@@ -207,7 +208,7 @@ public final class Kindred implements AutoCloseable {
         this.expiry = new Expiry(database, ledger);
         this.invariants = new Invariants(database);
 
-        this.users = new UserStore(db.coreJdbi());
+        this.users = new UserStore(db.coreJdbi(), new CallerCache(CallerCache.DEFAULT_CAPACITY));
         this.audit = new AuditLog(database, clock);
         this.legalTexts = new io.kindred.server.privacy.LegalTexts(database, clock, audit);
         legalTexts.seedDefaults();
@@ -217,7 +218,8 @@ public final class Kindred implements AutoCloseable {
         Duration sessionDays = Duration.ofDays(settings.intValue("session.days", 30));
         Sessions sessions = new Sessions(database, clock, () -> new Sessions.Timeouts(sessionDays,
                 Duration.ofHours(Math.max(0, settings.intValue("session.idle-hours", 168))),
-                Duration.ofMinutes(Math.max(0, settings.intValue("session.staff-idle-minutes", 120)))), settings::zone);
+                Duration.ofMinutes(Math.max(0, settings.intValue("session.staff-idle-minutes", 120)))), settings::zone,
+                users.cache());
         this.apiKeys = new ApiKeys(database, clock);
         this.purchases = new Purchases(database, outbox, clock, settings::zone);
         MembersView members = new MembersView(database, users);

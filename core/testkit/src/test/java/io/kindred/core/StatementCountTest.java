@@ -30,14 +30,14 @@ class StatementCountTest {
 
     private static Map<String, Integer> budget() {
         Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("/", 10);
-        m.put("/me", 10);
-        m.put("/points", 10);
-        m.put("/account", 10);
-        m.put("/notifications", 8);
-        m.put("/api/v1/me/ledger", 6);
-        m.put("/api/v1/me/balances", 6);
-        m.put("/api/v1/me/notifications", 6);
+        m.put("/", 8);
+        m.put("/me", 8);
+        m.put("/points", 8);
+        m.put("/account", 8);
+        m.put("/notifications", 6);
+        m.put("/api/v1/me/ledger", 4);
+        m.put("/api/v1/me/balances", 4);
+        m.put("/api/v1/me/notifications", 4);
         return m;
     }
 

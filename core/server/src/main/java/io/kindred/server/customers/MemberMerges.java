@@ -113,6 +113,8 @@ public final class MemberMerges {
         moved.put("labels", labels);
         moved.put("externalIds", h.createUpdate("UPDATE user_external_ids SET user_id = :into WHERE user_id = :from")
                 .bind("into", into.id()).bind("from", from.id()).execute());
+        users.cache().forgetUser(h, from.id()); // merged: signed out everywhere
+        users.cache().forgetUser(h, into.id()); // may take the email or phone
         moved.putAll(closeAndTakeContacts(h, into, from, now));
         moved.put("referredMembers", h.createUpdate("""
                         UPDATE users SET referred_by_code = :code WHERE referred_by_code = :old AND id <> :into""")

@@ -123,8 +123,11 @@ public final class PhoneClaims {
             h.createUpdate("UPDATE phone_claim_codes SET used_at = :now WHERE phone = :p AND used_at IS NULL")
                     .bind("now", now).bind("p", p).execute();
             Optional<UserRow> user = claimable(users.byPhone(h, p));
-            user.ifPresent(u -> h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
-                    .bind("hash", passwordHash).bind("now", now).bind("id", u.id()).execute());
+            user.ifPresent(u -> {
+                users.cache().forgetUser(h, u.id());
+                h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                        .bind("hash", passwordHash).bind("now", now).bind("id", u.id()).execute();
+            });
             return user;
         });
         UserRow user = claimed.orElseThrow(() -> new KindredException(CoreError.CLAIM_CODE_INVALID,

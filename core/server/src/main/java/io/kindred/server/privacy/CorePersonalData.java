@@ -87,12 +87,14 @@ final class CorePersonalData {
     }
 
     /**
-     * Erases the member's personal data from the platform's tables, in the erasure's transaction.
+     * Erases the member's personal data from the platform's tables, in the erasure's transaction, and forgets the
+     * member and their sessions in the caller cache.
      *
      * @return the member's uploads (folder/name) whose files go after the commit
      */
-    List<String> erase(Handle h, long userId, Identifiers who, long now) {
+    List<String> erase(Handle h, long userId, Identifiers who, long now, io.kindred.server.users.CallerCache cache) {
         List<String> files = new ArrayList<>(uploads(h, userId));
+        cache.forgetUser(h, userId); // erased: no name, no session
         h.createUpdate("""
                         UPDATE users SET email = NULL, phone = NULL, password_hash = NULL, display_name = :name, avatar = NULL,
                                birthday = NULL, shipping_address = NULL, locale = NULL, referral_code = :code,

@@ -86,7 +86,7 @@ public final class MemberErasure {
                         "Member " + userId + " is staff: an administrator removes their staff roles first.");
             }
             boolean again = "erased".equals(user.status());
-            core.erase(h, userId, core.identifiers(h, userId), now).forEach(f -> files.add("/uploads/" + f));
+            core.erase(h, userId, core.identifiers(h, userId), now, users.cache()).forEach(f -> files.add("/uploads/" + f));
             for (UiRegistry.Owned<PersonalData> part : register.personalData()) {
                 files.addAll(part.value().erase(h, userId).files());
                 parts.add(part.value().section());

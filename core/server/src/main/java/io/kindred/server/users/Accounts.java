@@ -229,8 +229,11 @@ public final class Accounts {
 
     public void changePassword(long userId, String newPassword) {
         String hash = Passwords.hash(checkPassword(newPassword));
-        db.write(h -> h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
-                .bind("hash", hash).bind("now", clock.millis()).bind("id", userId).execute());
+        db.write(h -> {
+            users.cache().forgetUser(h, userId);
+            return h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                    .bind("hash", hash).bind("now", clock.millis()).bind("id", userId).execute();
+        });
     }
 
     /** Fields a member may change on their own profile; null leaves a field as it is. */
@@ -284,6 +287,7 @@ public final class Accounts {
                 });
             }
             if (!set.isEmpty()) {
+                users.cache().forgetUser(h, userId);
                 StringBuilder sql = new StringBuilder("UPDATE users SET updated_at = :now");
                 set.keySet().forEach(k -> sql.append(", ").append(k).append(" = :").append(k));
                 var update = h.createUpdate(sql + " WHERE id = :id").bind("now", clock.millis()).bind("id", userId);

@@ -202,6 +202,7 @@ public final class CustomerImport {
             if (phone != null && users.byPhone(h, phone).filter(u -> u.id() != id).isPresent()) {
                 throw new KindredException(CoreError.PHONE_TAKEN, "The phone belongs to another member.");
             }
+            users.cache().forgetUser(h, id);
             h.createUpdate("""
                             UPDATE users SET email = COALESCE(email, :email), phone = COALESCE(:phone, phone),
                                    display_name = :name, total_spent = COALESCE(:spent, total_spent),

@@ -140,6 +140,7 @@ public final class PasswordResets {
                     .bind("hash", Tokens.hash(token)).bind("now", now).mapTo(Long.class).findOne();
             UserRow u = userId.flatMap(id -> users.byId(h, id)).filter(r -> r.status().equals("active"))
                     .orElseThrow(PasswordResets::invalidLink);
+            users.cache().forgetUser(h, u.id());
             h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
                     .bind("hash", hash).bind("now", now).bind("id", u.id()).execute();
             h.createUpdate("UPDATE password_resets SET used_at = :now WHERE user_id = :id AND used_at IS NULL")

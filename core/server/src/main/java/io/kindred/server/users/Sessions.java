@@ -56,9 +56,11 @@ public final class Sessions {
     private final Clock clock;
     private final Supplier<Timeouts> timeouts;
     private final Supplier<ZoneId> zone;
+    private final CallerCache cache;
 
-    public Sessions(Database db, Clock clock, Supplier<Timeouts> timeouts, Supplier<ZoneId> zone) {
+    public Sessions(Database db, Clock clock, Supplier<Timeouts> timeouts, Supplier<ZoneId> zone, CallerCache cache) {
         this.db = db;
+        this.cache = cache;
         this.clock = clock;
         this.timeouts = timeouts;
         this.zone = zone;
@@ -98,47 +100,66 @@ public final class Sessions {
         return new Opened(token, csrf, lifetime, awaitingCode);
     }
 
+    /**
+     * The session of a cookie's token, from the cache when it holds it (no query), else from the database. Ends it
+     * when idle too long; writes its last-seen time at most once a minute and the member's active day once a day,
+     * decided from the cached values.
+     */
     public Optional<Session> resolve(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         long now = clock.millis();
-        String today = today().toString();
-        record Found(Session session, String lastActiveDay, long lastSeenAt, boolean staff) {
-        }
-        Optional<Found> found = db.read(h -> h.createQuery("""
-                        SELECT s.user_id, s.csrf_token, substr(s.token_hash, 1, 24), s.awaiting_code, u.last_active_day,
-                               COALESCE(s.last_seen_at, s.created_at),
-                               EXISTS (SELECT 1 FROM user_roles r
-                                        WHERE r.user_id = s.user_id AND r.role IN ('operator', 'admin'))
-                          FROM sessions s JOIN users u ON u.id = s.user_id
-                         WHERE s.token_hash = :hash AND s.expires_at > :now""")
-                .bind("hash", Tokens.hash(token)).bind("now", now)
-                .map((rs, c) -> new Found(new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1),
-                        rs.getString(5), rs.getLong(6), rs.getBoolean(7)))
-                .findOne());
+        String hash = Tokens.hash(token);
+        Optional<CallerCache.CachedSession> found = cache.session(hash).or(() -> load(hash, now));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Found f = found.get();
+        if (found.get().expiresAt() <= now) {
+            cache.forgetSession(hash); // past its absolute end: the daily purge deletes the row
+            return Optional.empty();
+        }
+        CallerCache.CachedSession f = found.get();
         Duration idle = f.staff() ? timeouts.get().staffIdle() : timeouts.get().idle();
         if (!idle.isZero() && now - f.lastSeenAt() > idle.toMillis()) {
             close(token);
             return Optional.empty();
         }
+        String today = today().toString();
         boolean activeToday = f.lastActiveDay() != null && f.lastActiveDay().compareTo(today) >= 0;
-        if (now - f.lastSeenAt() >= SEEN_GRANULARITY_MS || (!activeToday && !f.session().awaitingCode())) {
+        boolean touchDay = !activeToday && !f.session().awaitingCode();
+        if (now - f.lastSeenAt() >= SEEN_GRANULARITY_MS || touchDay) {
             db.write(h -> {
                 h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE token_hash = :hash")
-                        .bind("now", now).bind("hash", Tokens.hash(token)).execute();
+                        .bind("now", now).bind("hash", hash).execute();
                 // A member who comes back with their session is active today: one write per member per day.
-                if (!activeToday && !f.session().awaitingCode()) {
+                if (touchDay) {
                     io.kindred.server.segments.LastActive.touch(h, f.session().userId(), LocalDate.parse(today));
                 }
                 return null;
             });
+            cache.refreshSession(hash, f, new CallerCache.CachedSession(f.session(), f.expiresAt(), now, f.staff(),
+                    touchDay ? today : f.lastActiveDay()));
         }
         return Optional.of(f.session());
+    }
+
+    private Optional<CallerCache.CachedSession> load(String hash, long now) {
+        long startedAt = cache.generation();
+        Optional<CallerCache.CachedSession> read = db.read(h -> h.createQuery("""
+                        SELECT s.user_id, s.csrf_token, substr(s.token_hash, 1, 24), s.awaiting_code, s.expires_at,
+                               COALESCE(s.last_seen_at, s.created_at), u.last_active_day,
+                               EXISTS (SELECT 1 FROM user_roles r
+                                        WHERE r.user_id = s.user_id AND r.role IN ('operator', 'admin'))
+                          FROM sessions s JOIN users u ON u.id = s.user_id
+                         WHERE s.token_hash = :hash AND s.expires_at > :now""")
+                .bind("hash", hash).bind("now", now)
+                .map((rs, c) -> new CallerCache.CachedSession(
+                        new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1),
+                        rs.getLong(5), rs.getLong(6), rs.getBoolean(8), rs.getString(7)))
+                .findOne());
+        read.ifPresent(s -> cache.putSession(hash, s, startedAt));
+        return read;
     }
 
     /** A member's signed-in sessions, the most recently used first (at most 100). */
@@ -160,29 +181,43 @@ public final class Sessions {
         if (id == null || id.length() != ID_LENGTH) {
             return false;
         }
-        return db.write(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND substr(token_hash, 1, 24) = :id")
-                .bind("u", userId).bind("id", id).execute()) > 0;
+        return db.write(h -> {
+            cache.forgetUser(h, userId);
+            return h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND substr(token_hash, 1, 24) = :id")
+                    .bind("u", userId).bind("id", id).execute();
+        }) > 0;
     }
 
     /** Ends every session of the member but the one with this public id ("sign out everywhere else"). */
     public int closeOthers(long userId, String keptId) {
-        return db.write(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND substr(token_hash, 1, 24) <> :id")
-                .bind("u", userId).bind("id", keptId).execute());
+        return db.write(h -> {
+            cache.forgetUser(h, userId);
+            return h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND substr(token_hash, 1, 24) <> :id")
+                    .bind("u", userId).bind("id", keptId).execute();
+        });
     }
 
     public void close(String token) {
         if (token != null && !token.isBlank()) {
-            db.write(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
-                    .bind("hash", Tokens.hash(token)).execute());
+            String hash = Tokens.hash(token);
+            db.write(h -> {
+                cache.forgetSession(h, hash);
+                return h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", hash).execute();
+            });
         }
     }
 
     public void closeAllOf(long userId) {
-        db.write(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute());
+        db.write(h -> {
+            cache.forgetUser(h, userId);
+            return h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute();
+        });
     }
 
     public int purgeExpired() {
-        return db.write(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
-                .bind("now", clock.millis()).execute());
+        return db.write(h -> {
+            cache.forgetAll(h);
+            return h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", clock.millis()).execute();
+        });
     }
 }

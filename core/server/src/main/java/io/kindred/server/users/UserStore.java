@@ -25,9 +25,28 @@ public final class UserStore {
             (SELECT string_agg(r.role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles""";
 
     private final Jdbi jdbi;
+    private final CallerCache cache;
 
-    public UserStore(Jdbi jdbi) {
+    public UserStore(Jdbi jdbi, CallerCache cache) {
         this.jdbi = jdbi;
+        this.cache = cache;
+    }
+
+    /** The cache of sessions and members every request reads; writers of members call its {@code forget} methods. */
+    public CallerCache cache() {
+        return cache;
+    }
+
+    /** @return the active member with this id, from the cache when it holds them (no query) */
+    public Optional<io.kindred.api.users.Member> activeMember(long id) {
+        Optional<io.kindred.api.users.Member> cached = cache.member(id);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long startedAt = cache.generation();
+        Optional<io.kindred.api.users.Member> read = byId(id).filter(u -> u.status().equals("active")).map(UserRow::toMember);
+        read.ifPresent(m -> cache.putMember(m, startedAt));
+        return read;
     }
 
     static final RowMapper<UserRow> MAPPER = (ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) -> new UserRow(
@@ -134,6 +153,7 @@ public final class UserStore {
     }
 
     public void setRoles(Handle h, long userId, Set<Role> roles) {
+        cache.forgetUser(h, userId);
         h.createUpdate("DELETE FROM user_roles WHERE user_id = :u").bind("u", userId).execute();
         for (Role r : roles) {
             if (r != Role.MEMBER) {
@@ -162,6 +182,7 @@ public final class UserStore {
         Set<String> after = new java.util.HashSet<>(h.createQuery("SELECT role FROM user_roles WHERE user_id = :u")
                 .bind("u", userId).mapTo(String.class).list());
         if (!before.equals(after)) {
+            cache.forgetUser(h, userId);
             h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute();
         }
         long admins = h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one();

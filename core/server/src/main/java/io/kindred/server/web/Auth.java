@@ -60,8 +60,8 @@ public final class Auth {
             session.ifPresent(s -> ctx.attribute(SESSION_ATTR, s));
             // A session still owed its TOTP code signs no one in: only the code step reads it (pendingSession).
             session.filter(s -> !s.awaitingCode())
-                    .flatMap(s -> users.byId(s.userId()).filter(u -> u.status().equals("active"))
-                            .map(u -> new Principal(u.toMember(), null, s.csrfToken(), null, sessionVia(token))))
+                    .flatMap(s -> users.activeMember(s.userId())
+                            .map(m -> new Principal(m, null, s.csrfToken(), null, sessionVia(token))))
                     .ifPresent(p -> ctx.attribute(ATTR, p));
         }
     }
