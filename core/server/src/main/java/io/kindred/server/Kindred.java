@@ -208,7 +208,7 @@ public final class Kindred implements AutoCloseable {
         this.expiry = new Expiry(database, ledger);
         this.invariants = new Invariants(database);
 
-        this.users = new UserStore(db.coreJdbi(), new CallerCache(CallerCache.DEFAULT_CAPACITY));
+        this.users = new UserStore(db.coreJdbi(), new CallerCache(CallerCache.DEFAULT_CAPACITY, db::afterCommit));
         this.audit = new AuditLog(database, clock);
         this.legalTexts = new io.kindred.server.privacy.LegalTexts(database, clock, audit);
         legalTexts.seedDefaults();

@@ -44,11 +44,14 @@ public final class CallerCache {
 
     private final Map<String, CachedSession> sessions;
     private final Map<Long, Member> members;
+    private final java.util.function.Consumer<Runnable> afterCommit;
     private long generation;
 
-    public CallerCache(int capacity) {
+    /** @param afterCommit runs an action once the write in hand on this thread commits ({@code Db::afterCommit}) */
+    public CallerCache(int capacity, java.util.function.Consumer<Runnable> afterCommit) {
         this.sessions = lru(capacity);
         this.members = lru(capacity);
+        this.afterCommit = afterCommit;
     }
 
     private static <K, V> Map<K, V> lru(int capacity) {
@@ -133,9 +136,10 @@ public final class CallerCache {
         afterCommit(h, this::forgetAll);
     }
 
-    private static void afterCommit(Handle h, Runnable forget) {
+    /** {@code h} is the write's handle: the forget runs again once that write (the group commit's transaction) commits. */
+    private void afterCommit(Handle h, Runnable forget) {
         if (h.isInTransaction()) {
-            h.afterCommit(forget);
+            afterCommit.accept(forget);
         }
     }
 
