@@ -442,7 +442,7 @@ public final class Kindred implements AutoCloseable {
         mailer.close();
         plugins.stopAll();
         String writes = db.writeStats().filter(w -> w.commits() > 0)
-                .map(w -> String.format(java.util.Locale.ROOT, " (%d writes in %d commits since the start, %.1f per commit)",
+                .map(w -> String.format(java.util.Locale.ROOT, " (%,d writes in %,d commits since the start, %.1f per commit)",
                         w.writes(), w.commits(), (double) w.writes() / w.commits()))
                 .orElse("");
         db.close();
