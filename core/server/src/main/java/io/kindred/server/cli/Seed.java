@@ -71,24 +71,27 @@ final class Seed {
 
     int run(Plan plan) throws Exception {
         long started = System.nanoTime();
-        migrate();
         Config config = Config.load(dataDir, env, overrides);
         if (!config.dbUrl().startsWith("jdbc:sqlite:")) {
             out.println("seed writes the embedded SQLite database only.");
             return 1;
         }
+        if (!plan.force() && Files.exists(Path.of(config.dbUrl().substring("jdbc:sqlite:".length())))) {
+            try (Connection c = DriverManager.getConnection(config.dbUrl())) {
+                if (tableExists(c, "users") && members(c) > 0) {
+                    out.println("This data directory already has " + members(c) + " members; seed fills an empty one "
+                            + "only (stop Kindred first). Use --force to add to it anyway.");
+                    return 1;
+                }
+            }
+        }
+        migrate();
         try (Connection c = DriverManager.getConnection(config.dbUrl())) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
                 s.execute("PRAGMA synchronous = OFF");
                 s.execute("PRAGMA cache_size = -262144");
                 s.execute("PRAGMA temp_store = MEMORY");
-            }
-            long existing = members(c);
-            if (existing > 0 && !plan.force()) {
-                out.println("This data directory already has " + existing + " members; seed adds a benchmark brand to an "
-                        + "empty one only. Use --force to add anyway.");
-                return 1;
             }
             c.setAutoCommit(false);
             SeedMembers.Result members = new SeedMembers(c, plan, out).run();
