@@ -130,8 +130,8 @@ public class CheckinLoad {
         }
         Collections.sort(all);
         System.out.printf("check-ins: %d ok, %d failed in %.1f s with %d concurrent members: %.0f check-ins/s, "
-                        + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                ok.get(), failed.get(), elapsed, concurrency, ok.get() / elapsed, pct(all, 0.50), pct(all, 0.99),
+                        + "latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                ok.get(), failed.get(), elapsed, concurrency, ok.get() / elapsed, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999),
                 all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
     }
 
