@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * straight into a stopped Kindred's database (fixture only; passwords would cost an argon2 hash each), and
  * `load` has N workers take the next member's session and check in, until the members or the time run out.
  *
- *   java -cp sqlite-jdbc.jar CheckinLoad.java seed <data>/kindred.db <members>      (Kindred stopped)
+ *   java -cp sqlite-jdbc.jar CheckinLoad.java seed <data>/kindred.db <members>      (Kindred stopped; dist/bench/run
+ *   seeds with `java -jar kindred.jar seed --members N --sessions N` instead, which writes the same sessions file)
  *   java CheckinLoad.java load http://127.0.0.1:<port> <data>/bench-sessions.txt <concurrency> <seconds>
  *
  * Talks to the given loopback address only; every loop is bounded by count and time.
