@@ -76,41 +76,50 @@ final class Seed {
             out.println("seed writes the embedded SQLite database only.");
             return 1;
         }
-        if (!plan.force() && Files.exists(Path.of(config.dbUrl().substring("jdbc:sqlite:".length())))) {
-            try (Connection c = DriverManager.getConnection(config.dbUrl())) {
-                if (tableExists(c, "users") && members(c) > 0) {
-                    out.println("This data directory already has " + members(c) + " members; seed fills an empty one "
-                            + "only (stop Kindred first). Use --force to add to it anyway.");
-                    return 1;
-                }
-            }
+        long existing = plan.force() ? 0 : existingMembers(config);
+        if (existing > 0) {
+            out.println("This data directory already has " + existing + " members; seed fills an empty one only "
+                    + "(stop Kindred first). Use --force to add to it anyway.");
+            return 1;
         }
         migrate();
         try (Connection c = DriverManager.getConnection(config.dbUrl())) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA synchronous = OFF");
-                s.execute("PRAGMA cache_size = -262144");
-                s.execute("PRAGMA temp_store = MEMORY");
-            }
-            c.setAutoCommit(false);
-            SeedMembers.Result members = new SeedMembers(c, plan, out).run();
-            long posts = tableExists(c, "community_posts") ? new SeedCommunity(c, members.firstUserId(), plan, out).run() : -1;
-            c.commit();
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA synchronous = FULL");
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                s.execute("ANALYZE");
-            }
-            Files.write(dataDir.resolve("bench-sessions.txt"), members.tokens());
-            out.printf("seed: %d members, %d ledger entries, %s posts in %.1f s; data directory %d MiB; sessions of the "
-                            + "first %d members in %s (password of every seeded member: %s)%n",
-                    plan.members(), members.entries(), posts < 0 ? "no community plugin, 0" : Long.toString(posts),
-                    (System.nanoTime() - started) / 1e9, size(dataDir) >> 20, members.tokens().size(),
-                    dataDir.resolve("bench-sessions.txt"), PASSWORD);
+            fill(c, plan, started);
         }
         return 0;
+    }
+
+    private static long existingMembers(Config config) throws SQLException {
+        if (!Files.exists(Path.of(config.dbUrl().substring("jdbc:sqlite:".length())))) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection(config.dbUrl())) {
+            return tableExists(c, "users") ? members(c) : 0;
+        }
+    }
+
+    private void fill(Connection c, Plan plan, long started) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA synchronous = OFF");
+            s.execute("PRAGMA cache_size = -262144");
+            s.execute("PRAGMA temp_store = MEMORY");
+        }
+        c.setAutoCommit(false);
+        SeedMembers.Result members = new SeedMembers(c, plan, out).run();
+        long posts = tableExists(c, "community_posts") ? new SeedCommunity(c, members.firstUserId(), plan, out).run() : -1;
+        c.commit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            s.execute("ANALYZE");
+        }
+        Files.write(dataDir.resolve("bench-sessions.txt"), members.tokens());
+        out.printf("seed: %d members, %d ledger entries, %s posts in %.1f s; data directory %d MiB; sessions of the "
+                        + "first %d members in %s (password of every seeded member: %s)%n",
+                plan.members(), members.entries(), posts < 0 ? "no community plugin, 0" : Long.toString(posts),
+                (System.nanoTime() - started) / 1e9, size(dataDir) >> 20, members.tokens().size(),
+                dataDir.resolve("bench-sessions.txt"), PASSWORD);
     }
 
     /** Starts and stops Kindred once, on a free port, so that core and plugin migrations have run. */

@@ -66,46 +66,12 @@ final class SeedMembers {
         long spent = systemAccount("spent");
         issuedBalance = balance(issued);
         spentBalance = balance(spent);
-        long transfers = plan.entries() / 2;
-        long heavy = Math.min(100_000, transfers / 4);
         String hash = Passwords.hash(Seed.PASSWORD);
-        boolean checkins = Seed.tableExists(c, "checkins");
-        boolean tiers = Seed.tableExists(c, "membership_members");
         List<String> tokens = new ArrayList<>();
         long started = System.nanoTime();
-        try (Seed.Rows users = new Seed.Rows(c, """
-                INSERT INTO users(id, email, phone, password_hash, display_name, locale, referral_code, status, created_at,
-                                  updated_at, last_active_day) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)""");
-             Seed.Rows sessions = new Seed.Rows(c, """
-                INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
-                VALUES (?, ?, ?, ?, ?, ?)""");
-             Ledger ledger = new Ledger(issued, spent);
-             Seed.Rows checkinRows = checkins ? new Seed.Rows(c, """
-                INSERT INTO checkins(user_id, day, run_length, streak, makeup, awarded, created_at)
-                VALUES (?, ?, ?, ?, 0, 5, ?)""") : null;
-             Seed.Rows tierRows = tiers ? new Seed.Rows(c,
-                     "INSERT INTO membership_members(user_id, tier_rank, points_debt, updated_at) VALUES (?, ?, 0, ?)") : null) {
+        try (Writers w = new Writers(new Ledger(issued, spent))) {
             for (long i = 0; i < plan.members(); i++) {
-                long id = ++userId;
-                long created = start + (long) ((double) i / plan.members() * 720 * DAY) + random.nextLong(DAY);
-                long count = i == 0 ? heavy : share(transfers - heavy, plan.members() - 1, i - 1);
-                long lastMove = ledger.member(id, created, count);
-                long lastActive = Math.max(lastMove, created + random.nextLong(Math.max(1, now - created)));
-                boolean zh = i % 2 == 1;
-                users.add(id, "member" + id + "@seed.kindred.test", String.format("+86139%08d", id), hash, name(zh),
-                        zh ? "zh-CN" : "en", "S" + Long.toString(id, 36).toUpperCase(), created, created,
-                        day(lastActive).toString());
-                if (i < plan.sessions()) {
-                    String token = Tokens.secret(32);
-                    tokens.add(token);
-                    sessions.add(Tokens.hash(token), id, Tokens.secret(24), now, now + 30 * DAY, now);
-                }
-                if (checkinRows != null && random.nextInt(10) < 3) {
-                    checkIns(checkinRows, id);
-                }
-                if (tierRows != null) {
-                    tierRows.add(id, tier(), created);
-                }
+                member(w, i, hash, tokens);
                 if ((i + 1) % 100_000 == 0) {
                     out.printf("  %d members, %d entries (%.0f s)%n", i + 1, entries, (System.nanoTime() - started) / 1e9);
                 }
@@ -119,6 +85,64 @@ final class SeedMembers {
             }
         }
         return new Result(first, entries, tokens);
+    }
+
+    /** The {@code i}-th member: their row, history, session (the first few), check-ins and tier. */
+    private void member(Writers w, long i, String hash, List<String> tokens) throws SQLException {
+        long transfers = plan.entries() / 2;
+        long heavy = Math.min(100_000, transfers / 4);
+        long id = ++userId;
+        long created = start + (long) ((double) i / plan.members() * 720 * DAY) + random.nextLong(DAY);
+        long count = i == 0 ? heavy : share(transfers - heavy, plan.members() - 1, i - 1);
+        long lastMove = w.ledger.member(id, created, count);
+        long lastActive = Math.max(lastMove, created + random.nextLong(Math.max(1, now - created)));
+        boolean zh = i % 2 == 1;
+        w.users.add(id, "member" + id + "@seed.kindred.test", String.format("+86139%08d", id), hash, name(zh),
+                zh ? "zh-CN" : "en", "S" + Long.toString(id, 36).toUpperCase(), created, created, day(lastActive).toString());
+        if (i < plan.sessions()) {
+            String token = Tokens.secret(32);
+            tokens.add(token);
+            w.sessions.add(Tokens.hash(token), id, Tokens.secret(24), now, now + 30 * DAY, now);
+        }
+        if (w.checkins != null && random.nextInt(10) < 3) {
+            checkIns(w.checkins, id);
+        }
+        if (w.tiers != null) {
+            w.tiers.add(id, tier(), created);
+        }
+    }
+
+    /** The reused INSERTs; check-ins and tiers only when those plugins' tables exist. */
+    private final class Writers implements AutoCloseable {
+        final Ledger ledger;
+        final Seed.Rows users = new Seed.Rows(c, """
+                INSERT INTO users(id, email, phone, password_hash, display_name, locale, referral_code, status, created_at,
+                                  updated_at, last_active_day) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)""");
+        final Seed.Rows sessions = new Seed.Rows(c, """
+                INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
+                VALUES (?, ?, ?, ?, ?, ?)""");
+        final Seed.Rows checkins = Seed.tableExists(c, "checkins") ? new Seed.Rows(c, """
+                INSERT INTO checkins(user_id, day, run_length, streak, makeup, awarded, created_at)
+                VALUES (?, ?, ?, ?, 0, 5, ?)""") : null;
+        final Seed.Rows tiers = Seed.tableExists(c, "membership_members") ? new Seed.Rows(c,
+                "INSERT INTO membership_members(user_id, tier_rank, points_debt, updated_at) VALUES (?, ?, 0, ?)") : null;
+
+        Writers(Ledger ledger) throws SQLException {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ledger.close();
+            users.close();
+            sessions.close();
+            if (checkins != null) {
+                checkins.close();
+            }
+            if (tiers != null) {
+                tiers.close();
+            }
+        }
     }
 
     /** An even share of {@code total} over {@code n} members, the first ones taking the remainder. */
@@ -222,15 +246,7 @@ final class SeedMembers {
                     transfers.add(t, account, spent, amount, "shop.redeem", "seed:" + t, at);
                     entry(t, account, -amount, balance, at);
                     entry(t, spent, amount, spentBalance, at);
-                    for (long left = amount; left > 0; head++) {
-                        long[] lot = open.get(head);
-                        long take = Math.min(left, lot[2]);
-                        lot[2] -= take;
-                        left -= take;
-                        if (lot[2] > 0) {
-                            break;
-                        }
-                    }
+                    head = consume(open, head, amount);
                 } else {
                     long amount = 5 + random.nextLong(196);
                     balance += amount;
@@ -246,6 +262,20 @@ final class SeedMembers {
                 lots.add(account, lot[0], lot[1], lot[2], lot[3]);
             }
             return at;
+        }
+
+        /** Takes {@code amount} from the open lots, oldest first, as the ledger does; @return the first lot left open */
+        private static int consume(List<long[]> open, int head, long amount) {
+            for (long left = amount; left > 0; head++) {
+                long[] lot = open.get(head);
+                long take = Math.min(left, lot[2]);
+                lot[2] -= take;
+                left -= take;
+                if (lot[2] > 0) {
+                    break;
+                }
+            }
+            return head;
         }
 
         private void entry(long transfer, long account, long amount, long after, long at) throws SQLException {
