@@ -40,12 +40,13 @@ public class LedgerBench {
     public String synchronous;
 
     private Kindred kindred;
+    private java.nio.file.Path dir;
     private long member;
     private final AtomicLong keys = new AtomicLong();
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        var dir = Files.createTempDirectory("kindred-jmh-");
+        dir = Files.createTempDirectory("kindred-jmh-");
         kindred = Kindred.start(new Kindred.Options(dir, Map.of(), Map.of("port", "0", "db.synchronous", synchronous),
                 Clock.systemUTC()));
         long now = System.currentTimeMillis();
@@ -62,8 +63,11 @@ public class LedgerBench {
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws IOException {
         kindred.stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Benchmark

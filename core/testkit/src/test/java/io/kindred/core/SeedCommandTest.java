@@ -44,8 +44,11 @@ class SeedCommandTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         platform.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static Result cli(String... args) {
