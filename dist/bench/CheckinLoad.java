@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * straight into a stopped Kindred's database (fixture only; passwords would cost an argon2 hash each), and
  * `load` has N workers take the next member's session and check in, until the members or the time run out.
  *
- *   java -cp sqlite-jdbc.jar CheckinLoad.java seed <data>/kindred.db <members>      (Kindred stopped)
+ *   java -cp sqlite-jdbc.jar CheckinLoad.java seed <data>/kindred.db <members>      (Kindred stopped; dist/bench/run
+ *   seeds with `java -jar kindred.jar seed --members N --sessions N` instead, which writes the same sessions file)
  *   java CheckinLoad.java load http://127.0.0.1:<port> <data>/bench-sessions.txt <concurrency> <seconds>
  *
  * Talks to the given loopback address only; every loop is bounded by count and time.
@@ -130,8 +131,8 @@ public class CheckinLoad {
         }
         Collections.sort(all);
         System.out.printf("check-ins: %d ok, %d failed in %.1f s with %d concurrent members: %.0f check-ins/s, "
-                        + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                ok.get(), failed.get(), elapsed, concurrency, ok.get() / elapsed, pct(all, 0.50), pct(all, 0.99),
+                        + "latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                ok.get(), failed.get(), elapsed, concurrency, ok.get() / elapsed, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999),
                 all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
     }
 

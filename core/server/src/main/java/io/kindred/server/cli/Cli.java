@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line. Without a command, runs the server until SIGTERM/Ctrl-C. Commands:
- * {@code backup --to FILE}, {@code apikey create NAME}, {@code apikey revoke NAME}, {@code doctor}.
+ * {@code backup --to FILE}, {@code apikey create NAME}, {@code apikey revoke NAME}, {@code doctor},
+ * {@code seed --members N ...} (benchmarks).
  */
 public final class Cli {
 
@@ -26,6 +27,8 @@ public final class Cli {
               apikey create NAME    create a server-to-server API key and print it once
               apikey revoke NAME    revoke an API key
               doctor                check the ledger invariants and the migrations (exit 0 = healthy)
+              seed --members N [--ledger M] [--posts P] [--sessions S] [--force]
+                                    fill a stopped Kindred's data directory with a large brand for benchmarks
 
             Options also come from KINDRED_PORT and KINDRED_DATA; every setting is in docs/operator-guide.md.""";
 
@@ -62,6 +65,7 @@ public final class Cli {
                 case "backup" -> tools.backup(option(rest, "--to"));
                 case "apikey" -> tools.apiKey(arg(rest, 1, "create or revoke"), arg(rest, 2, "NAME"));
                 case "doctor" -> tools.doctor();
+                case "seed" -> new Seed(dataDir, env, overrides, out).run(Seed.Plan.parse(rest));
                 default -> throw new UsageException("Unknown command '" + rest.get(0) + "'.");
             };
         } catch (UsageException e) {
