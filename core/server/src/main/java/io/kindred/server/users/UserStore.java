@@ -237,7 +237,8 @@ public final class UserStore {
                      AND (LOWER(u.email) LIKE :q ESCAPE '!' OR u.phone LIKE :q ESCAPE '!'
                           OR LOWER(u.display_name) LIKE :q ESCAPE '!' OR u.referral_code = :exact
                           OR CAST(u.id AS TEXT) = :exact
-                          OR EXISTS (SELECT 1 FROM user_external_ids x WHERE x.user_id = u.id AND x.external_id = :exact))""");
+                          OR u.id IN (SELECT x.user_id FROM user_external_ids x WHERE x.external_id = :exact))""");
+            // IN, not a correlated EXISTS: the external ids are looked up once, not once per member scanned
         }
         if (label != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM user_labels l WHERE l.user_id = u.id AND l.label = :label)");
