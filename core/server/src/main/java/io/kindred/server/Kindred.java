@@ -142,6 +142,8 @@ public final class Kindred implements AutoCloseable {
 
     public final Config config;
     public final Db db;
+    /** Tests watch the statements plugins run here (the core's: {@code db.coreJdbi().setSqlLogger}). */
+    public final io.kindred.server.db.StatementWatch pluginStatements = new io.kindred.server.db.StatementWatch();
     public final Database database;
     public final Migrations migrations;
     public final SiteSettings settings;
@@ -242,7 +244,7 @@ public final class Kindred implements AutoCloseable {
         openApi.describeScopesWith((method, path) -> router.scopeOf(method, path).map(io.kindred.api.web.Scope::code));
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
-                () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
+                () -> new Platform.PluginServices(pluginStatements.watch(db.forPlugin()), ledger, null, members, settings, clock, services,
                         new StoredImages(config.uploadsDir(), () -> settings.boolValue("images.fetch-allow-private", false)),
                         ui::benefits, ui::taskKinds, notifications, audit.forPlugins(), theme,
                         vault, sharing),
