@@ -38,8 +38,8 @@ public final class Setup {
     }
 
     /**
-     * {@link #bootstrap} on a thread of its own, then the password hashing warmed up (the first hash on a cold JIT
-     * takes seconds): start-up opens the port meanwhile. A failure is logged; Kindred runs on without that administrator.
+     * {@link #bootstrap} on a thread of its own (the first hash on a cold JIT takes seconds): start-up opens the port
+     * meanwhile. A failure is logged; Kindred runs on without that administrator.
      */
     public CompletableFuture<Void> bootstrapInBackground(Optional<String> email, Optional<String> password, String baseUrl) {
         return CompletableFuture.runAsync(() -> {
@@ -48,7 +48,6 @@ public final class Setup {
             } catch (RuntimeException e) {
                 log.error("The administrator from KINDRED_ADMIN_EMAIL could not be created: {}", e.getMessage(), e);
             }
-            Passwords.matches("warm-up", Passwords.DUMMY);
         }, work -> {
             Thread t = new Thread(work, "kindred-setup");
             t.setDaemon(true);
