@@ -73,6 +73,9 @@ final class KindredProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         cleanEnvironment(pb).putAll(env);
+        // Writing the class-data archive costs seconds at the first stop of every fresh data directory; RelaunchIT
+        // tests it, the other tests need not pay for it.
+        pb.environment().putIfAbsent("KINDRED_CLASS_ARCHIVE", "off");
         return new KindredProcess(pb.start(), port, log);
     }
 

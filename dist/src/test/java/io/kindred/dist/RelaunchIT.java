@@ -50,6 +50,29 @@ class RelaunchIT {
     }
 
     @Test
+    void theFirstCleanStopWritesAClassArchiveThatTheNextStartMaps() throws Exception {
+        Map<String, String> env = new HashMap<>(KindredProcess.adminEnv());
+        env.put("KINDRED_CLASS_ARCHIVE", "on");
+        Path data = dir.resolve("data");
+        try (KindredProcess k = KindredProcess.start(data, dir.resolve("kindred.log"), env)) {
+            assertEquals(0, k.terminate(java.time.Duration.ofSeconds(120)), k.log());
+        }
+        List<Path> archives;
+        try (var files = java.nio.file.Files.list(data.resolve("cache"))) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), archives.toString());
+        assertTrue(archives.get(0).toString().endsWith(".jsa"), archives.toString());
+
+        try (KindredProcess k = KindredProcess.start(data, dir.resolve("kindred.log"), env)) {
+            ProcessHandle child = k.handle().children().findFirst().orElseThrow();
+            List<String> args = List.of(child.info().arguments().orElse(new String[0]));
+            assertTrue(args.contains("-XX:SharedArchiveFile=" + archives.get(0)), String.valueOf(args));
+            assertEquals(200, k.http().get("/healthz").status());
+        }
+    }
+
+    @Test
     void kindredNoRelaunchRunsTheServerInTheJvmTheOperatorStarted() throws Exception {
         Map<String, String> env = new HashMap<>(KindredProcess.adminEnv());
         env.put("KINDRED_NO_RELAUNCH", "1");

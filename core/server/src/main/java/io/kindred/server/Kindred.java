@@ -143,6 +143,8 @@ public final class Kindred implements AutoCloseable {
 
     public final Config config;
     public final Db db;
+    /** Tests watch the statements plugins run here (the core's: {@code db.coreJdbi().setSqlLogger}). */
+    public final io.kindred.server.db.StatementWatch pluginStatements = new io.kindred.server.db.StatementWatch();
     public final Database database;
     public final Migrations migrations;
     public final SiteSettings settings;
@@ -153,6 +155,8 @@ public final class Kindred implements AutoCloseable {
     public final Invariants invariants;
     public final UserStore users;
     public final Accounts accounts;
+    /** Done when the first administrator (or the setup token) exists; sign-in waits for it. */
+    public final java.util.concurrent.CompletableFuture<Void> adminReady;
     public final io.kindred.server.privacy.LegalTexts legalTexts;
     public final io.kindred.server.privacy.Consents consents;
     public final ApiKeys apiKeys;
@@ -247,7 +251,7 @@ public final class Kindred implements AutoCloseable {
         openApi.describeScopesWith((method, path) -> router.scopeOf(method, path).map(io.kindred.api.web.Scope::code));
         this.plugins = new PluginHost(config.pluginsDir(), systemVersion(), migrations, assets, dispatcher, scheduler, router,
                 pluginAssets, ui, services, openApi,
-                () -> new Platform.PluginServices(db.forPlugin(), ledger, null, members, settings, clock, services,
+                () -> new Platform.PluginServices(pluginStatements.watch(db.forPlugin()), ledger, null, members, settings, clock, services,
                         new StoredImages(config.uploadsDir(), () -> settings.boolValue("images.fetch-allow-private", false)),
                         ui::benefits, ui::taskKinds, notifications, audit.forPlugins(), theme,
                         vault, sharing),
@@ -388,9 +392,11 @@ public final class Kindred implements AutoCloseable {
         scheduler.schedule("core", "purge-password-resets", Schedule.dailyAt(LocalTime.of(4, 10)), now -> resets.purgeExpired());
 
         int port = config.port();
-        // Before the port opens: whoever waits for /healthz can sign in as the administrator from the environment.
-        setup.bootstrap(Optional.ofNullable(o.env().get("KINDRED_ADMIN_EMAIL")),
+        // Beside the port opening: hashing the environment administrator's password on a cold JIT costs seconds of
+        // CPU at a first start. Sign-in waits for it, so whoever waits for /healthz can sign in as that administrator.
+        this.adminReady = setup.bootstrapInBackground(Optional.ofNullable(o.env().get("KINDRED_ADMIN_EMAIL")),
                 Optional.ofNullable(o.env().get("KINDRED_ADMIN_PASSWORD")), baseUrl(port));
+        accounts.holdSignInUntil(adminReady);
         http.start(port);
         log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl(http.port()),
                 (System.nanoTime() - started) / 1_000_000, config.dataDir(),

@@ -40,6 +40,7 @@ public final class TestPlatform implements AutoCloseable {
         this.ownDir = ownDir;
         this.options = options;
         this.kindred = Kindred.start(options);
+        kindred.adminReady.join(); // tests read the administrator's row at once, not only through sign-in
     }
 
     public static Builder builder() {
@@ -254,6 +255,7 @@ public final class TestPlatform implements AutoCloseable {
         kindred.stop();
         try {
             kindred = Kindred.start(options);
+            kindred.adminReady.join();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,21 +19,22 @@ class RelaunchTest {
 
     @Test
     void theServerStartedWithoutFlagsRelaunchesWithTheSmallBrandFlagsAndTheSameArguments() {
-        Optional<List<String>> cmd = Relaunch.command(List.of(), Map.of(), new String[]{"--port", "8080", "--data", "/d"}, JAR, JAVA);
-        assertEquals(List.of("/usr/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-jar",
+        Optional<List<String>> cmd = Relaunch.command(List.of(), Map.of(), new String[]{"--port", "8080", "--data", "/d"}, JAR, JAVA, List.of());
+        assertEquals(List.of("/usr/bin/java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-jar",
                 "/opt/kindred/kindred.jar", "--port", "8080", "--data", "/d"), cmd.orElseThrow());
     }
 
     @Test
     void anyJvmFlagOrTheSwitchOrACommandOrAClassesDirectoryKeepsOneJvm() {
         String[] serve = {};
-        assertTrue(Relaunch.command(List.of("-Xmx1g"), Map.of(), serve, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g"), serve, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), serve, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of("KINDRED_NO_RELAUNCH", "1"), serve, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of("KINDRED_RELAUNCHED", "1"), serve, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of(), new String[]{"--data", "/d", "backup", "--to", "x"}, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of(), new String[]{"--version"}, JAR, JAVA).isEmpty());
-        assertTrue(Relaunch.command(List.of(), Map.of(), serve, null, JAVA).isEmpty());
+        assertTrue(Relaunch.command(List.of("-Xmx1g"), Map.of(), serve, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g"), serve, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), serve, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of("KINDRED_NO_RELAUNCH", "1"), serve, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of("KINDRED_RELAUNCHED", "1"), serve, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of(), new String[]{"--data", "/d", "backup", "--to", "x"}, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of(), new String[]{"--version"}, JAR, JAVA, List.of()).isEmpty());
+        assertTrue(Relaunch.command(List.of(), Map.of(), serve, null, JAVA, List.of()).isEmpty());
     }
 }

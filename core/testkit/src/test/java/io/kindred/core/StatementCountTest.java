@@ -1,9 +1,8 @@
 package io.kindred.core;
 
 import io.kindred.testkit.Http;
+import io.kindred.testkit.SqlWatch;
 import io.kindred.testkit.TestPlatform;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +23,8 @@ class StatementCountTest {
 
     /** The most statements the core may run for each page; the figures are in docs/performance.md. */
     static final Map<String, Integer> BUDGET = budget();
-    private static final AtomicInteger counted = new AtomicInteger();
     private static TestPlatform platform;
+    private static SqlWatch sql;
 
     private static Map<String, Integer> budget() {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -44,14 +42,7 @@ class StatementCountTest {
     @BeforeAll
     static void start() {
         platform = TestPlatform.builder().start();
-        platform.kindred().db.coreJdbi().setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext ctx) {
-                if (!Thread.currentThread().getName().startsWith("kindred-")) {
-                    counted.incrementAndGet();
-                }
-            }
-        });
+        sql = SqlWatch.on(platform);
     }
 
     @AfterAll
@@ -91,10 +82,7 @@ class StatementCountTest {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String path : List.of(BUDGET.keySet().toArray(String[]::new))) {
             member.get(path); // warm: first visits fill caches (settings, templates)
-            platform.awaitEvents();
-            counted.set(0);
-            assertEquals(200, member.get(path).status(), path);
-            out.put(path, counted.get());
+            out.put(path, sql.count(() -> assertEquals(200, member.get(path).status(), path)));
         }
         return out;
     }

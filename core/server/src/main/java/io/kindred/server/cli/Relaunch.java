@@ -19,17 +19,20 @@ import java.util.concurrent.TimeUnit;
  * when its launcher is killed (kill -9 ends both). Without this, the JVM sizes its heap to a quarter of the
  * machine's memory and keeps what a burst of traffic made it grow to. Never relaunches when any JVM flag is given
  * (on the command line, {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}), when {@code KINDRED_NO_RELAUNCH}
- * is set, for a command ({@code backup}, {@code doctor}, ...) or outside the jar. See docs/operator-guide.md, "Memory".
+ * is set, for a command ({@code backup}, {@code doctor}, ...) or outside the jar. The child maps a class-data
+ * archive ({@link ClassArchive}) for a faster start. See docs/operator-guide.md, "Memory".
  */
 public final class Relaunch {
 
     /**
-     * A 256 MB heap holds a small brand's pages under load with room to spare; the serial collector has no
-     * collector threads and the smallest footprint, and its short young pauses suit a heap this size on 1–2 cores;
-     * a smaller code cache bounds the JIT's memory. Full C2 compilation is kept (no TieredStopAtLevel): it costs a
-     * little start time and memory and gives the request throughput.
+     * A 256 MB heap holds a small brand's pages under load with room to spare, but the JVM would commit all of it
+     * at start on a machine with more than 16 GB (initial heap = 1/64 of memory): {@code -Xms32m} starts small and
+     * grows with traffic, and the free-ratio flags give memory back after a full collection. The serial collector
+     * has no collector threads and the smallest footprint, and its short young pauses suit a heap this size on
+     * 1–2 cores; a smaller code cache bounds the JIT's memory. Figures: docs/performance.md.
      */
-    public static final List<String> FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
+    public static final List<String> FLAGS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m");
     /** Set in the child's environment; also stops a second relaunch. */
     static final String CHILD = "KINDRED_RELAUNCHED";
     static final String OFF = "KINDRED_NO_RELAUNCH";
@@ -40,7 +43,8 @@ public final class Relaunch {
     /**
      * @return the child's command, or empty when this JVM should run Kindred itself
      */
-    public static Optional<List<String>> command(List<String> jvmFlags, Map<String, String> env, String[] args, Path jar, Path java) {
+    public static Optional<List<String>> command(List<String> jvmFlags, Map<String, String> env, String[] args, Path jar, Path java,
+                                                 List<String> archiveFlags) {
         boolean flagsGiven = !jvmFlags.isEmpty() || present(env, "JAVA_TOOL_OPTIONS") || present(env, "JDK_JAVA_OPTIONS");
         if (flagsGiven || present(env, OFF) || present(env, CHILD) || jar == null || !isServer(args)) {
             return Optional.empty();
@@ -48,6 +52,7 @@ public final class Relaunch {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(FLAGS);
+        cmd.addAll(archiveFlags);
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(List.of(args));
@@ -80,11 +85,14 @@ public final class Relaunch {
      * @return the child's exit code, or empty when this JVM should run Kindred itself
      */
     public static OptionalInt ifDue(String[] args, Map<String, String> env) {
-        Optional<List<String>> cmd = command(ManagementFactory.getRuntimeMXBean().getInputArguments(), env, args,
-                ownJar(), Path.of(System.getProperty("java.home"), "bin", "java"));
-        if (cmd.isEmpty()) {
+        Path jar = ownJar();
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (command(given, env, args, jar, java, List.of()).isEmpty()) {
             return OptionalInt.empty();
         }
+        Optional<ClassArchive> archive = ClassArchive.of(env, args, jar, System.getProperty("java.vm.version"));
+        Optional<List<String>> cmd = command(given, env, args, jar, java, archive.map(ClassArchive::flags).orElse(List.of()));
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
             pb.environment().put(CHILD, "1");
@@ -92,7 +100,9 @@ public final class Relaunch {
             // SIGTERM and Ctrl-C go on to the child, which stops in order; the launcher then exits with its code (0).
             Cli.onStopSignals(child::destroy);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "kindred-relaunch-stop")); // SIGHUP, -Xrs
-            return OptionalInt.of(child.waitFor());
+            int code = child.waitFor();
+            archive.ifPresent(a -> a.afterExit(code));
+            return OptionalInt.of(code);
         } catch (IOException e) {
             System.err.println("Kindred could not relaunch itself with " + FLAGS + " (" + e.getMessage() + "); running as started.");
             return OptionalInt.empty();

@@ -21,6 +21,7 @@ public final class Accounts {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,19}");
 
     private final Database db;
+    private volatile java.util.concurrent.CompletableFuture<?> signInReady = java.util.concurrent.CompletableFuture.completedFuture(null);
     private final UserStore users;
     private final Events events;
     private final Clock clock;
@@ -200,8 +201,24 @@ public final class Accounts {
         return db.read(h -> users.byId(h, userId)).map(u -> u.createdAt().isAfter(dayAgo)).orElse(false);
     }
 
+    /** Sign-in waits (at most a minute) until the administrator from the environment is stored: see Setup. */
+    public void holdSignInUntil(java.util.concurrent.CompletableFuture<?> ready) {
+        this.signInReady = ready;
+    }
+
+    private void awaitSignInReady() {
+        try {
+            signInReady.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Setup logged its failure; sign-in answers as it would without that administrator.
+        }
+    }
+
     /** @return the member when the password is right; always spends the time of one hash check */
     public Optional<UserRow> authenticate(String email, String password) {
+        awaitSignInReady();
         if (email == null || password == null || email.isBlank() || password.length() > 200) {
             Passwords.matches("x", Passwords.DUMMY);
             return Optional.empty();

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The first administrator: created from {@code KINDRED_ADMIN_EMAIL} and {@code KINDRED_ADMIN_PASSWORD} when
@@ -34,6 +35,24 @@ public final class Setup {
 
     public boolean hasAdmin() {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").mapTo(Long.class).one()) > 0;
+    }
+
+    /**
+     * {@link #bootstrap} on a thread of its own (the first hash on a cold JIT takes seconds): start-up opens the port
+     * meanwhile. A failure is logged; Kindred runs on without that administrator.
+     */
+    public CompletableFuture<Void> bootstrapInBackground(Optional<String> email, Optional<String> password, String baseUrl) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                bootstrap(email, password, baseUrl);
+            } catch (RuntimeException e) {
+                log.error("The administrator from KINDRED_ADMIN_EMAIL could not be created: {}", e.getMessage(), e);
+            }
+        }, work -> {
+            Thread t = new Thread(work, "kindred-setup");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Runs at start-up: makes sure there is an administrator or a way to create one. */
