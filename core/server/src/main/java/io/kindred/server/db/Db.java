@@ -54,6 +54,9 @@ public final class Db implements AutoCloseable {
             sc.enforceForeignKeys(true);
             sc.setBusyTimeout(busyTimeoutMs);
             sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // Savepoints' sub-journals and temporary sorts stay in memory: on disk, every unit of the group commit
+            // wrote the original of each page it touched to a temporary file first.
+            sc.setTempStore(SQLiteConfig.TempStore.MEMORY);
             // Deleted and overwritten rows are zeroed, not left in free pages: an erased member's data leaves the file.
             sc.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
             SQLiteDataSource sds = new SQLiteDataSource(sc);
@@ -64,8 +67,21 @@ public final class Db implements AutoCloseable {
             hc.setJdbcUrl(url);
         }
         this.dataSource = new HikariDataSource(hc);
-        this.writer = writerSource == null ? null : new GroupCommit(writerSource::getConnection);
+        SQLiteDataSource source = writerSource;
+        this.writer = source == null ? null : new GroupCommit(() -> writerConnection(source));
         this.coreJdbi = newJdbi();
+    }
+
+    /** Size of the writer connection's page cache (KiB): a shared transaction's dirty pages stay in memory until it commits. */
+    private static final int WRITER_CACHE_KIB = 16_384;
+
+    /** The writer connection: the pool's settings, and a larger page cache of its own. */
+    private static Connection writerConnection(SQLiteDataSource source) throws SQLException {
+        Connection c = source.getConnection();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+        }
+        return c;
     }
 
     /** A Jdbi on the pool that opens its handle on the writer connection when a unit of work asks for it. */

@@ -36,6 +36,11 @@ public final class StatementWatch {
             public String dialect() {
                 return plugin.dialect();
             }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                plugin.afterCommit(action);
+            }
         };
     }
 
