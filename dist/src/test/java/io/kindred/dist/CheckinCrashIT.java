@@ -2,6 +2,7 @@ package io.kindred.dist;
 
 import io.kindred.testkit.Http;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -20,10 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,47 +37,38 @@ class CheckinCrashIT {
 
     private static final int MEMBERS = 3_000;
     private static final int CONCURRENCY = 16;
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(2);
     private static final int ENOUGH_TO_TELL = 150;
 
     @TempDir
     Path tmp;
-    private final List<KindredProcess> started = new ArrayList<>();
-    private final ExecutorService members = Executors.newFixedThreadPool(CONCURRENCY);
+    private KillUnderLoad crash;
+
+    @BeforeEach
+    void scaffolding() {
+        crash = new KillUnderLoad(tmp, CONCURRENCY);
+    }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        members.shutdownNow();
-        members.awaitTermination(30, TimeUnit.SECONDS);
-        started.forEach(KindredProcess::close);
+        crash.close();
     }
 
     @Test
     void everyAcknowledgedCheckInSurvivesKillDashNineAndGetsItsGrowthOnce() throws Exception {
         Path data = tmp.resolve("data");
-        KindredProcess first = launch(data);
+        KindredProcess first = crash.launch(data);
         Queue<String> tokens = new ConcurrentLinkedQueue<>(seedMembersWithSessions(data.resolve("kindred.db")));
 
-        AtomicBoolean killed = new AtomicBoolean();
         Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
         Queue<String> serverErrors = new ConcurrentLinkedQueue<>();
-        List<Future<?>> load = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
-            load.add(members.submit(() -> checkIn(first, tokens, killed, acknowledged, serverErrors)));
+            crash.load(() -> checkIn(first, tokens, crash.killed, acknowledged, serverErrors));
         }
-        KindredProcess.sleep(LOAD_BEFORE_KILL);
-        for (int i = 0; i < 280 && acknowledged.size() < ENOUGH_TO_TELL; i++) { // a slow machine gets up to 30 s in all
-            KindredProcess.sleep(Duration.ofMillis(100));
-        }
-        killed.set(true);
-        assertEquals(137, first.kill(), "destroyForcibly() sends SIGKILL: exit status 128 + 9");
-        for (Future<?> f : load) {
-            f.get(60, TimeUnit.SECONDS);
-        }
+        crash.killWhenEnough(first, acknowledged::size, ENOUGH_TO_TELL);
         assertTrue(serverErrors.isEmpty(), "5xx answers under load: " + serverErrors);
         assertTrue(acknowledged.size() >= 20, "the load acknowledged only " + acknowledged.size() + " check-ins before the kill");
 
-        KindredProcess second = launch(data);
+        KindredProcess second = crash.launch(data);
         Path db = data.resolve("kindred.db");
         List<Long> checkedIn = longs(db, "SELECT user_id FROM checkins");
         List<Long> lost = acknowledged.stream().filter(id -> !checkedIn.contains(id)).toList();
@@ -106,12 +94,6 @@ class CheckinCrashIT {
         assertTrue(check.json().path("ok").asBoolean(), "ledger check after restart: " + check.body());
         System.out.printf("CheckinCrashIT: %d check-ins acknowledged before kill -9, %d committed, all with their growth%n",
                 acknowledged.size(), checkedIn.size());
-    }
-
-    private KindredProcess launch(Path data) throws Exception {
-        KindredProcess k = KindredProcess.start(data, tmp.resolve("kindred.log"), KindredProcess.adminEnv());
-        started.add(k);
-        return k;
     }
 
     /** One member per check-in, as in a campaign's first minutes; records each member whose check-in answered 201. */

@@ -2,12 +2,12 @@ package io.kindred.dist;
 
 import io.kindred.testkit.Http;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,6 @@ class CrashIT {
 
     private static final int WRITERS = 6;
     private static final int MAX_REQUESTS_PER_WRITER = 50_000;
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(2);
     private static final int ENOUGH_TO_TELL = 200;
 
     /** A 2xx answer to an adjustment: the transfer it names must survive anything. */
@@ -42,48 +41,39 @@ class CrashIT {
 
     @TempDir
     Path tmp;
-    private final List<KindredProcess> started = new ArrayList<>();
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    private KillUnderLoad crash;
+
+    @BeforeEach
+    void scaffolding() {
+        crash = new KillUnderLoad(tmp, WRITERS);
+    }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        writers.shutdownNow();
-        writers.awaitTermination(30, TimeUnit.SECONDS);
-        started.forEach(KindredProcess::close);
+        crash.close();
     }
 
     @Test
     void everyAcknowledgedTransferSurvivesKillDashNine() throws Exception {
         Path data = tmp.resolve("data");
-        Path log = tmp.resolve("kindred.log");
-        KindredProcess first = launch(data, log);
+        KindredProcess first = crash.launch(data);
         String key = KindredProcess.cli(data, "apikey", "create", "shop").apiKey();
         List<Long> members = registerMembers(first, 5);
 
-        AtomicBoolean killed = new AtomicBoolean();
         Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
         Queue<String> serverErrors = new ConcurrentLinkedQueue<>();
-        List<Future<?>> load = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            load.add(writers.submit(() -> write(first.withApiKey(key), writer, members, killed, acknowledged, serverErrors)));
+            crash.load(() -> write(first.withApiKey(key), writer, members, crash.killed, acknowledged, serverErrors));
         }
-        KindredProcess.sleep(LOAD_BEFORE_KILL);
-        for (int i = 0; i < 280 && acknowledged.size() < ENOUGH_TO_TELL; i++) { // a slow machine gets up to 30 s in all
-            KindredProcess.sleep(Duration.ofMillis(100));
-        }
-        killed.set(true);
-        assertEquals(137, first.kill(), "destroyForcibly() sends SIGKILL: exit status 128 + 9");
-        for (Future<?> f : load) {
-            f.get(60, TimeUnit.SECONDS);
-        }
+        crash.killWhenEnough(first, acknowledged::size, ENOUGH_TO_TELL);
         assertTrue(serverErrors.isEmpty(), "5xx answers under load: " + serverErrors);
         assertTrue(acknowledged.size() >= 20, "the load acknowledged only " + acknowledged.size() + " transfers before the kill");
 
         KindredProcess.CliRun doctor = KindredProcess.cli(data, "doctor");
         assertEquals(0, doctor.exitCode(), "doctor after kill -9:\n" + doctor.output());
 
-        KindredProcess second = launch(data, log);
+        KindredProcess second = crash.launch(data);
         Http shop = second.withApiKey(key);
         Http.Response check = shop.get("/api/v1/admin/ledger/check");
         assertEquals(200, check.status(), check.body());
@@ -93,12 +83,6 @@ class CrashIT {
         assertTrue(lost.isEmpty(), lost.size() + " of " + acknowledged.size() + " acknowledged transfers were not replayed as such: "
                 + lost.subList(0, Math.min(10, lost.size())));
         System.out.printf("CrashIT: %d transfers acknowledged before kill -9, all found again after restart%n", acknowledged.size());
-    }
-
-    private KindredProcess launch(Path data, Path log) throws Exception {
-        KindredProcess k = KindredProcess.start(data, log, KindredProcess.adminEnv());
-        started.add(k);
-        return k;
     }
 
     private static List<Long> registerMembers(KindredProcess k, int count) {
@@ -142,6 +126,7 @@ class CrashIT {
     private List<String> replayAll(KindredProcess k, String key, List<Acknowledged> all) throws Exception {
         Queue<String> lost = new ConcurrentLinkedQueue<>();
         List<Future<?>> parts = new ArrayList<>();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
             int part = w;
             parts.add(writers.submit(() -> {
@@ -157,8 +142,12 @@ class CrashIT {
                 }
             }));
         }
-        for (Future<?> f : parts) {
-            f.get(5, TimeUnit.MINUTES);
+        try {
+            for (Future<?> f : parts) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
         }
         return new ArrayList<>(lost);
     }
