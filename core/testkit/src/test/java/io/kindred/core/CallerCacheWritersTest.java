@@ -23,10 +23,11 @@ class CallerCacheWritersTest {
 
     private static final Pattern WRITE = Pattern.compile(
             "(?i)(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+(users|user_roles|sessions)\\b");
-    /** Writers of columns the cache does not hold. */
+    /** Writers of columns the cache does not hold, or that never run beside a running Kindred. */
     private static final Map<String, String> NOT_CACHED = Map.of(
             "Purchases.java", "purchase totals (total_spent, purchase_count, last_purchase_day)",
-            "LastActive.java", "last_active_day (the session's cached copy only saves a write; a stale one costs one)");
+            "LastActive.java", "last_active_day (the session's cached copy only saves a write; a stale one costs one)",
+            "SeedMembers.java", "the seed command fills a stopped Kindred's database: no cache is running");
 
     @Test
     void everyWriterOfSessionsRolesOrMembersForgetsWhatIsCached() throws IOException {
