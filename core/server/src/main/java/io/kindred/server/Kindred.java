@@ -447,12 +447,31 @@ public final class Kindred implements AutoCloseable {
         scheduler.shutdown();
         mailer.close();
         plugins.stopAll();
+        awaitAdministrator();
         String writes = db.writeStats().filter(w -> w.commits() > 0)
                 .map(w -> String.format(java.util.Locale.ROOT, " (%,d writes in %,d commits since the start, %.1f per commit)",
                         w.writes(), w.commits(), (double) w.writes() / w.commits()))
                 .orElse("");
         db.close();
         log.info("Kindred stopped{}", writes);
+    }
+
+    /**
+     * The environment administrator is created beside the start (its password hash takes seconds): a stop right
+     * after a start lets it finish before the database closes, so that nothing writes after the stop (the
+     * {@code seed} command fills the database as soon as a start-stop has migrated it).
+     */
+    private void awaitAdministrator() {
+        if (adminReady == null) {
+            return;
+        }
+        try {
+            adminReady.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("Stopping without the environment administrator: {}", e.toString());
+        }
     }
 
     @Override
