@@ -178,7 +178,9 @@ final class GroupCommit implements AutoCloseable {
             b.committed.completeExceptionally(e);
             return;
         }
-        commits++;
+        if (b.units > 0) {
+            commits++; // a transaction whose every unit failed wrote nothing
+        }
         b.committed.complete(null);
         for (Runnable action : b.afterCommit) {
             try {
