@@ -45,6 +45,7 @@ class SettingSourceTest {
         assertTrue(source(page, "site-name").contains("From kindred.properties."), page);
         assertTrue(source(page, "site-timezone").contains("Set by the environment."), page);
         assertTrue(source(page, "site-brand-color").contains("Default value."), page);
+        assertTrue(platform.http().get("/").body().contains("File Club"), "the visitor home, rendered before the change");
 
         Http.Response saved = admin.submitForm("/console/settings", "/console/settings", Map.of("site.name", "Console Club"));
         assertEquals(303, saved.status(), saved.body());

@@ -28,6 +28,7 @@ public final class SiteSettings {
     private final Database db;
     private final Clock clock;
     private final Map<String, String> saved = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public SiteSettings(Config config, Database db, Clock clock) {
         this.config = config;
@@ -46,6 +47,7 @@ public final class SiteSettings {
         });
         saved.clear();
         saved.putAll(fresh);
+        version.incrementAndGet();
         for (String key : consoleOverridesOfFile()) {
             log.info("Setting {}: the value saved in the console overrides kindred.properties (see Console → Settings)", key);
         }
@@ -113,6 +115,7 @@ public final class SiteSettings {
         }
         int n = db.write(h -> h.createUpdate("DELETE FROM settings WHERE setting_key = :k").bind("k", key).execute());
         saved.remove(key);
+        version.incrementAndGet();
         return n > 0;
     }
 
@@ -121,6 +124,11 @@ public final class SiteSettings {
         return saved.entrySet().stream().filter(e -> config.forced(e.getKey()).isEmpty())
                 .filter(e -> config.fromFile(e.getKey()).filter(f -> !f.equals(e.getValue())).isPresent())
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** @return a number that grows after every change of a saved value (the database's copy is written first) */
+    public long version() {
+        return version.get();
     }
 
     /** @return whether the environment or the command line fixes this key, so the console cannot change it */
@@ -199,6 +207,7 @@ public final class SiteSettings {
             return null;
         });
         toWrite.forEach(c -> saved.put(c.key(), c.text()));
+        version.incrementAndGet();
     }
 
     private volatile io.kindred.server.audit.AuditLog audit;

@@ -33,6 +33,8 @@ public final class Db implements AutoCloseable {
     private final String dialect;
     private final GroupCommit writer;
     private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
+    /** PostgreSQL: commits of this process that carried a write (SQLite: the writer counts). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     /** The writer connection while a unit of work runs on this thread: its handles open on it, and never close it. */
     private final ThreadLocal<Connection> pinned = new ThreadLocal<>();
     /** PostgreSQL: what runs once the write in hand on this thread commits. */
@@ -197,6 +199,7 @@ public final class Db implements AutoCloseable {
         } finally {
             afterCommit.remove();
         }
+        changes.incrementAndGet();
         actions.forEach(Runnable::run);
         return result;
     }
@@ -213,6 +216,14 @@ public final class Db implements AutoCloseable {
         } else {
             afterCommit.get().add(action);
         }
+    }
+
+    /**
+     * @return a number that grows after every commit of this process that wrote something: a value computed from the
+     * database while it stays the same is still current (as far as this process's writes go)
+     */
+    public long changes() {
+        return writer != null ? writer.changes() : changes.get();
     }
 
     /** Successful writes so far and the commits that carried them: more writes than commits is group commit at work. */

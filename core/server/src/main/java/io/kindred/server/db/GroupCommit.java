@@ -57,6 +57,7 @@ final class GroupCommit implements AutoCloseable {
     private java.util.Set<Runnable> unitActions; // guarded by lock: after-commit actions of the unit in hand
     private long units;            // guarded by lock
     private long commits;          // guarded by lock
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     GroupCommit(Opener opener) {
         this.opener = opener;
@@ -180,6 +181,7 @@ final class GroupCommit implements AutoCloseable {
         }
         if (b.units > 0) {
             commits++; // a transaction whose every unit failed wrote nothing
+            changes.incrementAndGet(); // after the commit: a reader that sees the new count reads the new rows
         }
         b.committed.complete(null);
         for (Runnable action : b.afterCommit) {
@@ -219,6 +221,11 @@ final class GroupCommit implements AutoCloseable {
             // it is being replaced
         }
         connection = null;
+    }
+
+    /** @return how many commits carried a write so far; read without the writer's lock */
+    long changes() {
+        return changes.get();
     }
 
     /** Waits, without giving up, for the batch's commit; commits it itself if nobody else is about to. */

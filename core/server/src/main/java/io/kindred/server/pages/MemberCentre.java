@@ -42,9 +42,10 @@ public final class MemberCentre implements Consumer<CoreRouting> {
     private final UiRegistry ui;
     private final SiteSettings settings;
     private final SharingService sharing;
+    private final VisitorHome visitorHome;
 
     public MemberCentre(Views views, UserStore users, Accounts accounts, LedgerService ledger, UiRegistry ui,
-                        SiteSettings settings, SharingService sharing) {
+                        SiteSettings settings, SharingService sharing, VisitorHome visitorHome) {
         this.views = views;
         this.users = users;
         this.accounts = accounts;
@@ -52,6 +53,7 @@ public final class MemberCentre implements Consumer<CoreRouting> {
         this.ui = ui;
         this.settings = settings;
         this.sharing = sharing;
+        this.visitorHome = visitorHome;
     }
 
     @Override
@@ -63,13 +65,22 @@ public final class MemberCentre implements Consumer<CoreRouting> {
     }
 
     private void home(Context ctx) {
-        Optional<Member> viewer = views.viewer(ctx);
+        List<UiRegistry.Owned<Widget>> widgets = orderedWidgets();
+        if (views.principal(ctx).isEmpty() && ctx.queryParam("notice") == null) {
+            VisitorHome.Key key = new VisitorHome.Key(views.locale(ctx), sharing.siteAddress(ctx));
+            ctx.html(visitorHome.get(key, () -> homePage(ctx, widgets, Optional.empty())));
+            return;
+        }
+        ctx.html(homePage(ctx, widgets, views.viewer(ctx)));
+    }
+
+    private String homePage(Context ctx, List<UiRegistry.Owned<Widget>> widgets, Optional<Member> viewer) {
         Map<String, Object> model = new HashMap<>();
-        model.put("widgets", views.renderBoxes(ctx, orderedWidgets(), "Widget"));
+        model.put("widgets", views.renderBoxes(ctx, widgets, "Widget"));
         model.put("newcomer", viewer.map(v -> accounts.isNewcomer(v.id())).orElse(false));
         model.put("tiles", tiles(ctx));
         viewer.ifPresent(v -> model.put("card", card(v, views.locale(ctx))));
-        views.page(ctx, "home", model);
+        return views.html(ctx, "home", model);
     }
 
     private void me(Context ctx) {

@@ -165,10 +165,11 @@ public final class Views implements Renderer, Errors.ErrorPage {
     public List<Map<String, Object>> renderBoxes(Context ctx, List<UiRegistry.Owned<io.kindred.api.ui.Widget>> boxes,
                                                  String kind) {
         Member viewer = viewer(ctx).orElse(null);
+        Map<String, Object> base = base(ctx); // once for all boxes: menus, badges and the unread count cost queries
         List<Map<String, Object>> out = new ArrayList<>();
         for (UiRegistry.Owned<io.kindred.api.ui.Widget> w : boxes) {
             try {
-                Map<String, Object> model = new HashMap<>(base(ctx));
+                Map<String, Object> model = new HashMap<>(base);
                 model.putAll(w.value().model().forViewer(viewer, locale(ctx)));
                 String html = renderFragment(ctx, w.value().template(), model);
                 if (!html.isBlank()) { // a box with nothing to say right now is left out, not shown empty

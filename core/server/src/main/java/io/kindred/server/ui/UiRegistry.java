@@ -32,12 +32,20 @@ public final class UiRegistry {
     private final List<Owned<String>> messageBundles = new CopyOnWriteArrayList<>();
     private final List<Owned<io.kindred.api.notifications.NotificationType>> notificationTypes = new CopyOnWriteArrayList<>();
     private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** @return a number that grows whenever a plugin adds or takes away a contribution (menus, widgets, templates...) */
+    public long version() {
+        return version.get();
+    }
 
     public void addNav(String owner, NavEntry entry) {
+        version.incrementAndGet();
         nav.add(new Owned<>(owner, entry, null));
     }
 
     public void addWidget(String owner, Widget widget) {
+        version.incrementAndGet();
         addUnique(widgets, owner, widget, Widget::id, "a widget with id");
     }
 
@@ -52,10 +60,12 @@ public final class UiRegistry {
     }
 
     public void addAccountSection(String owner, Widget section) {
+        version.incrementAndGet();
         addUnique(accountSections, owner, section, Widget::id, "an account section with id");
     }
 
     public void addBenefit(String owner, Benefit benefit) {
+        version.incrementAndGet();
         addUnique(benefits, owner, benefit, Benefit::code, "a benefit");
     }
 
@@ -65,6 +75,7 @@ public final class UiRegistry {
     }
 
     public void addSetupStep(String owner, io.kindred.api.ui.SetupStep step) {
+        version.incrementAndGet();
         addUnique(setupSteps, owner, step, io.kindred.api.ui.SetupStep::code, "a setup step");
     }
 
@@ -74,6 +85,7 @@ public final class UiRegistry {
     }
 
     public void addPersonalData(String owner, io.kindred.api.privacy.PersonalData data) {
+        version.incrementAndGet();
         addUnique(personalData, owner, data, io.kindred.api.privacy.PersonalData::section, "a personal data section");
     }
 
@@ -83,6 +95,7 @@ public final class UiRegistry {
     }
 
     public void addTaskKind(String owner, io.kindred.api.tasks.TaskKind kind) {
+        version.incrementAndGet();
         addUnique(taskKinds, owner, kind, io.kindred.api.tasks.TaskKind::code, "a task kind");
     }
 
@@ -92,6 +105,7 @@ public final class UiRegistry {
     }
 
     public void addMemberFilter(String owner, io.kindred.api.segments.MemberFilter filter) {
+        version.incrementAndGet();
         if (io.kindred.server.segments.Filters.RESERVED.contains(filter.name())) {
             throw new IllegalArgumentException("a member filter cannot be named " + filter.name() + ": the core's own has that name");
         }
@@ -109,6 +123,7 @@ public final class UiRegistry {
     }
 
     public void addPreference(String owner, io.kindred.api.users.MemberPreference preference) {
+        version.incrementAndGet();
         addUnique(preferences, owner, preference, io.kindred.api.users.MemberPreference::key, "a preference");
     }
 
@@ -118,6 +133,7 @@ public final class UiRegistry {
     }
 
     public void addNotificationType(String owner, io.kindred.api.notifications.NotificationType type) {
+        version.incrementAndGet();
         addUnique(notificationTypes, owner, type, io.kindred.api.notifications.NotificationType::code, "a notification type");
     }
 
@@ -132,16 +148,19 @@ public final class UiRegistry {
     }
 
     public void addTemplates(String owner, ClassLoader loader, String folder) {
+        version.incrementAndGet();
         templateFolders.add(new Owned<>(owner, folder, loader));
         changed();
     }
 
     public void addMessages(String owner, ClassLoader loader, String baseName) {
+        version.incrementAndGet();
         messageBundles.add(new Owned<>(owner, baseName, loader));
         changed();
     }
 
     public void removeAll(String owner) {
+        version.incrementAndGet();
         // The JDK's bundle cache is keyed by class loader; drop the owner's entries with its bundles.
         messageBundles.stream().filter(o -> o.owner().equals(owner)).map(Owned::loader).distinct()
                 .forEach(ResourceBundle::clearCache);
