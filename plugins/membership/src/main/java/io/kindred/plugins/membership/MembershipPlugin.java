@@ -26,7 +26,7 @@ public final class MembershipPlugin extends KindredPlugin {
 
     @Override
     public void contribute(PluginContext ctx) {
-        MembershipStore store = new MembershipStore();
+        MembershipStore store = new MembershipStore(ctx.db());
         Growth growth = new Growth(ctx, store);
         
         PlanStore planStore = new PlanStore();

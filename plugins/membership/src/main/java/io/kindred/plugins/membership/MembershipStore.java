@@ -1,11 +1,13 @@
 package io.kindred.plugins.membership;
 
+import io.kindred.api.db.Database;
 import org.jdbi.v3.core.Handle;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The SQL of tiers, members' tiers and awards ({@code db/membership/V1__membership.sql}). */
 final class MembershipStore {
@@ -15,7 +17,53 @@ final class MembershipStore {
                  boolean refunded) {
     }
 
+    private final Database db;
+    /** The ladder as last read outside a write, or null; forgotten by every tier write, at once and after its commit. */
+    private volatile List<Tier> ladder;
+    /** Grows with every tier write: a read that saw it change while it ran does not keep what it read. */
+    private final AtomicLong ladderVersion = new AtomicLong();
+
+    MembershipStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * @return the tiers, lowest first: every check-in, purchase and member page asks, tiers change once in a while;
+     * kept in memory between changes (a read inside a write uses the kept ladder only while no tier write happened
+     * since it was read, and never keeps what it reads itself: the write may still roll back)
+     */
     List<Tier> tiers(Handle h) {
+        List<Tier> kept = ladder;
+        if (kept != null) {
+            return kept;
+        }
+        long version = ladderVersion.get();
+        List<Tier> read = List.copyOf(readTiers(h));
+        if (!inWrite(h) && ladderVersion.get() == version) {
+            ladder = read;
+        }
+        return read;
+    }
+
+    private static boolean inWrite(Handle h) {
+        try {
+            return !h.getConnection().getAutoCommit();
+        } catch (java.sql.SQLException e) {
+            return true; // unsure: do not keep
+        }
+    }
+
+    /** Forgets the kept ladder now (for the rest of the write in hand) and again once the write commits. */
+    private void forgetLadder() {
+        ladderVersion.incrementAndGet();
+        ladder = null;
+        db.afterCommit(() -> {
+            ladderVersion.incrementAndGet();
+            ladder = null;
+        });
+    }
+
+    private List<Tier> readTiers(Handle h) {
         return h.createQuery("""
                         SELECT code, name, tier_rank, threshold, multiplier, colour, icon, benefits, name_zh
                           FROM membership_tiers ORDER BY tier_rank""")
@@ -26,6 +74,7 @@ final class MembershipStore {
     }
 
     void insertTier(Handle tx, Tier t) {
+        forgetLadder();
         tx.createUpdate("""
                         INSERT INTO membership_tiers(code, name, name_zh, tier_rank, threshold, multiplier, colour, icon, benefits)
                         VALUES (:code, :name, :nameZh, :rank, :threshold, :m, :colour, :icon, :benefits)""")
@@ -35,6 +84,7 @@ final class MembershipStore {
     }
 
     void updateTier(Handle tx, Tier t) {
+        forgetLadder();
         tx.createUpdate("""
                         UPDATE membership_tiers SET name = :name, name_zh = :nameZh, threshold = :threshold, multiplier = :m,
                                colour = :colour, icon = :icon, benefits = :benefits WHERE code = :code""")
@@ -44,6 +94,7 @@ final class MembershipStore {
     }
 
     void deleteTier(Handle tx, String code) {
+        forgetLadder();
         tx.createUpdate("DELETE FROM membership_tiers WHERE code = :code").bind("code", code).execute();
     }
 

@@ -23,17 +23,24 @@ class AdminIT {
     void anOperatorEditsATierAndTheLadderStaysOrdered() {
         try (TestPlatform p = Fixture.start()) {
             Http admin = p.admin();
+            Http alice = p.member("alice@kindred.test", "Alice");
+            assertEquals("V2", me(alice).path("next").path("code").asText(), "the ladder, read (and kept) before the edit");
             Http.Response r = admin.put("/api/v1/admin/membership/tiers/V2", Map.of("threshold", 100, "multiplier", 2.0,
                     "name", "Rising"));
             assertEquals(200, r.status(), r.body());
             assertEquals(2.0, r.json().path("tier").path("multiplier").asDouble());
+            assertEquals("Rising", me(alice).path("next").path("name").asText(), "the edit shows at once");
+            assertEquals(100, me(alice).path("next").path("growthNeeded").asLong());
             Http.Response bad = admin.put("/api/v1/admin/membership/tiers/V3", Map.of("threshold", 50));
             assertEquals(400, bad.status(), bad.body());
             assertEquals("invalid_field", bad.errorCode());
             assertEquals("missing_field", admin.put("/api/v1/admin/membership/tiers/V9", Map.of("threshold", 50)).errorCode(),
                     "a new code adds a tier, which needs a name");
+            List<String> ladder = new java.util.ArrayList<>();
+            alice.get("/api/v1/membership/tiers").json().path("items").forEach(t -> ladder.add(t.path("code").asText() + "@" + t.path("threshold").asLong()));
+            assertEquals("V2@100", ladder.get(1), "refused edits left the ladder as it was: " + ladder);
+            assertEquals(5, ladder.size(), ladder.toString());
 
-            Http alice = p.member("alice@kindred.test", "Alice");
             purchase(p, alice, "A-1", 100_00, null);
             assertEquals("Rising", me(alice).path("tier").path("name").asText());
             purchase(p, alice, "A-2", 10_00, null);
