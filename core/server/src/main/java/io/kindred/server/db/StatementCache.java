@@ -27,13 +27,17 @@ final class StatementCache implements StatementBuilder {
     static final int CAPACITY = 256;
 
     private final StatementBuilder plain = new DefaultStatementBuilder();
+    private long prepared;
     private final Set<Statement> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The kept statements themselves: Jdbi closes a statement with its SQL as written (":name"), not as prepared ("?"). */
+    private final Set<Statement> keptStatements = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() <= CAPACITY) {
                 return false;
             }
+            keptStatements.remove(eldest.getValue());
             if (!inUse.contains(eldest.getValue())) {
                 closeQuietly(eldest.getValue());
             }
@@ -58,7 +62,12 @@ final class StatementCache implements StatementBuilder {
             return plain.create(conn, sql, ctx);
         } else {
             statement = conn.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
-            kept.put(sql, statement);
+            prepared++;
+            PreparedStatement replaced = kept.put(sql, statement);
+            if (replaced != null) {
+                keptStatements.remove(replaced); // closed already
+            }
+            keptStatements.add(statement);
         }
         inUse.add(statement);
         return statement;
@@ -74,7 +83,7 @@ final class StatementCache implements StatementBuilder {
         if (stmt == null) {
             return;
         }
-        if (inUse.remove(stmt) && kept.get(sql) == stmt) {
+        if (inUse.remove(stmt) && keptStatements.contains(stmt)) {
             return; // kept for the next time
         }
         stmt.close();
@@ -85,10 +94,16 @@ final class StatementCache implements StatementBuilder {
         // the handle closes; the statements stay with the connection
     }
 
+    /** @return how many statements were prepared to be kept so far */
+    long prepared() {
+        return prepared;
+    }
+
     /** Closes every kept statement (the connection is being closed or replaced). */
     void clear() {
         kept.values().forEach(StatementCache::closeQuietly);
         kept.clear();
+        keptStatements.clear();
         inUse.clear();
     }
 
