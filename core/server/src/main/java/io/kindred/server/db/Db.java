@@ -14,7 +14,9 @@ import org.sqlite.SQLiteDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,6 +88,37 @@ public final class Db implements AutoCloseable {
         return c;
     }
 
+    /** Kept statements per reader connection of the pool (the connection itself, not the pool's proxy of it). */
+    private final Map<Connection, StatementCache> readerStatements = new IdentityHashMap<>();
+
+    /** @return the kept statements of the pool's reader connection behind {@code connection} */
+    private org.jdbi.v3.core.statement.StatementBuilder readerStatements(Connection connection) {
+        Connection physical;
+        try {
+            physical = connection.unwrap(org.sqlite.SQLiteConnection.class);
+        } catch (SQLException e) {
+            return DefaultStatementBuilder.FACTORY.createStatementBuilder(connection);
+        }
+        synchronized (readerStatements) {
+            StatementCache kept = readerStatements.get(physical);
+            if (kept == null) {
+                // A new connection: the pool may have closed one (idle, or broken); its statements went with it.
+                readerStatements.keySet().removeIf(Db::isClosed);
+                kept = new StatementCache();
+                readerStatements.put(physical, kept);
+            }
+            return kept;
+        }
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /** A Jdbi on the pool that opens its handle on the writer connection when a unit of work asks for it. */
     private Jdbi newJdbi() {
         Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
@@ -102,9 +135,10 @@ public final class Db implements AutoCloseable {
                 }
             }
         });
-        // The writer connection keeps its prepared statements; pooled ones prepare theirs (the pool closes them).
-        jdbi.setStatementBuilderFactory(connection -> writer != null && connection == pinned.get()
-                ? writer.statements() : DefaultStatementBuilder.FACTORY.createStatementBuilder(connection));
+        // Every SQLite connection, the writer and each reader of the pool, keeps its prepared statements.
+        jdbi.setStatementBuilderFactory(connection -> writer == null
+                ? DefaultStatementBuilder.FACTORY.createStatementBuilder(connection)
+                : connection == pinned.get() ? writer.statements() : readerStatements(connection));
         return jdbi;
     }
 

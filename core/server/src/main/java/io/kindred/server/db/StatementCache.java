@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prepared statements of the writer connection, kept and reused: the writer runs the same few dozen statements
- * all day, and preparing one costs as much as running it. Only plain statements are kept (not those that return
+ * Prepared statements of one SQLite connection (the writer's, or one of the pool's readers), kept and reused: the
+ * same few hundred statements run all day, and preparing one costs as much as running it. Only plain statements are kept (not those that return
  * generated keys or are updatable); a statement still in use (the same SQL inside its own iteration) gets a fresh
  * one. At most {@link #CAPACITY}, the least recently used closed first. Used by one thread at a time (the writer's
- * turn), closed with the connection.
+ * turn, or the thread that has the reader from the pool), closed with the connection. A statement is reset when
+ * Jdbi closes its results, so a kept reader statement holds no read snapshot between uses.
  */
 final class StatementCache implements StatementBuilder {
 
@@ -61,7 +62,11 @@ final class StatementCache implements StatementBuilder {
         } else if (statement != null && inUse.contains(statement)) {
             return plain.create(conn, sql, ctx);
         } else {
-            statement = conn.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+            // On the connection itself, not a pool's proxy of it: a pool closes the statements made through its
+            // proxy when the connection goes back to it.
+            Connection physical = conn.isWrapperFor(org.sqlite.SQLiteConnection.class)
+                    ? conn.unwrap(org.sqlite.SQLiteConnection.class) : conn;
+            statement = physical.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
             prepared++;
             PreparedStatement replaced = kept.put(sql, statement);
             if (replaced != null) {

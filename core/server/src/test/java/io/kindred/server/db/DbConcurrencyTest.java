@@ -42,6 +42,38 @@ class DbConcurrencyTest {
     }
 
     @Test
+    void aReaderThatKeepsItsStatementsSeesEveryCommittedWrite() throws Exception {
+        try (Db db = new Db("jdbc:sqlite:" + dir.resolve("r.db"), "NORMAL", 2, 5000)) {
+            db.core().write(h -> h.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)"));
+            db.core().write(h -> h.execute("INSERT INTO counter(id, n) VALUES (1, 0), (2, 0)"));
+            ExecutorService readers = Executors.newFixedThreadPool(4);
+            for (int i = 1; i <= 200; i++) {
+                int n = i;
+                db.core().write(h -> h.createUpdate("UPDATE counter SET n = :n WHERE id = 1").bind("n", n).execute());
+                List<Future<Long>> seen = new ArrayList<>();
+                for (int r = 0; r < 4; r++) {
+                    // a kept statement left open would pin a read snapshot: its reader would see an older n
+                    seen.add(readers.submit(() -> db.core().read(h -> h.createQuery("SELECT n FROM counter WHERE id = :id")
+                            .bind("id", 1).mapTo(Long.class).one())));
+                    readers.submit(() -> db.core().read(h -> h.createQuery("SELECT id FROM counter WHERE n >= :min ORDER BY id")
+                            .bind("min", 0).mapTo(Long.class).stream().findFirst())); // a query left unfinished
+                }
+                for (Future<Long> f : seen) {
+                    assertEquals(n, f.get(10, TimeUnit.SECONDS));
+                }
+            }
+            readers.shutdown();
+            // and the log can be checkpointed whole: no kept statement holds a snapshot
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("r.db"));
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the checkpoint was blocked: a reader or the writer still held a snapshot");
+            }
+            assertEquals(0L, java.nio.file.Files.size(dir.resolve("r.db-wal")));
+        }
+    }
+
+    @Test
     void aWriteInsideAWriteJoinsTheOuterTransaction() {
         try (Db db = new Db("jdbc:sqlite:" + dir.resolve("j.db"), "NORMAL", 2, 5000)) {
             db.core().write(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)"));
