@@ -34,6 +34,7 @@ public final class LedgerService implements Ledger {
     private final Clock clock;
     private final Supplier<ZoneId> zone;
     private final LedgerHistory history;
+    private final io.kindred.server.segments.LastActive lastActive;
 
     public LedgerService(Database db, Assets assets, Clock clock, Supplier<ZoneId> zone) {
         this.db = db;
@@ -41,6 +42,7 @@ public final class LedgerService implements Ledger {
         this.assets = assets;
         this.clock = clock;
         this.zone = zone;
+        this.lastActive = new io.kindred.server.segments.LastActive(db);
     }
 
     public Assets assets() {
@@ -103,7 +105,7 @@ public final class LedgerService implements Ledger {
             java.time.LocalDate today = Instant.ofEpochMilli(now).atZone(zone.get()).toLocalDate();
             for (io.kindred.api.ledger.AccountRef side : List.of(r.from(), r.to())) {
                 if (side.isMember()) {
-                    io.kindred.server.segments.LastActive.touch(tx, side.userId(), today);
+                    lastActive.mark(tx, side.userId(), today);
                 }
             }
         }
