@@ -146,7 +146,8 @@ public final class Views implements Renderer, Errors.ErrorPage {
 
     /** Renders a page with the base variables plus {@code model}. */
     public String html(Context ctx, String template, Map<String, Object> model) {
-        Map<String, Object> vars = base(ctx);
+        Map<String, Object> computed = ctx.attribute(PAGE_BASE); // by renderBoxes, for this page's boxes
+        Map<String, Object> vars = computed != null ? new HashMap<>(computed) : base(ctx);
         vars.putAll(model);
         return theme.render(template, vars, locale(ctx));
     }
@@ -162,10 +163,14 @@ public final class Views implements Renderer, Errors.ErrorPage {
      *
      * @return {@code {id, html}} per box, in the given order
      */
+    /** Request attribute: the base variables {@link #renderBoxes} computed, reused by the page around the boxes. */
+    private static final String PAGE_BASE = "kindred.page-base";
+
     public List<Map<String, Object>> renderBoxes(Context ctx, List<UiRegistry.Owned<io.kindred.api.ui.Widget>> boxes,
                                                  String kind) {
         Member viewer = viewer(ctx).orElse(null);
-        Map<String, Object> base = base(ctx); // once for all boxes: menus, badges and the unread count cost queries
+        Map<String, Object> base = base(ctx); // once for all boxes and the page: menus, badges, unread count cost queries
+        ctx.attribute(PAGE_BASE, base);
         List<Map<String, Object>> out = new ArrayList<>();
         for (UiRegistry.Owned<io.kindred.api.ui.Widget> w : boxes) {
             try {
