@@ -334,8 +334,8 @@ public final class Kindred implements AutoCloseable {
                 new MemberPages(views, accounts, users, auth, ledger, ui, settings, throttle, claims, claimPages),
                 new io.kindred.server.pages.AppIcons(settings, views),
                 new io.kindred.server.pages.MemberCentre(views, users, accounts, ledger, ui, settings, sharing,
-                        new io.kindred.server.pages.VisitorHome(
-                                () -> db.changes() + settings.version() + ui.version(), System::nanoTime)),
+                        new io.kindred.server.pages.HomePages(
+                                () -> db.changes() + settings.version() + ui.version(), clock::millis)),
                 new AccountPages(views, accounts, users, avatars, sessions, auth,
                         throttle, settings, preferences),
                 new PasswordResetPages(views, resets, mailer, settings, throttle),

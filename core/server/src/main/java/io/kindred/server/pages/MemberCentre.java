@@ -42,10 +42,10 @@ public final class MemberCentre implements Consumer<CoreRouting> {
     private final UiRegistry ui;
     private final SiteSettings settings;
     private final SharingService sharing;
-    private final VisitorHome visitorHome;
+    private final HomePages homePages;
 
     public MemberCentre(Views views, UserStore users, Accounts accounts, LedgerService ledger, UiRegistry ui,
-                        SiteSettings settings, SharingService sharing, VisitorHome visitorHome) {
+                        SiteSettings settings, SharingService sharing, HomePages homePages) {
         this.views = views;
         this.users = users;
         this.accounts = accounts;
@@ -53,7 +53,7 @@ public final class MemberCentre implements Consumer<CoreRouting> {
         this.ui = ui;
         this.settings = settings;
         this.sharing = sharing;
-        this.visitorHome = visitorHome;
+        this.homePages = homePages;
     }
 
     @Override
@@ -66,12 +66,15 @@ public final class MemberCentre implements Consumer<CoreRouting> {
 
     private void home(Context ctx) {
         List<UiRegistry.Owned<Widget>> widgets = orderedWidgets();
-        if (views.principal(ctx).isEmpty() && ctx.queryParam("notice") == null) {
-            VisitorHome.Key key = new VisitorHome.Key(views.locale(ctx), sharing.siteAddress(ctx));
-            ctx.html(visitorHome.get(key, () -> homePage(ctx, widgets, Optional.empty())));
+        Optional<io.kindred.server.web.Principal> principal = views.principal(ctx);
+        Optional<Member> viewer = views.viewer(ctx);
+        if (ctx.queryParam("notice") != null || (principal.isPresent() && viewer.isEmpty())) {
+            ctx.html(homePage(ctx, widgets, viewer)); // a one-off notice; an API key's call
             return;
         }
-        ctx.html(homePage(ctx, widgets, views.viewer(ctx)));
+        HomePages.Key key = new HomePages.Key(principal.map(io.kindred.server.web.Principal::csrfToken).orElse(""),
+                views.locale(ctx), sharing.siteAddress(ctx));
+        ctx.html(homePages.get(key, () -> homePage(ctx, widgets, viewer)));
     }
 
     private String homePage(Context ctx, List<UiRegistry.Owned<Widget>> widgets, Optional<Member> viewer) {

@@ -9,22 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class VisitorHomeTest {
+class HomePagesTest {
 
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong now = new AtomicLong(1_000);
     private final AtomicInteger renders = new AtomicInteger();
-    private final VisitorHome home = new VisitorHome(changes::get, now::get);
-    private final VisitorHome.Key english = new VisitorHome.Key(Locale.ENGLISH, "http://shop.example");
+    private final HomePages home = new HomePages(changes::get, now::get);
+    private final HomePages.Key english = new HomePages.Key("", Locale.ENGLISH, "http://shop.example");
 
-    private String page(VisitorHome.Key key) {
+    private String page(HomePages.Key key) {
         return home.get(key, () -> key.locale() + "#" + renders.incrementAndGet());
     }
 
     @Test
     void servesTheRenderedPageAgainWhileNothingChanged() {
         assertEquals("en#1", page(english));
-        now.addAndGet(VisitorHome.MAX_AGE_NANOS - 1);
+        now.addAndGet(HomePages.MAX_AGE_MILLIS - 1);
         assertEquals("en#1", page(english));
         assertEquals(1, renders.get());
     }
@@ -40,14 +40,14 @@ class VisitorHomeTest {
     @Test
     void rendersAgainOnceThePageIsTooOld() {
         page(english);
-        now.addAndGet(VisitorHome.MAX_AGE_NANOS);
+        now.addAndGet(HomePages.MAX_AGE_MILLIS);
         assertEquals("en#2", page(english));
     }
 
     @Test
     void keepsOnePagePerLanguageAndAddress() {
-        VisitorHome.Key chinese = new VisitorHome.Key(Locale.SIMPLIFIED_CHINESE, "http://shop.example");
-        VisitorHome.Key otherHost = new VisitorHome.Key(Locale.ENGLISH, "http://other.example");
+        HomePages.Key chinese = new HomePages.Key("", Locale.SIMPLIFIED_CHINESE, "http://shop.example");
+        HomePages.Key otherHost = new HomePages.Key("", Locale.ENGLISH, "http://other.example");
         assertEquals("en#1", page(english));
         assertEquals("zh_CN#2", page(chinese));
         assertEquals("en#3", page(otherHost));
@@ -56,11 +56,28 @@ class VisitorHomeTest {
     }
 
     @Test
+    void eachMemberSessionHasItsOwnPage() {
+        HomePages.Key alice = new HomePages.Key("csrf-alice", Locale.ENGLISH, "http://shop.example");
+        HomePages.Key bob = new HomePages.Key("csrf-bob", Locale.ENGLISH, "http://shop.example");
+        assertEquals("en#1", page(english));
+        assertEquals("en#2", page(alice));
+        assertEquals("en#3", page(bob));
+        assertEquals("en#2", page(alice));
+    }
+
+    @Test
+    void aClockSetBackRendersAgain() {
+        page(english);
+        now.addAndGet(-1);
+        assertEquals("en#2", page(english));
+    }
+
+    @Test
     void manyAddressesDoNotGrowTheMemoWithoutBound() {
         for (int i = 0; i < 1_000; i++) {
-            page(new VisitorHome.Key(Locale.ENGLISH, "http://h" + i + ".example"));
+            page(new HomePages.Key("", Locale.ENGLISH, "http://h" + i + ".example"));
         }
         assertEquals(1_000, renders.get());
-        assertTrue(home.size() <= VisitorHome.MAX_PAGES, home.size() + " pages kept");
+        assertTrue(home.size() <= HomePages.MAX_PAGES, home.size() + " pages kept");
     }
 }
