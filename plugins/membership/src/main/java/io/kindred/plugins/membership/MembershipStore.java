@@ -18,10 +18,16 @@ final class MembershipStore {
     }
 
     private final Database db;
-    /** The ladder as last read outside a write, or null; forgotten by every tier write, at once and after its commit. */
+    /** The ladder as last read, or null; forgotten by every tier write, at once and again after its commit. */
     private volatile List<Tier> ladder;
     /** Grows with every tier write: a read that saw it change while it ran does not keep what it read. */
     private final AtomicLong ladderVersion = new AtomicLong();
+    /**
+     * The version at which no tier write was waiting for its commit (set after each commit of one, and by a read
+     * outside any write): a read inside a write keeps what it read only then, since it could otherwise see a
+     * tier write of its own transaction that is not committed yet (and might never be).
+     */
+    private volatile long settled;
 
     MembershipStore(Database db) {
         this.db = db;
@@ -29,8 +35,8 @@ final class MembershipStore {
 
     /**
      * @return the tiers, lowest first: every check-in, purchase and member page asks, tiers change once in a while;
-     * kept in memory between changes (a read inside a write uses the kept ladder only while no tier write happened
-     * since it was read, and never keeps what it reads itself: the write may still roll back)
+     * kept in memory between changes. A write that changed tiers and checks the result reads
+     * {@link #tiersAsWritten} instead.
      */
     List<Tier> tiers(Handle h) {
         List<Tier> kept = ladder;
@@ -38,9 +44,13 @@ final class MembershipStore {
             return kept;
         }
         long version = ladderVersion.get();
-        List<Tier> read = List.copyOf(readTiers(h));
-        if (!inWrite(h) && ladderVersion.get() == version) {
+        boolean inWrite = inWrite(h);
+        List<Tier> read = List.copyOf(tiersAsWritten(h)); // shared once kept: nobody may change it
+        if (ladderVersion.get() == version && (!inWrite || settled == version)) {
             ladder = read;
+            if (!inWrite) {
+                settled = version; // what is committed: a rolled-back tier write no longer counts
+            }
         }
         return read;
     }
@@ -49,7 +59,7 @@ final class MembershipStore {
         try {
             return !h.getConnection().getAutoCommit();
         } catch (java.sql.SQLException e) {
-            return true; // unsure: do not keep
+            return true; // unsure: treat as a write
         }
     }
 
@@ -58,9 +68,15 @@ final class MembershipStore {
         ladderVersion.incrementAndGet();
         ladder = null;
         db.afterCommit(() -> {
-            ladderVersion.incrementAndGet();
+            long version = ladderVersion.incrementAndGet();
             ladder = null;
+            settled = version;
         });
+    }
+
+    /** @return the tiers as the transaction in hand sees them, its own tier writes included; never from memory */
+    List<Tier> tiersAsWritten(Handle h) {
+        return readTiers(h);
     }
 
     private List<Tier> readTiers(Handle h) {

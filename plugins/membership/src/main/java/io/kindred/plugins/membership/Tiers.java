@@ -48,7 +48,7 @@ final class Tiers {
                 t = add(tx, code, change);
             }
             store.updateTier(tx, changed(t, change));
-            List<Tier> after = store.tiers(tx);
+            List<Tier> after = store.tiersAsWritten(tx);
             checkLadder(after);
             return new Saved(find(after, code), created);
         });
