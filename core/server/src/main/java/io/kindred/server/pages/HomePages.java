@@ -1,5 +1,6 @@
 package io.kindred.server.pages;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public final class HomePages {
     record Key(String caller, Locale locale, String siteAddress) {
     }
 
-    private record Page(String html, long changes, long renderedAt) {
+    private record Page(byte[] html, long changes, long renderedAt) {
     }
 
     private final LongSupplier changes;
@@ -48,15 +49,18 @@ public final class HomePages {
         this.millis = millis;
     }
 
-    /** @return the page for {@code key}: the one rendered before while still current, else {@code render}'s */
-    String get(Key key, Supplier<String> render) {
+    /**
+     * @return the page for {@code key} in UTF-8 (encoded once: a page with any character beyond Latin-1 costs as
+     * much to encode as to look up): the one rendered before while still current, else {@code render}'s
+     */
+    byte[] get(Key key, Supplier<String> render) {
         long now = millis.getAsLong();
         long seen = changes.getAsLong(); // read before rendering: a page never claims to be newer than what it read
         Page page = pages.get(key);
         if (page != null && page.changes() == seen && now - page.renderedAt() < MAX_AGE_MILLIS && now >= page.renderedAt()) {
             return page.html();
         }
-        String html = render.get();
+        byte[] html = render.get().getBytes(StandardCharsets.UTF_8);
         if (pages.size() >= MAX_PAGES) {
             pages.clear();
         }

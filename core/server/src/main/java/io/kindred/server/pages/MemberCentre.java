@@ -74,7 +74,7 @@ public final class MemberCentre implements Consumer<CoreRouting> {
         }
         HomePages.Key key = new HomePages.Key(principal.map(io.kindred.server.web.Principal::csrfToken).orElse(""),
                 views.locale(ctx), sharing.siteAddress(ctx));
-        ctx.html(homePages.get(key, () -> homePage(ctx, widgets, viewer)));
+        ctx.contentType("text/html; charset=utf-8").result(homePages.get(key, () -> homePage(ctx, widgets, viewer)));
     }
 
     private String homePage(Context ctx, List<UiRegistry.Owned<Widget>> widgets, Optional<Member> viewer) {

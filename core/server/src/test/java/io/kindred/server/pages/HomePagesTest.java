@@ -18,7 +18,7 @@ class HomePagesTest {
     private final HomePages.Key english = new HomePages.Key("", Locale.ENGLISH, "http://shop.example");
 
     private String page(HomePages.Key key) {
-        return home.get(key, () -> key.locale() + "#" + renders.incrementAndGet());
+        return new String(home.get(key, () -> key.locale() + "#" + renders.incrementAndGet()), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
