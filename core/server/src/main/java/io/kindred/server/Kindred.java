@@ -186,7 +186,7 @@ public final class Kindred implements AutoCloseable {
         for (Path dir : List.of(config.pluginsDir(), config.themesDir(), config.uploadsDir())) {
             Files.createDirectories(dir);
         }
-        this.db = new Db(config.dbUrl(), config.get("db.synchronous", "FULL"), config.getInt("db.pool-size", 8),
+        this.db = new Db(config.dbUrl(), config.dbUser(), config.dbPassword(), config.get("db.synchronous", "FULL"), config.getInt("db.pool-size", 8),
                 config.getInt("db.busy-timeout-ms", 10_000));
         this.database = db.core();
         this.migrations = new Migrations(db);

@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A real Kindred for a test: a fresh data directory with its own SQLite file, a random port, and plugins
- * loaded through PF4J from their jars, as the single jar does. Close it at the end of the test.
+ * A real Kindred for a test: a fresh data directory with its own SQLite file (or, with
+ * {@code -Dkindred.test.db=postgresql}, a fresh database on an embedded PostgreSQL server: {@link TestDatabases}), a
+ * random port, and plugins loaded through PF4J from their jars, as the single jar does. Close it at the end of the
+ * test.
  *
  * <pre>{@code
  * try (TestPlatform p = TestPlatform.builder().plugin(Path.of(System.getProperty("kindred.plugin.jar"))).start()) {
@@ -32,12 +34,15 @@ public final class TestPlatform implements AutoCloseable {
 
     private final Path dataDir;
     private final boolean ownDir;
+    /** The PostgreSQL database made for this platform, dropped on close; null on SQLite. */
+    private final String ownDatabase;
     private Kindred kindred;
     private final Kindred.Options options;
 
-    private TestPlatform(Path dataDir, boolean ownDir, Kindred.Options options) throws IOException {
+    private TestPlatform(Path dataDir, boolean ownDir, String ownDatabase, Kindred.Options options) throws IOException {
         this.dataDir = dataDir;
         this.ownDir = ownDir;
+        this.ownDatabase = ownDatabase;
         this.options = options;
         this.kindred = Kindred.start(options);
         kindred.adminReady.join(); // tests read the administrator's row at once, not only through sign-in
@@ -117,7 +122,13 @@ public final class TestPlatform implements AutoCloseable {
                 // Tests move the clock by days between requests: idle timeouts stay off unless a test sets them.
                 overrides.putIfAbsent("session.idle-hours", "0");
                 overrides.putIfAbsent("session.staff-idle-minutes", "0");
-                return new TestPlatform(dir, own, new Kindred.Options(dir, env, overrides, clock));
+                // A data directory keeps its database for the JVM's life: a later platform on the same folder finds it.
+                String database = null;
+                if (TestDatabases.postgresql() && !overrides.containsKey("kindred.db.url") && !env.containsKey("KINDRED_DB_URL")) {
+                    database = TestDatabases.forDirectory(dir);
+                    overrides.put("kindred.db.url", database);
+                }
+                return new TestPlatform(dir, own, own ? database : null, new Kindred.Options(dir, env, overrides, clock));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -264,6 +275,9 @@ public final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         kindred.stop();
+        if (ownDatabase != null) {
+            TestDatabases.drop(ownDatabase);
+        }
         if (ownDir) {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

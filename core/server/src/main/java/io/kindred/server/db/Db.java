@@ -40,6 +40,14 @@ public final class Db implements AutoCloseable {
     private final Jdbi coreJdbi;
 
     public Db(String url, String synchronous, int poolSize, int busyTimeoutMs) {
+        this(url, null, null, synchronous, poolSize, busyTimeoutMs);
+    }
+
+    /**
+     * @param user     PostgreSQL: the role to connect as ({@code kindred.db.user}); null keeps what the URL says
+     * @param password PostgreSQL: its password ({@code kindred.db.password}); null keeps what the URL says
+     */
+    public Db(String url, String user, String password, String synchronous, int poolSize, int busyTimeoutMs) {
         this.dialect = dialectOf(url);
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("kindred-db");
@@ -65,6 +73,12 @@ public final class Db implements AutoCloseable {
             writerSource = sds;
         } else {
             hc.setJdbcUrl(url);
+            if (user != null) {
+                hc.setUsername(user);
+            }
+            if (password != null) {
+                hc.setPassword(password);
+            }
         }
         this.dataSource = new HikariDataSource(hc);
         SQLiteDataSource source = writerSource;
