@@ -150,6 +150,8 @@ public final class Kindred implements AutoCloseable {
     public final SiteSettings settings;
     public final Clock clock;
     public final Dispatcher dispatcher;
+    /** The core's event outbox (publishes in the caller's transaction). */
+    public final io.kindred.api.events.Events events;
     public final LedgerService ledger;
     public final Expiry expiry;
     public final Invariants invariants;
@@ -205,6 +207,8 @@ public final class Kindred implements AutoCloseable {
         EventOutbox outbox = new EventOutbox(Json.CORE, clock, () -> db.afterCommit(wakeDeliverers));
         io.kindred.server.events.OwnEvents ownEvents = new io.kindred.server.events.OwnEvents(database, dispatcher);
         outbox.trackOwnEvents(ownEvents);
+        outbox.guardCommits(dispatcher.guardedCommits());
+        this.events = outbox;
         dispatcher.ownEvents(ownEvents);
         Assets assets = new Assets(database, clock, settings);
         assets.register("core", AssetDefinition.of("points"));

@@ -60,6 +60,7 @@ public final class TestPlatform implements AutoCloseable {
         private final Map<String, String> env = new HashMap<>();
         private final Map<String, String> properties = new HashMap<>();
         private Clock clock = Clock.systemUTC();
+        private boolean postgresql = TestDatabases.postgresql();
 
         Builder() {
             env.put("KINDRED_ADMIN_EMAIL", ADMIN_EMAIL);
@@ -99,6 +100,15 @@ public final class TestPlatform implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs this platform on a fresh database of the embedded PostgreSQL server, whatever
+         * {@code -Dkindred.test.db} says: for the tests that check PostgreSQL in every build.
+         */
+        public Builder postgresql() {
+            this.postgresql = true;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -124,7 +134,7 @@ public final class TestPlatform implements AutoCloseable {
                 overrides.putIfAbsent("session.staff-idle-minutes", "0");
                 // A data directory keeps its database for the JVM's life: a later platform on the same folder finds it.
                 String database = null;
-                if (TestDatabases.postgresql() && !overrides.containsKey("kindred.db.url") && !env.containsKey("KINDRED_DB_URL")) {
+                if (postgresql && !overrides.containsKey("kindred.db.url") && !env.containsKey("KINDRED_DB_URL")) {
                     database = TestDatabases.forDirectory(dir);
                     overrides.put("kindred.db.url", database);
                 }

@@ -31,6 +31,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class EventDeliveryTest {
 
+    /** The platform each test starts: SQLite here, PostgreSQL in {@code EventDeliveryOnPostgresqlTest}. */
+    TestPlatform.Builder builder() {
+        return TestPlatform.builder();
+    }
+
     private static final String TYPE = "purchase.recorded";
     private TestPlatform platform;
     private Http shop;
@@ -38,7 +43,7 @@ class EventDeliveryTest {
 
     @BeforeEach
     void start() {
-        platform = TestPlatform.builder()
+        platform = builder()
                 .setting("events.retry-base-ms", "20")
                 .setting("events.max-attempts", "3")
                 .start();
