@@ -29,7 +29,10 @@ import java.util.function.Supplier;
  */
 public final class LedgerService implements Ledger {
 
+    /** First key of the advisory locks that make posts of one idempotency key take turns on PostgreSQL ("Ledg"). */
+    private static final int KEY_LOCKS = 0x4c656467;
     private final Database db;
+    private final boolean postgresql;
     private final Assets assets;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
@@ -37,6 +40,7 @@ public final class LedgerService implements Ledger {
 
     public LedgerService(Database db, Assets assets, Clock clock, Supplier<ZoneId> zone) {
         this.db = db;
+        this.postgresql = db.dialect().equals("postgresql");
         this.history = new LedgerHistory(db);
         this.assets = assets;
         this.clock = clock;
@@ -54,6 +58,11 @@ public final class LedgerService implements Ledger {
 
     /** Posts a transfer; {@code lotToConsume} makes a member debit take exactly that lot (expiry). */
     Transfer post(Handle tx, TransferRequest r, Long lotToConsume) {
+        if (postgresql && r.idempotencyKey() != null) {
+            // Writers run side by side here: two posts of one key take turns, so the second finds the first's transfer.
+            tx.createQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:key)) IS NULL")
+                    .bind("space", KEY_LOCKS).bind("key", r.idempotencyKey()).mapTo(Boolean.class).one();
+        }
         Optional<Transfer> earlier = byKey(tx, r.idempotencyKey());
         if (earlier.isPresent()) {
             Transfer t = earlier.get();
@@ -71,6 +80,11 @@ public final class LedgerService implements Ledger {
         long fromId = account(tx, r.asset(), r.from(), now);
         long toId = account(tx, r.asset(), r.to(), now);
         boolean mayGoNegative = !r.from().isMember() || asset.allowNegative();
+        if (postgresql) {
+            // Both accounts locked in one order (A to B and B to A at once would otherwise deadlock).
+            tx.createQuery("SELECT id FROM ledger_accounts WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+                    .bind("a", fromId).bind("b", toId).mapTo(Long.class).list();
+        }
 
         Optional<Long> fromBalance = tx.createQuery("""
                         UPDATE ledger_accounts SET balance = balance - :amount
