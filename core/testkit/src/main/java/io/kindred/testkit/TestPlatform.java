@@ -109,6 +109,12 @@ public final class TestPlatform implements AutoCloseable {
             return this;
         }
 
+        /** Runs this platform on SQLite whatever {@code -Dkindred.test.db} says: for tests of SQLite itself (its query plans). */
+        public Builder sqlite() {
+            this.postgresql = false;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

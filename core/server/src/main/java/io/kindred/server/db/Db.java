@@ -24,8 +24,9 @@ import java.util.Optional;
  * that queue behind each other share one transaction, each in a savepoint, and all return once it is committed.
  * Its transactions start with {@code BEGIN IMMEDIATE} (so a read-then-write never fails on a lock upgrade);
  * another process (the {@code backup} command) is covered by the busy timeout. Reads use the pool. On
- * PostgreSQL each write is a transaction of its own. A write or read started inside a write on the same thread
- * joins it.
+ * PostgreSQL each write is a transaction of its own; one the server rolls back to break a deadlock (or a
+ * serialization conflict) runs again, a few times. A write or read started inside a write on the same thread joins
+ * it.
  */
 public final class Db implements AutoCloseable {
 
@@ -196,23 +197,53 @@ public final class Db implements AutoCloseable {
                 }
             });
         }
-        List<Runnable> actions = new ArrayList<>();
-        afterCommit.set(actions);
-        R result;
-        try {
-            result = jdbi.inTransaction(h -> {
-                currentWrite.set(h);
-                try {
-                    return work.withHandle(h);
-                } finally {
-                    currentWrite.remove();
+        for (int attempt = 1; ; attempt++) {
+            List<Runnable> actions = new ArrayList<>();
+            afterCommit.set(actions);
+            R result;
+            try {
+                result = jdbi.inTransaction(h -> {
+                    currentWrite.set(h);
+                    try {
+                        return work.withHandle(h);
+                    } finally {
+                        currentWrite.remove();
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (attempt < PG_ATTEMPTS && rolledBackByServer(e)) {
+                    pause(attempt);
+                    continue; // nothing of the attempt was committed: the work runs again from the start
                 }
-            });
-        } finally {
-            afterCommit.remove();
+                throw e;
+            } finally {
+                afterCommit.remove();
+            }
+            actions.forEach(Runnable::run);
+            return result;
         }
-        actions.forEach(Runnable::run);
-        return result;
+    }
+
+    /** PostgreSQL: how often a write the server chose as a deadlock's victim (or a serialization failure) is run. */
+    private static final int PG_ATTEMPTS = 5;
+
+    /** @return whether PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict */
+    private static boolean rolledBackByServer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
     }
 
     /**

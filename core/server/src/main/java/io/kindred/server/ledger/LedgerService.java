@@ -29,8 +29,6 @@ import java.util.function.Supplier;
  */
 public final class LedgerService implements Ledger {
 
-    /** First key of the advisory locks that make posts of one idempotency key take turns on PostgreSQL ("Ledg"). */
-    private static final int KEY_LOCKS = 0x4c656467;
     private final Database db;
     private final boolean postgresql;
     private final Assets assets;
@@ -58,11 +56,8 @@ public final class LedgerService implements Ledger {
 
     /** Posts a transfer; {@code lotToConsume} makes a member debit take exactly that lot (expiry). */
     Transfer post(Handle tx, TransferRequest r, Long lotToConsume) {
-        if (postgresql && r.idempotencyKey() != null) {
-            // Writers run side by side here: two posts of one key take turns, so the second finds the first's transfer.
-            tx.createQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:key)) IS NULL")
-                    .bind("space", KEY_LOCKS).bind("key", r.idempotencyKey()).mapTo(Boolean.class).one();
-        }
+        // PostgreSQL: two posts of one key take turns, so the second finds the first's transfer.
+        io.kindred.server.db.KeyLocks.take(tx, db.dialect(), "ledger-transfer", r.idempotencyKey());
         Optional<Transfer> earlier = byKey(tx, r.idempotencyKey());
         if (earlier.isPresent()) {
             Transfer t = earlier.get();
@@ -73,6 +68,16 @@ public final class LedgerService implements Ledger {
             return t;
         }
         Assets.Asset asset = assets.require(r.asset());
+        if (postgresql) {
+            // The members' rows first (a merge locks them too): a merge in flight ends before this transfer reads where
+            // the value goes, so nothing lands on a member that was just merged away.
+            List<Long> members = java.util.stream.Stream.of(r.from(), r.to()).filter(io.kindred.api.ledger.AccountRef::isMember)
+                    .map(io.kindred.api.ledger.AccountRef::userId).distinct().sorted().toList();
+            if (!members.isEmpty()) {
+                tx.createQuery("SELECT id FROM users WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                        .bindList("ids", members).mapTo(Long.class).list();
+            }
+        }
         // Value addressed to a merged member (an event handled after the merge) lands in the member it went into.
         r = new TransferRequest(r.asset(), current(tx, r.from()), current(tx, r.to()), r.amount(), r.reason(),
                 r.reference(), r.idempotencyKey());
