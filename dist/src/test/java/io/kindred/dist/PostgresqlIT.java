@@ -106,7 +106,7 @@ class PostgresqlIT {
         assertEquals(200, member.get("/").status(), "the member's home page renders from PostgreSQL");
     }
 
-    /** @return per owner ("core", plugin ids), how many migration versions the jar and its bundled plugins carry */
+    /** @return per owner ("core", "plugin:<id>"), how many migration versions the jar and its bundled plugins carry */
     private static Map<String, Integer> bundledMigrations() throws IOException {
         Map<String, TreeSet<Integer>> versions = new TreeMap<>();
         try (JarFile jar = new JarFile(KindredProcess.jar().toFile())) {
@@ -129,7 +129,8 @@ class PostgresqlIT {
     private static void note(String entry, Map<String, TreeSet<Integer>> versions) {
         Matcher m = MIGRATION.matcher(entry);
         if (m.matches()) {
-            versions.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
+            String owner = m.group(1).equals("core") ? "core" : "plugin:" + m.group(1);
+            versions.computeIfAbsent(owner, k -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
         }
     }
 }

@@ -84,6 +84,10 @@ public final class TestDatabases {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "300")
+                        // initdb's and the server's own chatter stays out of the test log; a failed start still throws
+                        .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                        .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                        .setRegisterShutdownHook(false)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
