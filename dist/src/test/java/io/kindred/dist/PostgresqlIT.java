@@ -67,6 +67,8 @@ class PostgresqlIT {
 
         kindred = KindredProcess.start(tmp.resolve("data"), tmp.resolve("kindred.log"), env);
 
+        assertTrue(kindred.log().contains("database localhost:" + pg.getPort() + "/" + database), "the ready line names it");
+        assertFalse(kindred.log().contains("it-password"), "no password in the log");
         JsonNode health = kindred.http().get("/healthz").json();
         Map<String, Integer> expected = bundledMigrations();
         assertFalse(health.path("plugins").isEmpty());

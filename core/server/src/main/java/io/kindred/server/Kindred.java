@@ -402,8 +402,11 @@ public final class Kindred implements AutoCloseable {
                 Optional.ofNullable(o.env().get("KINDRED_ADMIN_PASSWORD")), baseUrl(port));
         accounts.holdSignInUntil(adminReady);
         http.start(port);
-        log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl(http.port()),
-                (System.nanoTime() - started) / 1_000_000, config.dataDir(),
+        // On PostgreSQL the line names the database (its address without parameters: no password in the log).
+        String database = db.dialect().equals("postgresql")
+                ? ", database " + config.dbUrl().replaceFirst("^jdbc:postgresql:(//)?", "").replaceFirst("\\?.*$", "") : "";
+        log.info("Kindred {} ready on {} in {} ms (data: {}{}, {} plugins started)", version(), baseUrl(http.port()),
+                (System.nanoTime() - started) / 1_000_000, config.dataDir(), database,
                 plugins.list().stream().filter(p -> p.started()).count());
     }
 

@@ -256,6 +256,30 @@ public final class TestPlatform implements AutoCloseable {
         return text.toString();
     }
 
+    /** @return the names of the database's tables that start with {@code prefix}, sorted (SQLite or PostgreSQL alike) */
+    public List<String> tables(String prefix) {
+        return kindred.database.read(h -> {
+            List<String> names = new ArrayList<>();
+            try (java.sql.ResultSet rs = h.getConnection().getMetaData().getTables(null, null, prefix + "%", new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    if (name.startsWith(prefix)) { // "_" is a wildcard in the pattern
+                        names.add(name);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot list the tables: " + e.getMessage(), e);
+            }
+            java.util.Collections.sort(names);
+            return names;
+        });
+    }
+
+    /** @return whether the database has a table of this name */
+    public boolean hasTable(String name) {
+        return tables(name).contains(name);
+    }
+
     public void awaitEvents() {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {

@@ -115,6 +115,19 @@ public final class Db implements AutoCloseable {
                 }
             }
         });
+        if (dialect.equals("postgresql")) {
+            // Instants are BIGINT epoch milliseconds in both dialects; SQLite's driver reads such a column as a
+            // timestamp by itself, PostgreSQL's refuses ("Bad value for type timestamp"), so map them here the same way.
+            jdbi.registerColumnMapper(java.time.Instant.class, (rs, column, ctx) -> {
+                if (rs.getMetaData().getColumnType(column) == java.sql.Types.BIGINT
+                        || rs.getMetaData().getColumnType(column) == java.sql.Types.INTEGER) {
+                    long millis = rs.getLong(column);
+                    return rs.wasNull() ? null : java.time.Instant.ofEpochMilli(millis);
+                }
+                java.sql.Timestamp t = rs.getTimestamp(column);
+                return t == null ? null : t.toInstant();
+            });
+        }
         // The writer connection keeps its prepared statements; pooled ones prepare theirs (the pool closes them).
         jdbi.setStatementBuilderFactory(connection -> writer != null && connection == pinned.get()
                 ? writer.statements() : DefaultStatementBuilder.FACTORY.createStatementBuilder(connection));
