@@ -58,6 +58,8 @@ final class Redemptions {
         Instant now = ctx.clock().instant();
         return ctx.db().write(tx -> {
             if (requestKey.isPresent()) {
+                // A repeat racing the first request waits for it here, then finds it by its key.
+                items.hold(tx, itemId);
                 Optional<Long> earlier = store.idByKey(tx, userId, requestKey.get());
                 if (earlier.isPresent()) {
                     return new Result(load(tx, earlier.get()), true);
