@@ -188,7 +188,12 @@ final class Redemptions {
             }
             if (!store.transition(tx, id, Set.of(Redemption.PENDING, Redemption.SHIPPED), Redemption.CANCELLED,
                     "cancelled_at", ctx.clock().millis())) {
-                throw notAllowed(r, "cancelled");
+                // A cancel racing this one (PostgreSQL runs them side by side) may have won: then this is its repeat.
+                Redemption now = load(tx, id);
+                if (Redemption.CANCELLED.equals(now.status())) {
+                    return now;
+                }
+                throw notAllowed(now, "cancelled");
             }
             if (r.pointsSpent() > 0) {
                 ctx.ledger().transfer(tx, new TransferRequest(ASSET, AccountRef.system("spent"),
