@@ -150,6 +150,8 @@ public final class Kindred implements AutoCloseable {
     public final SiteSettings settings;
     public final Clock clock;
     public final Dispatcher dispatcher;
+    /** The core's event outbox (publishes in the caller's transaction). */
+    public final io.kindred.api.events.Events events;
     public final LedgerService ledger;
     public final Expiry expiry;
     public final Invariants invariants;
@@ -186,7 +188,7 @@ public final class Kindred implements AutoCloseable {
         for (Path dir : List.of(config.pluginsDir(), config.themesDir(), config.uploadsDir())) {
             Files.createDirectories(dir);
         }
-        this.db = new Db(config.dbUrl(), config.get("db.synchronous", "FULL"), config.getInt("db.pool-size", 8),
+        this.db = new Db(config.dbUrl(), config.dbUser(), config.dbPassword(), config.get("db.synchronous", "FULL"), config.getInt("db.pool-size", 8),
                 config.getInt("db.busy-timeout-ms", 10_000));
         this.database = db.core();
         this.migrations = new Migrations(db);
@@ -205,6 +207,8 @@ public final class Kindred implements AutoCloseable {
         EventOutbox outbox = new EventOutbox(Json.CORE, clock, () -> db.afterCommit(wakeDeliverers));
         io.kindred.server.events.OwnEvents ownEvents = new io.kindred.server.events.OwnEvents(database, dispatcher);
         outbox.trackOwnEvents(ownEvents);
+        outbox.guardCommits(dispatcher.guardedCommits());
+        this.events = outbox;
         dispatcher.ownEvents(ownEvents);
         Assets assets = new Assets(database, clock, settings);
         assets.register("core", AssetDefinition.of("points"));
@@ -400,8 +404,11 @@ public final class Kindred implements AutoCloseable {
                 Optional.ofNullable(o.env().get("KINDRED_ADMIN_PASSWORD")), baseUrl(port));
         accounts.holdSignInUntil(adminReady);
         http.start(port);
-        log.info("Kindred {} ready on {} in {} ms (data: {}, {} plugins started)", version(), baseUrl(http.port()),
-                (System.nanoTime() - started) / 1_000_000, config.dataDir(),
+        // On PostgreSQL the line names the database (its address without parameters: no password in the log).
+        String database = db.dialect().equals("postgresql")
+                ? ", database " + config.dbUrl().replaceFirst("^jdbc:postgresql:(//)?", "").replaceFirst("\\?.*$", "") : "";
+        log.info("Kindred {} ready on {} in {} ms (data: {}{}, {} plugins started)", version(), baseUrl(http.port()),
+                (System.nanoTime() - started) / 1_000_000, config.dataDir(), database,
                 plugins.list().stream().filter(p -> p.started()).count());
     }
 

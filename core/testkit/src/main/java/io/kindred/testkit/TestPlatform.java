@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A real Kindred for a test: a fresh data directory with its own SQLite file, a random port, and plugins
- * loaded through PF4J from their jars, as the single jar does. Close it at the end of the test.
+ * A real Kindred for a test: a fresh data directory with its own SQLite file (or, with
+ * {@code -Dkindred.test.db=postgresql}, a fresh database on an embedded PostgreSQL server: {@link TestDatabases}), a
+ * random port, and plugins loaded through PF4J from their jars, as the single jar does. Close it at the end of the
+ * test.
  *
  * <pre>{@code
  * try (TestPlatform p = TestPlatform.builder().plugin(Path.of(System.getProperty("kindred.plugin.jar"))).start()) {
@@ -32,12 +34,15 @@ public final class TestPlatform implements AutoCloseable {
 
     private final Path dataDir;
     private final boolean ownDir;
+    /** The PostgreSQL database made for this platform, dropped on close; null on SQLite. */
+    private final String ownDatabase;
     private Kindred kindred;
     private final Kindred.Options options;
 
-    private TestPlatform(Path dataDir, boolean ownDir, Kindred.Options options) throws IOException {
+    private TestPlatform(Path dataDir, boolean ownDir, String ownDatabase, Kindred.Options options) throws IOException {
         this.dataDir = dataDir;
         this.ownDir = ownDir;
+        this.ownDatabase = ownDatabase;
         this.options = options;
         this.kindred = Kindred.start(options);
         kindred.adminReady.join(); // tests read the administrator's row at once, not only through sign-in
@@ -55,6 +60,7 @@ public final class TestPlatform implements AutoCloseable {
         private final Map<String, String> env = new HashMap<>();
         private final Map<String, String> properties = new HashMap<>();
         private Clock clock = Clock.systemUTC();
+        private boolean postgresql = TestDatabases.postgresql();
 
         Builder() {
             env.put("KINDRED_ADMIN_EMAIL", ADMIN_EMAIL);
@@ -94,6 +100,21 @@ public final class TestPlatform implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs this platform on a fresh database of the embedded PostgreSQL server, whatever
+         * {@code -Dkindred.test.db} says: for the tests that check PostgreSQL in every build.
+         */
+        public Builder postgresql() {
+            this.postgresql = true;
+            return this;
+        }
+
+        /** Runs this platform on SQLite whatever {@code -Dkindred.test.db} says: for tests of SQLite itself (its query plans). */
+        public Builder sqlite() {
+            this.postgresql = false;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -117,7 +138,13 @@ public final class TestPlatform implements AutoCloseable {
                 // Tests move the clock by days between requests: idle timeouts stay off unless a test sets them.
                 overrides.putIfAbsent("session.idle-hours", "0");
                 overrides.putIfAbsent("session.staff-idle-minutes", "0");
-                return new TestPlatform(dir, own, new Kindred.Options(dir, env, overrides, clock));
+                // A data directory keeps its database for the JVM's life: a later platform on the same folder finds it.
+                String database = null;
+                if (postgresql && !overrides.containsKey("kindred.db.url") && !env.containsKey("KINDRED_DB_URL")) {
+                    database = TestDatabases.forDirectory(dir);
+                    overrides.put("kindred.db.url", database);
+                }
+                return new TestPlatform(dir, own, own ? database : null, new Kindred.Options(dir, env, overrides, clock));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -211,9 +238,24 @@ public final class TestPlatform implements AutoCloseable {
 
     /**
      * @return the database file and its write-ahead log after a checkpoint, as ISO-8859-1 text: what someone with a copy
-     * of the files reads (an ASCII value shows as it is)
+     * of the files reads (an ASCII value shows as it is); on PostgreSQL every row of every table, as text
      */
     public String databaseText() {
+        if (kindred.database.dialect().equals("postgresql")) {
+            // Every row of every table as text: what a dump of the database shows (old row versions wait for VACUUM
+            // in the server's files; that is the server's business, as its backups are).
+            return kindred.database.read(h -> {
+                StringBuilder rows = new StringBuilder();
+                for (String table : h.createQuery("""
+                                SELECT table_name FROM information_schema.tables
+                                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
+                        .mapTo(String.class).list()) {
+                    h.createQuery("SELECT CAST(t AS TEXT) FROM \"" + table + "\" t").mapTo(String.class)
+                            .forEach(r -> rows.append(r).append('\n'));
+                }
+                return rows.toString();
+            });
+        }
         kindred.db.coreJdbi().useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
         StringBuilder text = new StringBuilder();
         for (String name : List.of("kindred.db", "kindred.db-wal")) {
@@ -227,6 +269,30 @@ public final class TestPlatform implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    /** @return the names of the database's tables that start with {@code prefix}, sorted (SQLite or PostgreSQL alike) */
+    public List<String> tables(String prefix) {
+        return kindred.database.read(h -> {
+            List<String> names = new ArrayList<>();
+            try (java.sql.ResultSet rs = h.getConnection().getMetaData().getTables(null, null, prefix + "%", new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    if (name.startsWith(prefix)) { // "_" is a wildcard in the pattern
+                        names.add(name);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot list the tables: " + e.getMessage(), e);
+            }
+            java.util.Collections.sort(names);
+            return names;
+        });
+    }
+
+    /** @return whether the database has a table of this name */
+    public boolean hasTable(String name) {
+        return tables(name).contains(name);
     }
 
     public void awaitEvents() {
@@ -264,6 +330,9 @@ public final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         kindred.stop();
+        if (ownDatabase != null) {
+            TestDatabases.drop(ownDatabase);
+        }
         if (ownDir) {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -108,7 +108,7 @@ class AuditTrailTest {
     @Test
     void anUpdateOrDeleteOnTheAuditTableFails() throws SQLException {
         platform.kindred().audit.record("test", "test.recorded", "test:1", "One entry to protect.");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + platform.dataDir().resolve("kindred.db"));
+        try (Connection c = DriverManager.getConnection(platform.kindred().config.dbUrl());
              Statement s = c.createStatement()) {
             SQLException update = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE audit_log SET actor = 'nobody'"));
             SQLException delete = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM audit_log"));

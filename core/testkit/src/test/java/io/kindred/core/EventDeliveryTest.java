@@ -31,6 +31,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class EventDeliveryTest {
 
+    /** The platform each test starts: SQLite here, PostgreSQL in {@code EventDeliveryOnPostgresqlTest}. */
+    TestPlatform.Builder builder() {
+        return TestPlatform.builder();
+    }
+
     private static final String TYPE = "purchase.recorded";
     private TestPlatform platform;
     private Http shop;
@@ -38,16 +43,20 @@ class EventDeliveryTest {
 
     @BeforeEach
     void start() {
-        platform = TestPlatform.builder()
+        platform = builder()
                 .setting("events.retry-base-ms", "20")
                 .setting("events.max-attempts", "3")
                 .start();
+        // position: the order of deliveries, an auto-numbered key in each dialect
+        String position = platform.kindred().database.dialect().equals("postgresql")
+                ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY";
         platform.kindred().database.write(h -> h.execute("""
                 CREATE TABLE test_deliveries (
+                    position %s,
                     subscriber TEXT NOT NULL,
                     event_id BIGINT NOT NULL,
                     order_id TEXT NOT NULL
-                )"""));
+                )""".formatted(position)));
         shop = platform.apiClient("shop");
         memberId = platform.kindred().accounts.register("buyer@events.test", "member-password-1", "Buyer", null).id();
     }
@@ -200,7 +209,7 @@ class EventDeliveryTest {
 
     private List<Long> deliveries(String subscriber) {
         return platform.kindred().database.read(h -> h.createQuery(
-                        "SELECT event_id FROM test_deliveries WHERE subscriber = :s ORDER BY rowid")
+                        "SELECT event_id FROM test_deliveries WHERE subscriber = :s ORDER BY position")
                 .bind("s", subscriber).mapTo(Long.class).list());
     }
 

@@ -33,12 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LedgerConcurrencyTest {
 
+    /** The platform each test starts: SQLite here, PostgreSQL in {@code LedgerConcurrencyOnPostgresqlTest}. */
+    TestPlatform.Builder builder() {
+        return TestPlatform.builder();
+    }
+
     private TestPlatform platform;
     private Http shop;
 
     @BeforeEach
     void start() {
-        platform = TestPlatform.builder().start();
+        platform = builder().start();
         shop = platform.apiClient("shop");
     }
 

@@ -36,7 +36,7 @@ class QueryPlanTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.builder().start();
+        platform = TestPlatform.builder().sqlite().start(); // SQLite's own query plans (EXPLAIN QUERY PLAN)
         sql = SqlWatch.on(platform);
     }
 

@@ -40,7 +40,7 @@ class SeedCommandTest {
                 "--sessions", "20");
         assertEquals(0, seeded.code(), seeded.out());
         seedOutput = seeded.out();
-        platform = TestPlatform.builder().dataDir(dir).start();
+        platform = TestPlatform.builder().dataDir(dir).sqlite().start(); // seed writes the embedded SQLite database only
     }
 
     @AfterAll

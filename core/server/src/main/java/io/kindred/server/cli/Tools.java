@@ -38,7 +38,7 @@ final class Tools {
     }
 
     private Db open(Config c) {
-        return new Db(c.dbUrl(), c.get("db.synchronous", "FULL"), 2, c.getInt("db.busy-timeout-ms", 10_000));
+        return new Db(c.dbUrl(), c.dbUser(), c.dbPassword(), c.get("db.synchronous", "FULL"), 2, c.getInt("db.busy-timeout-ms", 10_000));
     }
 
     /**

@@ -113,6 +113,16 @@ public final class Config {
         return get("kindred.db.url", "jdbc:sqlite:" + dataDir.resolve("kindred.db"));
     }
 
+    /** @return the database role ({@code kindred.db.user}, PostgreSQL), if set */
+    public String dbUser() {
+        return get("kindred.db.user").orElse(null);
+    }
+
+    /** @return its password ({@code kindred.db.password}, PostgreSQL), if set */
+    public String dbPassword() {
+        return get("kindred.db.password").orElse(null);
+    }
+
     public Path pluginsDir() {
         return dataDir.resolve("plugins");
     }

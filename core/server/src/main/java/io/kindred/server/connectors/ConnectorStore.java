@@ -58,6 +58,7 @@ final class ConnectorStore {
      */
     Claim claim(Entry e, String dedupeKey, long now, long staleBefore) {
         return db.write(h -> {
+            io.kindred.server.db.KeyLocks.take(h, db.dialect(), "connector-delivery", e.shop().id() + ":" + dedupeKey);
             Optional<ConnectorDelivery> earlier = dedupeKey == null ? Optional.empty() : h.createQuery("""
                             SELECT * FROM connector_deliveries WHERE shop = :shop AND dedupe_key = :key""")
                     .bind("shop", e.shop().id()).bind("key", dedupeKey).map((rs, c) -> delivery(rs)).findOne();

@@ -26,8 +26,9 @@ import java.util.Optional;
  * that queue behind each other share one transaction, each in a savepoint, and all return once it is committed.
  * Its transactions start with {@code BEGIN IMMEDIATE} (so a read-then-write never fails on a lock upgrade);
  * another process (the {@code backup} command) is covered by the busy timeout. Reads use the pool. On
- * PostgreSQL each write is a transaction of its own. A write or read started inside a write on the same thread
- * joins it.
+ * PostgreSQL each write is a transaction of its own; one the server rolls back to break a deadlock (or a
+ * serialization conflict) runs again, a few times. A write or read started inside a write on the same thread joins
+ * it.
  */
 public final class Db implements AutoCloseable {
 
@@ -44,6 +45,14 @@ public final class Db implements AutoCloseable {
     private final Jdbi coreJdbi;
 
     public Db(String url, String synchronous, int poolSize, int busyTimeoutMs) {
+        this(url, null, null, synchronous, poolSize, busyTimeoutMs);
+    }
+
+    /**
+     * @param user     PostgreSQL: the role to connect as ({@code kindred.db.user}); null keeps what the URL says
+     * @param password PostgreSQL: its password ({@code kindred.db.password}); null keeps what the URL says
+     */
+    public Db(String url, String user, String password, String synchronous, int poolSize, int busyTimeoutMs) {
         this.dialect = dialectOf(url);
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("kindred-db");
@@ -69,6 +78,12 @@ public final class Db implements AutoCloseable {
             writerSource = sds;
         } else {
             hc.setJdbcUrl(url);
+            if (user != null) {
+                hc.setUsername(user);
+            }
+            if (password != null) {
+                hc.setPassword(password);
+            }
         }
         this.dataSource = new HikariDataSource(hc);
         SQLiteDataSource source = writerSource;
@@ -135,6 +150,19 @@ public final class Db implements AutoCloseable {
                 }
             }
         });
+        if (dialect.equals("postgresql")) {
+            // Instants are BIGINT epoch milliseconds in both dialects; SQLite's driver reads such a column as a
+            // timestamp by itself, PostgreSQL's refuses ("Bad value for type timestamp"), so map them here the same way.
+            jdbi.registerColumnMapper(java.time.Instant.class, (rs, column, ctx) -> {
+                if (rs.getMetaData().getColumnType(column) == java.sql.Types.BIGINT
+                        || rs.getMetaData().getColumnType(column) == java.sql.Types.INTEGER) {
+                    long millis = rs.getLong(column);
+                    return rs.wasNull() ? null : java.time.Instant.ofEpochMilli(millis);
+                }
+                java.sql.Timestamp t = rs.getTimestamp(column);
+                return t == null ? null : t.toInstant();
+            });
+        }
         // Every SQLite connection, the writer and each reader of the pool, keeps its prepared statements.
         jdbi.setStatementBuilderFactory(connection -> writer == null
                 ? DefaultStatementBuilder.FACTORY.createStatementBuilder(connection)
@@ -218,24 +246,54 @@ public final class Db implements AutoCloseable {
                 }
             });
         }
-        List<Runnable> actions = new ArrayList<>();
-        afterCommit.set(actions);
-        R result;
-        try {
-            result = jdbi.inTransaction(h -> {
-                currentWrite.set(h);
-                try {
-                    return work.withHandle(h);
-                } finally {
-                    currentWrite.remove();
+        for (int attempt = 1; ; attempt++) {
+            List<Runnable> actions = new ArrayList<>();
+            afterCommit.set(actions);
+            R result;
+            try {
+                result = jdbi.inTransaction(h -> {
+                    currentWrite.set(h);
+                    try {
+                        return work.withHandle(h);
+                    } finally {
+                        currentWrite.remove();
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (attempt < PG_ATTEMPTS && rolledBackByServer(e)) {
+                    pause(attempt);
+                    continue; // nothing of the attempt was committed: the work runs again from the start
                 }
-            });
-        } finally {
-            afterCommit.remove();
+                throw e;
+            } finally {
+                afterCommit.remove();
+            }
+            changes.incrementAndGet();
+            actions.forEach(Runnable::run);
+            return result;
         }
-        changes.incrementAndGet();
-        actions.forEach(Runnable::run);
-        return result;
+    }
+
+    /** PostgreSQL: how often a write the server chose as a deadlock's victim (or a serialization failure) is run. */
+    private static final int PG_ATTEMPTS = 5;
+
+    /** @return whether PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict */
+    private static boolean rolledBackByServer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
     }
 
     /**

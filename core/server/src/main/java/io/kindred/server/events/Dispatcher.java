@@ -43,9 +43,11 @@ public final class Dispatcher {
     private volatile java.util.function.Consumer<Runnable> afterCommit = Runnable::run;
     private volatile boolean running;
     private Thread thread;
+    private final CommitHorizon horizon;
 
     public Dispatcher(Database db, Clock clock, int maxAttempts, long retryBaseMs) {
         this.db = db;
+        this.horizon = new CommitHorizon(db);
         this.clock = clock;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.retryBaseMs = Math.max(10, retryBaseMs);
@@ -152,11 +154,13 @@ public final class Dispatcher {
     /** One pass over every subscriber; returns whether any event was handled. Visible for tests. */
     public boolean runOnce() {
         boolean didWork = false;
-        for (Subscription s : List.copyOf(subscriptions.values())) {
+        List<Subscription> live = List.copyOf(subscriptions.values());
+        long upTo = live.isEmpty() ? 0 : horizon.upTo();
+        for (Subscription s : live) {
             if (!running && thread != null) {
                 break;
             }
-            didWork |= deliverBatch(s);
+            didWork |= deliverBatch(s, upTo);
         }
         return didWork;
     }
@@ -164,7 +168,12 @@ public final class Dispatcher {
     private record Cursor(long cursorId, int attempts, long nextAttemptAt) {
     }
 
-    private boolean deliverBatch(Subscription s) {
+    /** @return whether publishers must mark their transactions for {@link CommitHorizon} (PostgreSQL) */
+    public boolean guardedCommits() {
+        return horizon.guarded();
+    }
+
+    private boolean deliverBatch(Subscription s, long upTo) {
         Optional<Cursor> cursor = db.read(h -> h.createQuery(
                         "SELECT cursor_id, attempts, next_attempt_at FROM event_subscribers WHERE name = :n")
                 .bind("n", s.name()).map((rs, c) -> new Cursor(rs.getLong(1), rs.getInt(2), rs.getLong(3))).findOne());
@@ -173,8 +182,8 @@ public final class Dispatcher {
         }
         List<Event> events = db.read(h -> h.createQuery("""
                         SELECT id, type, user_id, payload, created_at FROM events
-                         WHERE type = :type AND id > :cursor ORDER BY id LIMIT :batch""")
-                .bind("type", s.eventType()).bind("cursor", cursor.get().cursorId()).bind("batch", BATCH)
+                         WHERE type = :type AND id > :cursor AND id <= :upTo ORDER BY id LIMIT :batch""")
+                .bind("type", s.eventType()).bind("cursor", cursor.get().cursorId()).bind("upTo", upTo).bind("batch", BATCH)
                 .map((rs, c) -> new Event(rs.getLong(1), rs.getString(2),
                         rs.getObject(3) == null ? null : rs.getLong(3), Json.readMap(rs.getString(4)),
                         Instant.ofEpochMilli(rs.getLong(5))))

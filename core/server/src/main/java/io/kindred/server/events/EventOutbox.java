@@ -15,6 +15,12 @@ public final class EventOutbox implements Events {
     private final Clock clock;
     private final Runnable wakeDispatcher;
     private volatile OwnEvents ownEvents;
+    private volatile boolean guarded;
+
+    /** PostgreSQL: marks each publishing transaction for the readers' {@link CommitHorizon}. */
+    public void guardCommits(boolean guard) {
+        this.guarded = guard;
+    }
 
     /** Notes members' events for read-your-writes (see {@link OwnEvents}). */
     public void trackOwnEvents(OwnEvents own) {
@@ -37,6 +43,9 @@ public final class EventOutbox implements Events {
             json = mapper.writeValueAsString(payload == null ? Map.of() : payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serialisable: " + e.getOriginalMessage(), e);
+        }
+        if (guarded) {
+            CommitHorizon.guard(tx);
         }
         long id = tx.createQuery("""
                         INSERT INTO events(type, user_id, payload, created_at) VALUES (:type, :user, :payload, :now)

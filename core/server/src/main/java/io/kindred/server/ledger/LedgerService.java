@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 public final class LedgerService implements Ledger {
 
     private final Database db;
+    private final boolean postgresql;
     private final Assets assets;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
@@ -38,6 +39,7 @@ public final class LedgerService implements Ledger {
 
     public LedgerService(Database db, Assets assets, Clock clock, Supplier<ZoneId> zone) {
         this.db = db;
+        this.postgresql = db.dialect().equals("postgresql");
         this.history = new LedgerHistory(db);
         this.assets = assets;
         this.clock = clock;
@@ -56,6 +58,8 @@ public final class LedgerService implements Ledger {
 
     /** Posts a transfer; {@code lotToConsume} makes a member debit take exactly that lot (expiry). */
     Transfer post(Handle tx, TransferRequest r, Long lotToConsume) {
+        // PostgreSQL: two posts of one key take turns, so the second finds the first's transfer.
+        io.kindred.server.db.KeyLocks.take(tx, db.dialect(), "ledger-transfer", r.idempotencyKey());
         Optional<Transfer> earlier = byKey(tx, r.idempotencyKey());
         if (earlier.isPresent()) {
             Transfer t = earlier.get();
@@ -66,6 +70,16 @@ public final class LedgerService implements Ledger {
             return t;
         }
         Assets.Asset asset = assets.require(r.asset());
+        if (postgresql) {
+            // The members' rows first (a merge locks them too): a merge in flight ends before this transfer reads where
+            // the value goes, so nothing lands on a member that was just merged away.
+            List<Long> members = java.util.stream.Stream.of(r.from(), r.to()).filter(io.kindred.api.ledger.AccountRef::isMember)
+                    .map(io.kindred.api.ledger.AccountRef::userId).distinct().sorted().toList();
+            if (!members.isEmpty()) {
+                tx.createQuery("SELECT id FROM users WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                        .bindList("ids", members).mapTo(Long.class).list();
+            }
+        }
         // Value addressed to a merged member (an event handled after the merge) lands in the member it went into.
         r = new TransferRequest(r.asset(), current(tx, r.from()), current(tx, r.to()), r.amount(), r.reason(),
                 r.reference(), r.idempotencyKey());
@@ -73,6 +87,11 @@ public final class LedgerService implements Ledger {
         long fromId = account(tx, r.asset(), r.from(), now);
         long toId = account(tx, r.asset(), r.to(), now);
         boolean mayGoNegative = !r.from().isMember() || asset.allowNegative();
+        if (postgresql) {
+            // Both accounts locked in one order (A to B and B to A at once would otherwise deadlock).
+            tx.createQuery("SELECT id FROM ledger_accounts WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+                    .bind("a", fromId).bind("b", toId).mapTo(Long.class).list();
+        }
 
         Optional<Long> fromBalance = tx.createQuery("""
                         UPDATE ledger_accounts SET balance = balance - :amount

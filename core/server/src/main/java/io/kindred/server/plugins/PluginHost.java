@@ -531,6 +531,7 @@ public final class PluginHost {
     private EventOutbox outbox(com.fasterxml.jackson.databind.ObjectMapper mapper, java.time.Clock clock) {
         EventOutbox outbox = new EventOutbox(mapper, clock, dispatcher::wakeAfterCommit);
         outbox.trackOwnEvents(dispatcher.ownEvents());
+        outbox.guardCommits(dispatcher.guardedCommits());
         return outbox;
     }
 }

@@ -63,8 +63,10 @@ public final class Purchases {
         this.zone = zone;
     }
 
-    public Recorded record(long userId, String externalOrderId, long amount, String currency, String sku) {
+    public Recorded record(long buyerId, String externalOrderId, long amount, String currency, String sku) {
         return db.write(h -> {
+            io.kindred.server.db.KeyLocks.take(h, db.dialect(), "purchase", externalOrderId);
+            long userId = stayingMember(h, buyerId);
             Optional<Purchase> earlier = find(h, externalOrderId);
             if (earlier.isPresent()) {
                 Purchase p = earlier.get();
@@ -102,6 +104,26 @@ public final class Purchases {
     }
 
     /**
+     * @return the buyer, or on PostgreSQL the member the buyer went into if a merge committed meanwhile: the buyer's row
+     * is locked first, so a merge in flight (it locks both rows) ends before, and this purchase is not left behind
+     * on the merged member (on SQLite writes take turns and the caller's look-up is current)
+     */
+    private long stayingMember(Handle h, long buyerId) {
+        long id = buyerId;
+        if (db.dialect().equals("postgresql")) {
+            for (int hops = 0; hops < 16; hops++) {
+                List<Long> into = h.createQuery("SELECT merged_into FROM users WHERE id = :id FOR UPDATE")
+                        .bind("id", id).mapTo(Long.class).list();
+                if (into.isEmpty() || into.get(0) == null) {
+                    break;
+                }
+                id = into.get(0);
+            }
+        }
+        return id;
+    }
+
+    /**
      * @return what a repeat of an order changes ("member, amount, currency or sku"), empty when it is the same
      *         order; a repeat that leaves the sku out names the same order (shops often resend without it)
      */
@@ -121,6 +143,7 @@ public final class Purchases {
 
     public Purchase refund(String externalOrderId) {
         return db.write(h -> {
+            io.kindred.server.db.KeyLocks.take(h, db.dialect(), "purchase", externalOrderId); // one refund, not two
             Purchase p = find(h, externalOrderId).orElseThrow(() -> new KindredException(CoreError.PURCHASE_NOT_FOUND,
                     "There is no purchase with order id " + externalOrderId + "."));
             if (p.status().equals("refunded")) {

@@ -41,9 +41,11 @@ public final class WebhookStore {
             """;
 
     private final Database db;
+    private final io.kindred.server.events.CommitHorizon horizon;
 
     public WebhookStore(Database db) {
         this.db = db;
+        this.horizon = new io.kindred.server.events.CommitHorizon(db);
     }
 
     public WebhookEndpoint insert(String url, List<String> events, String description, String secret, long now) {
@@ -147,10 +149,11 @@ public final class WebhookStore {
      */
     public int fanOut(int batch, long now, BiPredicate<WebhookEndpoint, String> matches) {
         // most passes find nothing new: look first without taking the write lock
+        long upTo = horizon.upTo();
         boolean nothingNew = db.read(h -> h.createQuery("""
                         SELECT COUNT(*) FROM webhook_cursor c
-                         WHERE c.name = :n AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id > c.cursor_id)""")
-                .bind("n", CURSOR).mapTo(Integer.class).one() > 0);
+                         WHERE c.name = :n AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id > c.cursor_id AND e.id <= :upTo)""")
+                .bind("n", CURSOR).bind("upTo", upTo).mapTo(Integer.class).one() > 0);
         if (nothingNew) {
             return 0;
         }
@@ -165,8 +168,8 @@ public final class WebhookStore {
                     });
             record New(long id, String type) {
             }
-            List<New> events = h.createQuery("SELECT id, type FROM events WHERE id > :cursor ORDER BY id LIMIT :batch")
-                    .bind("cursor", cursor).bind("batch", batch).map((rs, c) -> new New(rs.getLong(1), rs.getString(2))).list();
+            List<New> events = h.createQuery("SELECT id, type FROM events WHERE id > :cursor AND id <= :upTo ORDER BY id LIMIT :batch")
+                    .bind("cursor", cursor).bind("upTo", upTo).bind("batch", batch).map((rs, c) -> new New(rs.getLong(1), rs.getString(2))).list();
             if (events.isEmpty()) {
                 return 0;
             }

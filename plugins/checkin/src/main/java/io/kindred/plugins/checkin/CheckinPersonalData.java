@@ -29,20 +29,20 @@ final class CheckinPersonalData implements PersonalData {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("checkins", rows(h, userId, """
                 SELECT day, CASE makeup WHEN 1 THEN 'makeup' ELSE 'daily' END AS kind, streak,
-                       run_length AS consecutiveDays, awarded AS pointsAwarded, cost AS makeupCostPoints,
-                       created_at AS checkedInAt
+                       run_length AS "consecutiveDays", awarded AS "pointsAwarded", cost AS "makeupCostPoints",
+                       created_at AS "checkedInAt"
                   FROM checkins WHERE user_id = :u ORDER BY day"""));
         out.put("rewards", rows(h, userId, """
-                SELECT day, kind, milestone, points, created_at AS paidAt
+                SELECT day, kind, milestone, points, created_at AS "paidAt"
                   FROM checkin_rewards WHERE user_id = :u ORDER BY day, id"""));
         out.put("challenges", rows(h, userId, """
-                SELECT m.challenge_id AS challengeId, c.title, m.joined_at AS joinedAt,
-                       m.completed_day AS completedDay, m.completed_at AS completedAt
+                SELECT m.challenge_id AS "challengeId", c.title, m.joined_at AS "joinedAt",
+                       m.completed_day AS "completedDay", m.completed_at AS "completedAt"
                   FROM checkin_challenge_members m JOIN checkin_challenges c ON c.id = m.challenge_id
                  WHERE m.user_id = :u ORDER BY m.joined_at"""));
         out.put("reminders", rows(h, userId, """
                 SELECT CASE WHEN reminder_key LIKE 'checkin:challenge-starts:%' THEN 'challenge-starts'
-                            ELSE 'streak-at-risk' END AS type, sent_at AS sentAt
+                            ELSE 'streak-at-risk' END AS type, sent_at AS "sentAt"
                   FROM checkin_reminders WHERE""" + " " + REMINDERS_OF + " ORDER BY sent_at"));
         return out;
     }

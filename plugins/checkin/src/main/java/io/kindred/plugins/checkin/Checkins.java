@@ -136,9 +136,12 @@ final class Checkins {
         CheckinRow row = new CheckinRow(userId, day, run, rules.streakOf(run, day), makeup, 0, cost,
                 requestKey.orElse(null));
         if (!store.insert(tx, row, ctx.clock().millis())) {
-            // another node wrote the same day between our read and our insert
-            throw new KindredException(makeup ? CheckinError.NOT_ALLOWED : CheckinError.ALREADY_CHECKED_IN,
+            // another writer (another node, or a concurrent request on PostgreSQL) wrote the same day between our read
+            // and our insert: a retry of that same request (its key) replays its result, anything else is refused
+            KindredException refusal = new KindredException(makeup ? CheckinError.NOT_ALLOWED : CheckinError.ALREADY_CHECKED_IN,
                     makeup ? "You have already checked in on " + day + "." : "You have already checked in today.");
+            CheckinRow winner = store.find(tx, userId, day).orElseThrow(() -> refusal);
+            return replayOr(winner, requestKey, makeup, refusal);
         }
         List<CheckinRow> chain = recomputeChain(tx, rules, row, today);
         long awarded = rewards.base(tx, rules, userId, day)

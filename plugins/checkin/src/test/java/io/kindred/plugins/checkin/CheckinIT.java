@@ -39,9 +39,7 @@ class CheckinIT {
                 started |= n.path("id").asText().equals("checkin") && n.path("state").asText().equals("STARTED");
             }
             assertTrue(started, plugins.toString());
-            List<String> tables = p.kindred().database.read(h -> h.createQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'checkin%' ORDER BY name")
-                    .mapTo(String.class).list());
+            List<String> tables = p.tables("checkin");
             assertEquals(List.of("checkin_challenge_members", "checkin_challenges", "checkin_reminders", "checkin_rewards", "checkins"), tables);
         }
     }

@@ -73,6 +73,13 @@ final class Withdrawals {
                     requestKey, day), ctx.clock().millis());
             ctx.ledger().transfer(tx, new TransferRequest(Commissions.AVAILABLE.code(), AccountRef.member(userId),
                     AccountRef.system(HOLD), amount, "distribution.withdrawal", "withdrawal:" + id, "distribution:withdraw:" + id));
+            // Checked again once the transfer holds the member's account: on PostgreSQL withdrawals run side by side,
+            // and two may both have read the balance before either took from it (the asset may go negative).
+            long left = ctx.ledger().balance(tx, userId, Commissions.AVAILABLE.code());
+            if (left < 0) {
+                throw new KindredException(DistributionError.INSUFFICIENT_COMMISSION, "Only "
+                        + Money.format(Math.max(0, left + amount), currency()) + " of commission is available.");
+            }
             return announce(tx, id);
         });
     }

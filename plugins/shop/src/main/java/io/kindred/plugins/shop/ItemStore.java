@@ -61,6 +61,14 @@ final class ItemStore {
     }
 
     /** Takes {@code quantity} from the stock unless that would go below zero. @return whether it did */
+    /**
+     * Holds the item's row until the transaction ends (a write that changes nothing): on PostgreSQL, where writers run
+     * side by side, redemptions of the item then take turns from here on; on SQLite they already do.
+     */
+    void hold(Handle tx, long id) {
+        tx.createUpdate("UPDATE shop_items SET stock = stock WHERE id = :id").bind("id", id).execute();
+    }
+
     boolean takeStock(Handle tx, long id, int quantity) {
         return tx.createUpdate("""
                         UPDATE shop_items SET stock = stock - :q

@@ -58,6 +58,8 @@ final class Redemptions {
         Instant now = ctx.clock().instant();
         return ctx.db().write(tx -> {
             if (requestKey.isPresent()) {
+                // A repeat racing the first request waits for it here, then finds it by its key.
+                items.hold(tx, itemId);
                 Optional<Long> earlier = store.idByKey(tx, userId, requestKey.get());
                 if (earlier.isPresent()) {
                     return new Result(load(tx, earlier.get()), true);
@@ -186,7 +188,12 @@ final class Redemptions {
             }
             if (!store.transition(tx, id, Set.of(Redemption.PENDING, Redemption.SHIPPED), Redemption.CANCELLED,
                     "cancelled_at", ctx.clock().millis())) {
-                throw notAllowed(r, "cancelled");
+                // A cancel racing this one (PostgreSQL runs them side by side) may have won: then this is its repeat.
+                Redemption now = load(tx, id);
+                if (Redemption.CANCELLED.equals(now.status())) {
+                    return now;
+                }
+                throw notAllowed(now, "cancelled");
             }
             if (r.pointsSpent() > 0) {
                 ctx.ledger().transfer(tx, new TransferRequest(ASSET, AccountRef.system("spent"),

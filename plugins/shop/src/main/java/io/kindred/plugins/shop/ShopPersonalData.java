@@ -25,17 +25,17 @@ final class ShopPersonalData implements PersonalData {
     @Override
     public Object export(Handle h, long userId) {
         List<Map<String, Object>> redemptions = rows(h, userId, """
-                SELECT r.id, r.item_id AS itemId, i.name AS itemName, i.kind AS itemKind,
-                       CASE i.exclusive WHEN 1 THEN 'exclusive' ELSE 'open' END AS itemAccess, r.quantity,
-                       r.points_spent AS pointsSpent, 'points' AS asset, r.status,
-                       r.shipping_address AS shippingAddress, r.carrier, r.tracking_number AS trackingNumber,
-                       r.created_at AS redeemedAt, r.shipped_at AS shippedAt, r.delivered_at AS deliveredAt,
-                       r.cancelled_at AS cancelledAt
+                SELECT r.id, r.item_id AS "itemId", i.name AS "itemName", i.kind AS "itemKind",
+                       CASE i.exclusive WHEN 1 THEN 'exclusive' ELSE 'open' END AS "itemAccess", r.quantity,
+                       r.points_spent AS "pointsSpent", 'points' AS asset, r.status,
+                       r.shipping_address AS "shippingAddress", r.carrier, r.tracking_number AS "trackingNumber",
+                       r.created_at AS "redeemedAt", r.shipped_at AS "shippedAt", r.delivered_at AS "deliveredAt",
+                       r.cancelled_at AS "cancelledAt"
                   FROM shop_redemptions r JOIN shop_items i ON i.id = r.item_id
                  WHERE r.user_id = :u ORDER BY r.id""");
         Map<Long, List<Map<String, Object>>> codes = new LinkedHashMap<>();
         for (Map<String, Object> c : rows(h, userId, """
-                SELECT redemption_id AS redemptionId, code, handed_at AS handedAt
+                SELECT redemption_id AS "redemptionId", code, handed_at AS "handedAt"
                   FROM shop_coupon_codes WHERE handed_to = :u ORDER BY id""")) {
             codes.computeIfAbsent(id(c.remove("redemptionId")), k -> new java.util.ArrayList<>()).add(c);
         }
@@ -43,7 +43,7 @@ final class ShopPersonalData implements PersonalData {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("redemptions", redemptions);
         out.put("badges", rows(h, userId, """
-                SELECT b.item_id AS itemId, i.name AS badge, b.source, b.granted_at AS grantedAt
+                SELECT b.item_id AS "itemId", i.name AS badge, b.source, b.granted_at AS "grantedAt"
                   FROM (SELECT item_id, 'redemption' AS source, granted_at FROM shop_badges WHERE user_id = :u
                         UNION ALL
                         SELECT item_id, 'prize' AS source, granted_at FROM shop_badge_grants WHERE user_id = :u) b

@@ -62,8 +62,7 @@ class PluginInstallIT {
     }
 
     private static boolean tableExists(String name) {
-        return platform.kindred().database.read(h -> h.createQuery(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :n").bind("n", name).mapTo(Integer.class).one()) > 0;
+        return platform.hasTable(name);
     }
 
     @Test
