@@ -14,9 +14,7 @@ import org.sqlite.SQLiteDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -103,37 +101,6 @@ public final class Db implements AutoCloseable {
         return c;
     }
 
-    /** Kept statements per reader connection of the pool (the connection itself, not the pool's proxy of it). */
-    private final Map<Connection, StatementCache> readerStatements = new IdentityHashMap<>();
-
-    /** @return the kept statements of the pool's reader connection behind {@code connection} */
-    private org.jdbi.v3.core.statement.StatementBuilder readerStatements(Connection connection) {
-        Connection physical;
-        try {
-            physical = connection.unwrap(org.sqlite.SQLiteConnection.class);
-        } catch (SQLException e) {
-            return DefaultStatementBuilder.FACTORY.createStatementBuilder(connection);
-        }
-        synchronized (readerStatements) {
-            StatementCache kept = readerStatements.get(physical);
-            if (kept == null) {
-                // A new connection: the pool may have closed one (idle, or broken); its statements went with it.
-                readerStatements.keySet().removeIf(Db::isClosed);
-                kept = new StatementCache();
-                readerStatements.put(physical, kept);
-            }
-            return kept;
-        }
-    }
-
-    private static boolean isClosed(Connection c) {
-        try {
-            return c.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
     /** A Jdbi on the pool that opens its handle on the writer connection when a unit of work asks for it. */
     private Jdbi newJdbi() {
         Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
@@ -163,10 +130,11 @@ public final class Db implements AutoCloseable {
                 return t == null ? null : t.toInstant();
             });
         }
-        // Every SQLite connection, the writer and each reader of the pool, keeps its prepared statements.
-        jdbi.setStatementBuilderFactory(connection -> writer == null
-                ? DefaultStatementBuilder.FACTORY.createStatementBuilder(connection)
-                : connection == pinned.get() ? writer.statements() : readerStatements(connection));
+        // The writer connection keeps its prepared statements; pooled readers prepare theirs. (Readers kept theirs for
+        // a while on 2026-12-08: a reader then failed with "cannot commit transaction - SQL statements in progress",
+        // a kept statement not reset while the connection had a transaction open; see docs/performance.md.)
+        jdbi.setStatementBuilderFactory(connection -> writer != null && connection == pinned.get()
+                ? writer.statements() : DefaultStatementBuilder.FACTORY.createStatementBuilder(connection));
         return jdbi;
     }
 

@@ -16,12 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prepared statements of one SQLite connection (the writer's, or one of the pool's readers), kept and reused: the
- * same few hundred statements run all day, and preparing one costs as much as running it. Only plain statements are kept (not those that return
+ * Prepared statements of the SQLite writer connection, kept and reused: the writer runs the same few hundred
+ * statements all day, and preparing one costs as much as running it. Only plain statements are kept (not those that return
  * generated keys or are updatable); a statement still in use (the same SQL inside its own iteration) gets a fresh
  * one. At most {@link #CAPACITY}, the least recently used closed first. Used by one thread at a time (the writer's
- * turn, or the thread that has the reader from the pool), closed with the connection. A statement is reset when
- * Jdbi closes its results, so a kept reader statement holds no read snapshot between uses.
+ * turn), closed with the connection.
  */
 final class StatementCache implements StatementBuilder {
 

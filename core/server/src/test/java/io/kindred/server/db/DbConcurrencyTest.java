@@ -42,7 +42,7 @@ class DbConcurrencyTest {
     }
 
     @Test
-    void aReaderThatKeepsItsStatementsSeesEveryCommittedWrite() throws Exception {
+    void readersSeeEveryCommittedWriteAndHoldNoSnapshot() throws Exception {
         try (Db db = new Db("jdbc:sqlite:" + dir.resolve("r.db"), "NORMAL", 2, 5000)) {
             db.core().write(h -> h.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)"));
             db.core().write(h -> h.execute("INSERT INTO counter(id, n) VALUES (1, 0), (2, 0)"));
@@ -52,7 +52,7 @@ class DbConcurrencyTest {
                 db.core().write(h -> h.createUpdate("UPDATE counter SET n = :n WHERE id = 1").bind("n", n).execute());
                 List<Future<Long>> seen = new ArrayList<>();
                 for (int r = 0; r < 4; r++) {
-                    // a kept statement left open would pin a read snapshot: its reader would see an older n
+                    // a statement left open would pin a read snapshot: its reader would see an older n
                     seen.add(readers.submit(() -> db.core().read(h -> h.createQuery("SELECT n FROM counter WHERE id = :id")
                             .bind("id", 1).mapTo(Long.class).one())));
                     readers.submit(() -> db.core().read(h -> h.createQuery("SELECT id FROM counter WHERE n >= :min ORDER BY id")
@@ -63,7 +63,7 @@ class DbConcurrencyTest {
                 }
             }
             readers.shutdown();
-            // and the log can be checkpointed whole: no kept statement holds a snapshot
+            // and the log can be checkpointed whole: no statement holds a snapshot
             try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("r.db"));
                  java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                 rs.next();
