@@ -6,6 +6,7 @@ import io.kindred.api.db.Database;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.extension.HandleSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.sqlite.SQLiteConfig;
@@ -205,12 +206,14 @@ public final class Db implements AutoCloseable {
         if (writer != null) {
             return writer.run(connection -> {
                 pinned.set(connection);
+                HandleSupplier outer = hideOuterHandle();
                 try (Handle h = jdbi.open()) {
                     currentWrite.set(h);
                     return work.withHandle(h);
                 } finally {
                     currentWrite.remove();
                     pinned.remove();
+                    restoreOuterHandle(outer);
                 }
             });
         }
@@ -218,6 +221,7 @@ public final class Db implements AutoCloseable {
             List<Runnable> actions = new ArrayList<>();
             afterCommit.set(actions);
             R result;
+            HandleSupplier outer = hideOuterHandle();
             try {
                 result = jdbi.inTransaction(h -> {
                     currentWrite.set(h);
@@ -235,10 +239,32 @@ public final class Db implements AutoCloseable {
                 throw e;
             } finally {
                 afterCommit.remove();
+                restoreOuterHandle(outer);
             }
             changes.incrementAndGet();
             actions.forEach(Runnable::run);
             return result;
+        }
+    }
+
+    /**
+     * Hides, for the write about to run on this thread, a handle that an enclosing {@code coreJdbi().withHandle} holds:
+     * Jdbi lends a thread's open handle to every {@code withHandle} nested in it, so a store method called inside the
+     * write would otherwise run on that outer (reader) connection, outside the write's transaction.
+     *
+     * @return the hidden handle, for {@link #restoreOuterHandle}
+     */
+    private HandleSupplier hideOuterHandle() {
+        HandleSupplier outer = coreJdbi.getHandleScope().get();
+        if (outer != null) {
+            coreJdbi.getHandleScope().clear();
+        }
+        return outer;
+    }
+
+    private void restoreOuterHandle(HandleSupplier outer) {
+        if (outer != null) {
+            coreJdbi.getHandleScope().set(outer);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 class DbConcurrencyTest {
 
@@ -70,6 +71,32 @@ class DbConcurrencyTest {
                 assertEquals(0, rs.getInt(1), "the checkpoint was blocked: a reader or the writer still held a snapshot");
             }
             assertEquals(0L, java.nio.file.Files.size(dir.resolve("r.db-wal")));
+        }
+    }
+
+    @Test
+    void aCoreStoreCallInsideAWriteRunsInItEvenInsideAnOuterRead() {
+        // Jdbi lends a thread's open handle to nested withHandle calls: inside a write, that must be the write's.
+        try (Db db = new Db("jdbc:sqlite:" + dir.resolve("s.db"), "NORMAL", 2, 5000)) {
+            db.core().write(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)"));
+            try {
+                db.coreJdbi().withHandle(outer -> db.core().write(unit -> {
+                    db.coreJdbi().withHandle(inner -> {
+                        assertNotSame(outer, inner, "the store ran on the outer read's connection");
+                        return inner.execute("INSERT INTO t(id) VALUES (1)");
+                    });
+                    throw new IllegalStateException("roll back");
+                }));
+            } catch (IllegalStateException expected) {
+                // the insert goes with the write
+            }
+            long rows = db.core().read(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Long.class).one());
+            assertEquals(0L, rows, "the insert ran outside the write and outlived its rollback");
+            long id = db.coreJdbi().withHandle(outer -> {
+                db.core().write(unit -> db.coreJdbi().withHandle(inner -> inner.execute("INSERT INTO t(id) VALUES (2)")));
+                return outer.createQuery("SELECT MAX(id) FROM t").mapTo(Long.class).one(); // the outer read goes on
+            });
+            assertEquals(2L, id);
         }
     }
 
