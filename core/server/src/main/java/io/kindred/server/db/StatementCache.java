@@ -61,11 +61,7 @@ final class StatementCache implements StatementBuilder {
         } else if (statement != null && inUse.contains(statement)) {
             return plain.create(conn, sql, ctx);
         } else {
-            // On the connection itself, not a pool's proxy of it: a pool closes the statements made through its
-            // proxy when the connection goes back to it.
-            Connection physical = conn.isWrapperFor(org.sqlite.SQLiteConnection.class)
-                    ? conn.unwrap(org.sqlite.SQLiteConnection.class) : conn;
-            statement = physical.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement = conn.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
             prepared++;
             PreparedStatement replaced = kept.put(sql, statement);
             if (replaced != null) {
